@@ -1,0 +1,551 @@
+//! The one error type, its stable machine-readable codes, and its messages in two languages.
+//!
+//! An error says what is wrong and where, never what was typed: it holds a kind, a position
+//! and at most a category (the kind of character found, the issuing body chosen, a late group
+//! code), so it can be logged or sent to a client without leaking the card number.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::{Issuer, LateGroupCode};
+
+/// The language of a message: Vietnamese for citizens and hospital staff, English for
+/// developers. [`Error`]'s `Display` is English; Vietnamese goes through [`Error::message`].
+///
+/// ```
+/// assert_eq!("vi".parse::<bhyt::Lang>(), Ok(bhyt::Lang::Vi));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Tiếng Việt.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang),
+        }
+    }
+}
+
+/// The error of parsing a [`Lang`] from a name other than `vi` or `en`.
+///
+/// ```
+/// assert!("fr".parse::<bhyt::Lang>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language: expected vi or en")]
+pub struct UnknownLang;
+
+/// The kind of character an [`Error::InvalidCharacter`] expected at its position.
+///
+/// ```
+/// use bhyt::{Error, Expected, Found};
+/// let err = bhyt::validate("01010A0101", None).unwrap_err();
+/// assert_eq!(err, Error::InvalidCharacter { position: 5, expected: Expected::Digit, found: Found::UppercaseLetter });
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Expected {
+    /// An ASCII digit `0`-`9`.
+    Digit,
+    /// An ASCII uppercase letter `A`-`Z`.
+    UppercaseLetter,
+    /// The first character of a number: a digit (10-digit form) or an uppercase letter
+    /// (15-character form). Only the as-you-type check reports it.
+    DigitOrUppercaseLetter,
+}
+
+impl Expected {
+    /// The expectation, as a phrase.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::Expected::Digit.describe(bhyt::Lang::En), "a digit (0-9)");
+    /// ```
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Digit, Lang::En) => "a digit (0-9)",
+            (Expected::Digit, Lang::Vi) => "một chữ số (0-9)",
+            (Expected::UppercaseLetter, Lang::En) => "an uppercase letter (A-Z)",
+            (Expected::UppercaseLetter, Lang::Vi) => "một chữ cái in hoa (A-Z)",
+            (Expected::DigitOrUppercaseLetter, Lang::En) => "a digit or an uppercase letter",
+            (Expected::DigitOrUppercaseLetter, Lang::Vi) => "một chữ số hoặc chữ cái in hoa",
+        }
+    }
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe(Lang::En))
+    }
+}
+
+/// The kind of character found where another was expected: a category, never the character.
+///
+/// ```
+/// use bhyt::{Error, Found};
+/// let err = bhyt::validate("dn4010123456789", None).unwrap_err();
+/// assert!(matches!(err, Error::InvalidCharacter { position: 0, found: Found::LowercaseLetter, .. }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Found {
+    /// An ASCII digit.
+    Digit,
+    /// An ASCII uppercase letter.
+    UppercaseLetter,
+    /// An ASCII lowercase letter (the lenient entry points uppercase these).
+    LowercaseLetter,
+    /// ASCII whitespace (the lenient entry points drop it).
+    Whitespace,
+    /// ASCII punctuation, a symbol or a control character.
+    Symbol,
+    /// Anything outside ASCII: an accented letter such as `Đ`, a full-width or other Unicode
+    /// digit, an invisible character, or bytes that are not valid UTF-8.
+    NonAscii,
+}
+
+impl Found {
+    /// The category of a byte of the scanned input (non-ASCII bytes stand for a whole
+    /// non-ASCII character).
+    pub(crate) const fn classify(byte: u8) -> Found {
+        match byte {
+            b'0'..=b'9' => Found::Digit,
+            b'A'..=b'Z' => Found::UppercaseLetter,
+            b'a'..=b'z' => Found::LowercaseLetter,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Found::Whitespace,
+            0..=0x7f => Found::Symbol,
+            _ => Found::NonAscii,
+        }
+    }
+
+    /// The category, as a phrase.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::Found::Whitespace.describe(bhyt::Lang::Vi), "một khoảng trắng");
+    /// ```
+    pub const fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Found::Digit, Lang::En) => "a digit",
+            (Found::Digit, Lang::Vi) => "một chữ số",
+            (Found::UppercaseLetter, Lang::En) => "an uppercase letter",
+            (Found::UppercaseLetter, Lang::Vi) => "một chữ cái in hoa",
+            (Found::LowercaseLetter, Lang::En) => "a lowercase letter",
+            (Found::LowercaseLetter, Lang::Vi) => "một chữ cái thường",
+            (Found::Whitespace, Lang::En) => "a space",
+            (Found::Whitespace, Lang::Vi) => "một khoảng trắng",
+            (Found::Symbol, Lang::En) => "a punctuation mark, symbol or control character",
+            (Found::Symbol, Lang::Vi) => "một dấu câu, ký hiệu hoặc ký tự điều khiển",
+            (Found::NonAscii, Lang::En) => {
+                "a non-ASCII character (an accented letter, a full-width or other Unicode digit, or an invisible character)"
+            }
+            (Found::NonAscii, Lang::Vi) => {
+                "một ký tự ngoài bảng ASCII (chữ có dấu, chữ số toàn khổ hoặc chữ số Unicode khác, hoặc ký tự ẩn)"
+            }
+        }
+    }
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe(Lang::En))
+    }
+}
+
+/// Why a card number was rejected, and where.
+///
+/// Positions are 0-based indices of characters (Unicode scalar values; for byte input, of
+/// UTF-8 sequences, an invalid sequence counting as one character) in the input as given,
+/// separators included in lenient mode. Checks run left to right and the first failure
+/// decides. A component error points at the start of the component: 0 for the group code,
+/// 2 for the benefit level, 3 for the province code.
+///
+/// The `Display` text (English) and [`Error::message`] (Vietnamese or English) are public API.
+///
+/// ```
+/// use bhyt::{Error, ErrorCode, Lang};
+/// let err = bhyt::validate("DX4010123456789", None).unwrap_err();
+/// assert_eq!(err, Error::UnknownGroupCode { position: 0 });
+/// assert_eq!(err.code(), ErrorCode::UnknownGroupCode);
+/// assert_eq!(err.code().as_str(), "unknown_group_code");
+/// assert_eq!(err.position(), Some(0));
+/// assert_eq!(err.to_string(), "the group code (characters 1-2) is not on the VNeID list of 43 codes");
+/// assert_eq!(
+///     err.message(Lang::Vi).to_string(),
+///     "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận"
+/// );
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The number of characters is neither 10 nor 15 (after dropping separators, in lenient
+    /// mode).
+    #[error("a BHYT card number has exactly 10 digits or 15 characters, not {length}")]
+    InvalidLength {
+        /// How many characters there were.
+        length: usize,
+    },
+    /// A character of the wrong kind for its position.
+    #[error("character {} is {found}, expected {expected}", position + 1)]
+    InvalidCharacter {
+        /// Where the character is.
+        position: usize,
+        /// What kind of character belongs there.
+        expected: Expected,
+        /// What kind of character is there.
+        found: Found,
+    },
+    /// Characters 1-2 are not one of the 43 group codes on the VNeID list.
+    #[error("the group code (characters 1-2) is not on the VNeID list of 43 codes")]
+    UnknownGroupCode {
+        /// Where the group code starts.
+        position: usize,
+    },
+    /// Characters 1-2 are a group code BHXH added after the VNeID list was fixed.
+    #[error(
+        "the group code {code} ({}) was added after the VNeID list was fixed; VNeID does not accept it",
+        code.description_en()
+    )]
+    LateGroupCode {
+        /// Where the group code starts.
+        position: usize,
+        /// Which late code it is.
+        code: LateGroupCode,
+    },
+    /// Character 3 is a digit outside 1-5.
+    #[error("the benefit level (character 3) must be a digit from 1 to 5")]
+    InvalidBenefitLevel {
+        /// Where the benefit digit is.
+        position: usize,
+    },
+    /// Characters 4-5 are 00, or not allowed for the issuing body chosen.
+    #[error("{}", province_rule(*issuer, Lang::En))]
+    InvalidProvinceCode {
+        /// Where the province code starts.
+        position: usize,
+        /// The issuing body chosen (`None`: any).
+        issuer: Option<Issuer>,
+    },
+}
+
+const fn province_rule(issuer: Option<Issuer>, lang: Lang) -> &'static str {
+    match (issuer, lang) {
+        (None, Lang::En) => "the province code (characters 4-5) cannot be 00",
+        (None, Lang::Vi) => "Mã nơi cấp (ký tự 4-5) không được là 00",
+        (Some(Issuer::VietnamSocialSecurity), Lang::En) => {
+            "for Vietnam Social Security, characters 4-5 must be from 01 to 99, except 97 and 98"
+        }
+        (Some(Issuer::VietnamSocialSecurity), Lang::Vi) => {
+            "Với Bảo hiểm xã hội Việt Nam, ký tự 4-5 phải từ 01 đến 99, trừ 97 và 98"
+        }
+        (Some(Issuer::Police), Lang::En) => "for Police social security, characters 4-5 must be 98",
+        (Some(Issuer::Police), Lang::Vi) => {
+            "Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98"
+        }
+        (Some(Issuer::Defence), Lang::En) => {
+            "for Defence social security, characters 4-5 must be 97"
+        }
+        (Some(Issuer::Defence), Lang::Vi) => {
+            "Với Bảo hiểm xã hội Bộ Quốc phòng, ký tự 4-5 phải là 97"
+        }
+    }
+}
+
+impl Error {
+    /// The stable machine-readable code of this error.
+    ///
+    /// ```
+    /// let err = bhyt::validate("123", None).unwrap_err();
+    /// assert_eq!(err.code(), bhyt::ErrorCode::InvalidLength);
+    /// ```
+    pub const fn code(&self) -> ErrorCode {
+        match self {
+            Error::InvalidLength { .. } => ErrorCode::InvalidLength,
+            Error::InvalidCharacter { .. } => ErrorCode::InvalidCharacter,
+            Error::UnknownGroupCode { .. } => ErrorCode::UnknownGroupCode,
+            Error::LateGroupCode { .. } => ErrorCode::LateGroupCode,
+            Error::InvalidBenefitLevel { .. } => ErrorCode::InvalidBenefitLevel,
+            Error::InvalidProvinceCode { .. } => ErrorCode::InvalidProvinceCode,
+        }
+    }
+
+    /// The 0-based character position the error points at; `None` for a length error.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::validate("DN6010123456789", None).unwrap_err().position(), Some(2));
+    /// assert_eq!(bhyt::validate("", None).unwrap_err().position(), None);
+    /// ```
+    pub const fn position(&self) -> Option<usize> {
+        match *self {
+            Error::InvalidLength { .. } => None,
+            Error::InvalidCharacter { position, .. }
+            | Error::UnknownGroupCode { position }
+            | Error::LateGroupCode { position, .. }
+            | Error::InvalidBenefitLevel { position }
+            | Error::InvalidProvinceCode { position, .. } => Some(position),
+        }
+    }
+
+    /// The same error pointing at another position (used to map positions in normalised
+    /// text back to the input as given).
+    pub(crate) const fn at(self, new_position: usize) -> Error {
+        match self {
+            Error::InvalidLength { .. } => self,
+            Error::InvalidCharacter {
+                expected, found, ..
+            } => Error::InvalidCharacter {
+                position: new_position,
+                expected,
+                found,
+            },
+            Error::UnknownGroupCode { .. } => Error::UnknownGroupCode {
+                position: new_position,
+            },
+            Error::LateGroupCode { code, .. } => Error::LateGroupCode {
+                position: new_position,
+                code,
+            },
+            Error::InvalidBenefitLevel { .. } => Error::InvalidBenefitLevel {
+                position: new_position,
+            },
+            Error::InvalidProvinceCode { issuer, .. } => Error::InvalidProvinceCode {
+                position: new_position,
+                issuer,
+            },
+        }
+    }
+
+    /// The full message in the given language, with the details of this error.
+    ///
+    /// ```
+    /// use bhyt::Lang;
+    /// let err = bhyt::validate("DN4010123456789", Some(bhyt::Issuer::Police)).unwrap_err();
+    /// assert_eq!(err.message(Lang::En).to_string(), "for Police social security, characters 4-5 must be 98");
+    /// assert_eq!(err.message(Lang::Vi).to_string(), "Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98");
+    /// ```
+    pub const fn message(&self, lang: Lang) -> Message {
+        Message { error: *self, lang }
+    }
+}
+
+/// An error's message in one language; implements `Display` and writes without allocating.
+///
+/// ```
+/// let err = bhyt::validate("0101010101x", None).unwrap_err();
+/// let text = err.message(bhyt::Lang::Vi).to_string();
+/// assert_eq!(text, "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự; đã nhập 11 ký tự");
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Message {
+    error: Error,
+    lang: Lang,
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.lang == Lang::En {
+            return fmt::Display::fmt(&self.error, f);
+        }
+        match self.error {
+            Error::InvalidLength { length } => write!(
+                f,
+                "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự; đã nhập {length} ký tự"
+            ),
+            Error::InvalidCharacter { position, expected, found } => write!(
+                f,
+                "Ký tự thứ {} là {}, cần {}",
+                position + 1,
+                found.describe(Lang::Vi),
+                expected.describe(Lang::Vi)
+            ),
+            Error::UnknownGroupCode { .. } => {
+                f.write_str(ErrorCode::UnknownGroupCode.message(Lang::Vi))
+            }
+            Error::LateGroupCode { code, .. } => write!(
+                f,
+                "Mã đối tượng {} ({}) được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận",
+                code.as_str(),
+                code.description_vi()
+            ),
+            Error::InvalidBenefitLevel { .. } => {
+                f.write_str(ErrorCode::InvalidBenefitLevel.message(Lang::Vi))
+            }
+            Error::InvalidProvinceCode { issuer, .. } => {
+                f.write_str(province_rule(issuer, Lang::Vi))
+            }
+        }
+    }
+}
+
+/// The stable machine-readable code of an [`Error`], shared by the Rust, C and JS layers.
+///
+/// | number | code | meaning |
+/// |---|---|---|
+/// | 1 | `invalid_length` | not 10 or 15 characters |
+/// | 2 | `invalid_character` | a character of the wrong kind for its position |
+/// | 3 | `unknown_group_code` | characters 1-2 not on the VNeID list of 43 codes |
+/// | 4 | `late_group_code` | characters 1-2 are ND, TG or AK, added after the VNeID list |
+/// | 5 | `invalid_benefit_level` | character 3 not a digit from 1 to 5 |
+/// | 6 | `invalid_province_code` | characters 4-5 are 00, or not allowed for the issuing body |
+///
+/// Numbers and names are never reused or renumbered; new codes get new numbers.
+///
+/// ```
+/// use bhyt::ErrorCode;
+/// assert_eq!(ErrorCode::InvalidProvinceCode.number(), 6);
+/// assert_eq!(ErrorCode::from_number(6), Some(ErrorCode::InvalidProvinceCode));
+/// assert_eq!("invalid_province_code".parse(), Ok(ErrorCode::InvalidProvinceCode));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u32)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// `invalid_length` (1).
+    InvalidLength = 1,
+    /// `invalid_character` (2).
+    InvalidCharacter = 2,
+    /// `unknown_group_code` (3).
+    UnknownGroupCode = 3,
+    /// `late_group_code` (4).
+    LateGroupCode = 4,
+    /// `invalid_benefit_level` (5).
+    InvalidBenefitLevel = 5,
+    /// `invalid_province_code` (6).
+    InvalidProvinceCode = 6,
+}
+
+impl ErrorCode {
+    /// Every code, in number order.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::ErrorCode::ALL.len(), 6);
+    /// ```
+    pub const ALL: [ErrorCode; 6] = [
+        ErrorCode::InvalidLength,
+        ErrorCode::InvalidCharacter,
+        ErrorCode::UnknownGroupCode,
+        ErrorCode::LateGroupCode,
+        ErrorCode::InvalidBenefitLevel,
+        ErrorCode::InvalidProvinceCode,
+    ];
+
+    /// The code's name: lowercase ASCII with underscores.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::ErrorCode::LateGroupCode.as_str(), "late_group_code");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidLength => "invalid_length",
+            ErrorCode::InvalidCharacter => "invalid_character",
+            ErrorCode::UnknownGroupCode => "unknown_group_code",
+            ErrorCode::LateGroupCode => "late_group_code",
+            ErrorCode::InvalidBenefitLevel => "invalid_benefit_level",
+            ErrorCode::InvalidProvinceCode => "invalid_province_code",
+        }
+    }
+
+    /// The code's number (1 to 6; 0 is success in the C layer).
+    ///
+    /// ```
+    /// assert_eq!(bhyt::ErrorCode::InvalidLength.number(), 1);
+    /// ```
+    pub const fn number(self) -> u32 {
+        self as u32
+    }
+
+    /// The code with this number, if any.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::ErrorCode::from_number(0), None);
+    /// ```
+    pub const fn from_number(number: u32) -> Option<ErrorCode> {
+        match number {
+            1 => Some(ErrorCode::InvalidLength),
+            2 => Some(ErrorCode::InvalidCharacter),
+            3 => Some(ErrorCode::UnknownGroupCode),
+            4 => Some(ErrorCode::LateGroupCode),
+            5 => Some(ErrorCode::InvalidBenefitLevel),
+            6 => Some(ErrorCode::InvalidProvinceCode),
+            _ => None,
+        }
+    }
+
+    /// A general message for the code, without the details a full [`Error`] has: for callers
+    /// that kept only the code (the C layer's static strings).
+    ///
+    /// ```
+    /// use bhyt::{ErrorCode, Lang};
+    /// assert_eq!(ErrorCode::InvalidBenefitLevel.message(Lang::En), "the benefit level (character 3) must be a digit from 1 to 5");
+    /// ```
+    pub const fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ErrorCode::InvalidLength, Lang::En) => {
+                "a BHYT card number has exactly 10 digits or 15 characters"
+            }
+            (ErrorCode::InvalidLength, Lang::Vi) => {
+                "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự"
+            }
+            (ErrorCode::InvalidCharacter, Lang::En) => {
+                "a character is not allowed at its position"
+            }
+            (ErrorCode::InvalidCharacter, Lang::Vi) => "Có ký tự không hợp lệ ở vị trí của nó",
+            (ErrorCode::UnknownGroupCode, Lang::En) => {
+                "the group code (characters 1-2) is not on the VNeID list of 43 codes"
+            }
+            (ErrorCode::UnknownGroupCode, Lang::Vi) => {
+                "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận"
+            }
+            (ErrorCode::LateGroupCode, Lang::En) => {
+                "the group code was added after the VNeID list was fixed; VNeID does not accept it"
+            }
+            (ErrorCode::LateGroupCode, Lang::Vi) => {
+                "Mã đối tượng được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận"
+            }
+            (ErrorCode::InvalidBenefitLevel, Lang::En) => {
+                "the benefit level (character 3) must be a digit from 1 to 5"
+            }
+            (ErrorCode::InvalidBenefitLevel, Lang::Vi) => {
+                "Mức hưởng (ký tự 3) phải là chữ số từ 1 đến 5"
+            }
+            (ErrorCode::InvalidProvinceCode, Lang::En) => {
+                "characters 4-5 (province code of issue) are not allowed for the issuing body"
+            }
+            (ErrorCode::InvalidProvinceCode, Lang::Vi) => {
+                "Ký tự 4-5 (mã nơi cấp) không phù hợp với đơn vị cấp thẻ"
+            }
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing an [`ErrorCode`] from an unknown name.
+///
+/// ```
+/// assert!("no_such_code".parse::<bhyt::ErrorCode>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown error code")]
+pub struct UnknownErrorCode;
+
+impl FromStr for ErrorCode {
+    type Err = UnknownErrorCode;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        ErrorCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == name)
+            .ok_or(UnknownErrorCode)
+    }
+}
