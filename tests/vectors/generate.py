@@ -1,0 +1,660 @@
+#!/usr/bin/env python3
+"""Generate the shared bhyt test vectors: cards.tsv and prefixes.tsv.
+
+This script is an independent oracle of the VNeID integration rule for BHYT
+card numbers (source: ../shared/spec/bhyt-card-number.md, 'The VNeID
+integration rule' (provincial VNeID integration guides, 2025)). It is written
+to be read next to the rule, step by step; it shares no code with the library.
+
+    python3 generate.py          rewrite cards.tsv and prefixes.tsv
+    python3 generate.py --check  exit 1 (naming the file) if a committed file
+                                 differs from what this script would write
+
+Standard library only, Python 3.11. The output is deterministic: rows are
+written in the fixed order in which the case lists below produce them,
+with exact duplicates (same mode, issuer and input) dropped.
+
+All non-ASCII and invisible characters in this source are written as \\u
+escapes so that every case can be audited without guessing what a glyph is.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+SOURCE = ("../shared/spec/bhyt-card-number.md, 'The VNeID integration rule' "
+          "(provincial VNeID integration guides, 2025)")
+
+# ---------------------------------------------------------------------------
+# The rule's data
+# ---------------------------------------------------------------------------
+
+# The 43 group codes of the VNeID list (spec rule 2), in the spec's order.
+GROUP_CODES = (
+    "DN HX CH NN TK HC XK HT TB NO CT XB TN CS QN CA CY XN MS CC CK CB KC HD "
+    "TE BT HN DT DK XD TS TC TQ TA TY HG LS PV CN HS SV GB GD"
+).split()
+assert len(GROUP_CODES) == 43 and len(set(GROUP_CODES)) == 43
+
+# Issued after the VNeID list (QD 1697/QD-BHXH, 2023): still rejected, but
+# with their own error code.
+LATE_CODES = ("ND", "TG", "AK")
+
+# Reported only by secondary sources; plain unknown codes for the rule.
+SECONDARY_CODES = ("LH", "DS", "HK", "TH", "TV", "TD", "TU", "BA")
+
+# First letters that can start a group code.
+FIRST_LETTERS = frozenset(code[0] for code in GROUP_CODES)
+
+MODES = ("strict", "lenient")
+ISSUERS = ("any", "vss", "police", "defence")
+
+# "Letter" is ASCII A-Z only, "digit" is ASCII 0-9 only. These patterns are
+# literal ranges (no \d, no IGNORECASE), so nothing outside ASCII matches.
+LETTER_RE = re.compile(r"[A-Z]")
+DIGIT_RE = re.compile(r"[0-9]")
+BENEFIT_RE = re.compile(r"[1-5]")
+
+
+def is_letter(ch: str) -> bool:
+    return LETTER_RE.fullmatch(ch) is not None
+
+
+def is_digit(ch: str) -> bool:
+    return DIGIT_RE.fullmatch(ch) is not None
+
+
+# Which province values (characters 4-5, as a number) each issuer accepts.
+# 00 is never valid; 97 = Defence, 98 = Police (spec rule 4).
+def province_allowed(issuer: str, v: int) -> bool:
+    if v == 0:
+        return False
+    table = {
+        "any": True,
+        "vss": v not in (97, 98),
+        "police": v == 98,
+        "defence": v == 97,
+    }
+    return table[issuer]
+
+
+# Issuers that fix the first province digit to '9' (checked at index 3).
+ISSUERS_NEEDING_9 = ("police", "defence")
+
+# Unicode White_Space, exactly (PropList.txt). Not Python's str.isspace,
+# which also accepts U+001C..U+001F.
+WHITE_SPACE = frozenset(
+    [chr(c) for c in range(0x0009, 0x000D + 1)]
+    + ["\u0020", "\u0085", "\u00a0", "\u1680"]
+    + [chr(c) for c in range(0x2000, 0x200A + 1)]
+    + ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+)
+assert len(WHITE_SPACE) == 25
+
+# Characters that lenient mode drops.
+DROPPED = WHITE_SPACE | {".", "-", "_"}
+
+# Lenient mode uppercases ASCII a-z only.
+ASCII_UPPER = {chr(c): chr(c - 32) for c in range(ord("a"), ord("z") + 1)}
+
+
+# ---------------------------------------------------------------------------
+# The rule
+# ---------------------------------------------------------------------------
+
+def normalize(inp: str, mode: str) -> tuple[str, list[int]]:
+    """Return (kept characters, original index of each kept character)."""
+    if mode == "strict":
+        return inp, list(range(len(inp)))
+    kept: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(inp):
+        if ch in DROPPED:
+            continue
+        kept.append(ASCII_UPPER.get(ch, ch))
+        where.append(i)
+    return "".join(kept), where
+
+
+def check_long_at(t: str, i: int, issuer: str) -> tuple[str, int] | None:
+    """Run the 15-character form's check for index i on t (len(t) > i).
+
+    Only t[0..i] is used, except that the check at i=0 also looks at t[1]
+    when it is present. Returns (error code, error position) or None.
+    """
+    ch = t[i]
+    if i == 0:
+        if not is_letter(ch):
+            return ("invalid_character", 0)
+        if ch not in FIRST_LETTERS:
+            if len(t) >= 2 and t[0:2] in LATE_CODES:
+                return ("late_group_code", 0)
+            return ("unknown_group_code", 0)
+        return None
+    if i == 1:
+        if not is_letter(ch):
+            return ("invalid_character", 1)
+        if t[0:2] not in GROUP_CODES:
+            if t[0:2] in LATE_CODES:
+                return ("late_group_code", 0)
+            return ("unknown_group_code", 0)
+        return None
+    if i == 2:
+        if not is_digit(ch):
+            return ("invalid_character", 2)
+        if BENEFIT_RE.fullmatch(ch) is None:
+            return ("invalid_benefit_level", 2)
+        return None
+    if i == 3:
+        if not is_digit(ch):
+            return ("invalid_character", 3)
+        if issuer in ISSUERS_NEEDING_9 and ch != "9":
+            return ("invalid_province_code", 3)
+        return None
+    if i == 4:
+        if not is_digit(ch):
+            return ("invalid_character", 4)
+        if not province_allowed(issuer, int(t[3:5])):
+            return ("invalid_province_code", 3)
+        return None
+    # i = 5..14: the social-insurance number.
+    if not is_digit(ch):
+        return ("invalid_character", i)
+    return None
+
+
+def strict_check(t: str, issuer: str) -> tuple[str, int | None] | None:
+    """The strict check. Returns (code, position or None) or None if valid."""
+    n = len(t)
+    if n not in (10, 15):
+        return ("invalid_length", None)
+    if n == 10:
+        for i, ch in enumerate(t):
+            if not is_digit(ch):
+                return ("invalid_character", i)
+        return None
+    for i in range(15):
+        failure = check_long_at(t, i, issuer)
+        if failure is not None:
+            return failure
+    return None
+
+
+def prefix_check(t: str, issuer: str):
+    """The as-you-type check.
+
+    Returns (state, at, code, position); at/code/position are None unless
+    the state is 'invalid' (position is None for invalid_length).
+    """
+    n = len(t)
+    if n == 0:
+        return ("incomplete", None, None, None)
+    if is_digit(t[0]):
+        for i in range(min(n, 10)):
+            if not is_digit(t[i]):
+                return ("invalid", i, "invalid_character", i)
+        if n > 10:
+            return ("invalid", 10, "invalid_length", None)
+        return ("complete" if n == 10 else "incomplete", None, None, None)
+    if is_letter(t[0]):
+        for i in range(min(n, 15)):
+            failure = check_long_at(t, i, issuer)
+            if failure is not None:
+                code, position = failure
+                return ("invalid", i, code, position)
+        if n > 15:
+            return ("invalid", 15, "invalid_length", None)
+        return ("complete" if n == 15 else "incomplete", None, None, None)
+    return ("invalid", 0, "invalid_character", 0)
+
+
+def decode_valid(c: str) -> dict[str, str]:
+    """Fields of a valid card, from its compact form c."""
+    if len(c) == 10:
+        return {
+            "form": "10", "group": "-", "benefit": "-",
+            "issuer_decoded": "-", "province": "-",
+            "sin": c, "compact": c, "grouped": c,
+            "masked": "******" + c[6:10],
+        }
+    v = int(c[3:5])
+    decoded = "defence" if v == 97 else "police" if v == 98 else "vss"
+    return {
+        "form": "15", "group": c[0:2], "benefit": c[2],
+        "issuer_decoded": decoded, "province": c[3:5],
+        "sin": c[5:15], "compact": c,
+        "grouped": c[0:2] + " " + c[2] + " " + c[3:5] + " " + c[5:15],
+        "masked": c[0:2] + " " + c[2] + " " + c[3:5] + " ******" + c[11:15],
+    }
+
+
+# ---------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------
+
+CARD_COLUMNS = ("mode issuer input valid code position form group benefit "
+                "issuer_decoded province sin compact grouped masked").split()
+PREFIX_COLUMNS = "mode issuer input state at code position".split()
+DETAIL_COLUMNS = CARD_COLUMNS[6:]
+
+
+def dash(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def card_row(mode: str, issuer: str, inp: str) -> dict[str, str]:
+    t, where = normalize(inp, mode)
+    row = {"mode": mode, "issuer": issuer, "input": inp}
+    failure = strict_check(t, issuer)
+    if failure is None:
+        row.update(valid="true", code="-", position="-")
+        row.update(decode_valid(t))
+        assert row["sin"] == t[-10:]
+        if row["issuer_decoded"] != "-" and issuer != "any":
+            assert row["issuer_decoded"] == issuer
+    else:
+        code, position = failure
+        mapped = None if position is None else where[position]
+        row.update(valid="false", code=code, position=dash(mapped))
+        row.update({col: "-" for col in DETAIL_COLUMNS})
+    return row
+
+
+def prefix_row(mode: str, issuer: str, inp: str) -> dict[str, str]:
+    t, where = normalize(inp, mode)
+    state, at, code, position = prefix_check(t, issuer)
+    return {
+        "mode": mode, "issuer": issuer, "input": inp, "state": state,
+        "at": dash(None if at is None else where[at]),
+        "code": dash(code),
+        "position": dash(None if position is None else where[position]),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Cases
+# ---------------------------------------------------------------------------
+
+class Cases:
+    """An ordered, duplicate-free list of (mode, issuer, input)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, str]] = []
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, modes, issuers, inputs) -> None:
+        if isinstance(modes, str):
+            modes = (modes,)
+        if isinstance(issuers, str):
+            issuers = (issuers,)
+        if isinstance(inputs, str):
+            inputs = (inputs,)
+        for inp in inputs:
+            for mode in modes:
+                for issuer in issuers:
+                    key = (mode, issuer, inp)
+                    if key not in self.seen:
+                        self.seen.add(key)
+                        self.items.append(key)
+
+
+BOTH = MODES
+ALL = ISSUERS
+
+# Province value that suits each issuer, for cases about something else.
+FITTING_PROVINCE = {"any": "01", "vss": "01", "police": "98", "defence": "97"}
+
+# Look-alikes and other non-ASCII characters, named.
+LOOKALIKES = {
+    "D_STROKE": "\u0110",          # LATIN CAPITAL LETTER D WITH STROKE
+    "d_stroke": "\u0111",          # LATIN SMALL LETTER D WITH STROKE
+    "FW_D": "\uff24",              # FULLWIDTH LATIN CAPITAL LETTER D
+    "FW_N": "\uff2e",              # FULLWIDTH LATIN CAPITAL LETTER N
+    "CYR_A": "\u0410",             # CYRILLIC CAPITAL LETTER A
+    "CYR_O": "\u041e",             # CYRILLIC CAPITAL LETTER O
+    "CYR_o": "\u043e",             # CYRILLIC SMALL LETTER O
+    "CYR_T": "\u0422",             # CYRILLIC CAPITAL LETTER TE
+    "CYR_E": "\u0415",             # CYRILLIC CAPITAL LETTER IE
+    "CYR_C": "\u0421",             # CYRILLIC CAPITAL LETTER ES
+    "CYR_H": "\u041d",             # CYRILLIC CAPITAL LETTER EN
+    "GRK_N": "\u039d",             # GREEK CAPITAL LETTER NU
+    "KELVIN": "\u212a",            # KELVIN SIGN
+    "LONG_S": "\u017f",            # LATIN SMALL LETTER LONG S (upper() -> 'S')
+    "SHARP_S": "\u00df",           # LATIN SMALL LETTER SHARP S (upper() -> 'SS')
+    "DOTLESS_i": "\u0131",         # LATIN SMALL LETTER DOTLESS I (upper() -> 'I')
+}
+DIGIT_LOOKALIKES = {
+    "FW_0": "\uff10",              # FULLWIDTH DIGIT ZERO
+    "FW_1": "\uff11",              # FULLWIDTH DIGIT ONE
+    "FW_4": "\uff14",              # FULLWIDTH DIGIT FOUR
+    "ARABIC_3": "\u0663",          # ARABIC-INDIC DIGIT THREE
+    "EXT_ARABIC_3": "\u06f3",      # EXTENDED ARABIC-INDIC DIGIT THREE
+    "DEVANAGARI_3": "\u0969",      # DEVANAGARI DIGIT THREE
+    "BALINESE_3": "\u1b53",        # BALINESE DIGIT THREE
+    "SUPER_2": "\u00b2",           # SUPERSCRIPT TWO
+    "SUPER_3": "\u00b3",           # SUPERSCRIPT THREE
+    "ROMAN_8": "\u2177",           # SMALL ROMAN NUMERAL EIGHT
+    "CIRCLED_18": "\u2471",        # CIRCLED NUMBER EIGHTEEN
+    "MATH_BOLD_0": "\U0001d7ce",   # MATHEMATICAL BOLD DIGIT ZERO (non-BMP)
+    "MATH_BOLD_9": "\U0001d7d7",   # MATHEMATICAL BOLD DIGIT NINE (non-BMP)
+    "LATIN_O": "O",                # letter O for zero
+    "LATIN_l": "l",                # small letter l for one
+    "LATIN_I": "I",                # capital letter I for one
+}
+# Not White_Space, though some trim functions or str.isspace take them.
+NOT_WHITE_SPACE = {
+    "FS": "\u001c", "GS": "\u001d", "RS": "\u001e", "US": "\u001f",  # isspace
+    "ZWSP": "\u200b",              # ZERO WIDTH SPACE
+    "ZWNJ": "\u200c",              # ZERO WIDTH NON-JOINER
+    "ZWJ": "\u200d",               # ZERO WIDTH JOINER
+    "WORD_JOINER": "\u2060",       # WORD JOINER
+    "BOM": "\ufeff",               # ZERO WIDTH NO-BREAK SPACE (JS trim takes it)
+    "MONGOLIAN_VS": "\u180e",      # MONGOLIAN VOWEL SEPARATOR (was Zs once)
+    "SOFT_HYPHEN": "\u00ad",       # SOFT HYPHEN
+    "HYPHEN": "\u2010",            # HYPHEN
+    "NB_HYPHEN": "\u2011",         # NON-BREAKING HYPHEN
+    "FIGURE_DASH": "\u2012",       # FIGURE DASH
+    "EN_DASH": "\u2013",           # EN DASH
+    "EM_DASH": "\u2014",           # EM DASH
+    "MINUS": "\u2212",             # MINUS SIGN
+    "FW_HYPHEN": "\uff0d",         # FULLWIDTH HYPHEN-MINUS
+    "FW_STOP": "\uff0e",           # FULLWIDTH FULL STOP
+    "IDEO_STOP": "\u3002",         # IDEOGRAPHIC FULL STOP
+    "FW_LOW_LINE": "\uff3f",       # FULLWIDTH LOW LINE
+    "MIDDLE_DOT": "\u00b7",        # MIDDLE DOT
+    "DEL": "\u007f",               # DELETE (control)
+}
+ASCII_PUNCT = ",/|+:;*#'\"()!\\"
+
+
+def card_cases() -> Cases:
+    c = Cases()
+    base_sin = "0120878811"
+
+    # 1. Every one of the 43 group codes is valid (benefit 4, province 01).
+    c.add(BOTH, "any", [code + "4" + "01" + base_sin for code in GROUP_CODES])
+
+    # 2. Codes the rule rejects: late codes, secondary-source codes, the
+    #    guides' printed example CD, and plain unknown codes.
+    rejected = list(LATE_CODES) + list(SECONDARY_CODES) + ["CD", "XX", "ZZ", "AA"]
+    c.add(BOTH, "any", [code + "401" + base_sin for code in rejected])
+    for issuer in ("vss", "police", "defence"):
+        c.add("strict", issuer,
+              [code + "4" + FITTING_PROVINCE[issuer] + base_sin
+               for code in list(LATE_CODES) + ["DS", "CD"]])
+
+    # 3. All 676 two-letter pairs, strict, issuer any.
+    letters = [chr(x) for x in range(ord("A"), ord("Z") + 1)]
+    c.add("strict", "any", [a + b + "401" + base_sin for a in letters for b in letters])
+
+    # 4. Every benefit digit 0-9 under every issuer (province fitting it).
+    for issuer in ALL:
+        c.add("strict", issuer,
+              ["DN" + str(d) + FITTING_PROVINCE[issuer] + "0123456789" for d in range(10)])
+    c.add("lenient", "any", ["DN" + str(d) + "010123456789" for d in range(10)])
+    # Letters and look-alikes at the benefit position.
+    c.add(BOTH, ALL, ["DNA010123456789", "DNI010123456789", "DNO010123456789",
+                      "DNl010123456789", "DN\uff14010123456789",
+                      "DN\u0663010123456789", "DN\u00b2010123456789"])
+
+    # 5. Every province value 00-99 under every issuer, strict.
+    for issuer in ALL:
+        c.add("strict", issuer, ["DN4%02d0123456789" % v for v in range(100)])
+    c.add("lenient", ALL, ["DN4%02d0123456789" % v for v in (0, 1, 9, 10, 90, 96, 97, 98, 99)])
+    # Letters in the province positions; a bad first province digit for
+    # police/defence is reported before a letter in the second one.
+    c.add(BOTH, ALL, ["DN4AB0123456789", "DN4A80123456789", "DN4A70123456789",
+                      "DN40B0123456789", "DN49B0123456789", "DN4O10123456789",
+                      "DN40O0123456789", "DN4 10123456789", "DN49 0123456789",
+                      "DN4\u0669\u06680123456789", "DN4\uff19\uff180123456789"])
+
+    # 6. Lengths 0..20: digit strings and letter-prefixed strings.
+    digits20 = "01234567890123456789"
+    letters20 = "DN4010123456789" + "01234"
+    for inputs in ([digits20[:n] for n in range(21)], [letters20[:n] for n in range(21)]):
+        c.add("strict", ALL, inputs)
+        c.add("lenient", "any", inputs)
+    c.add(BOTH, "any", ["0101010101" + "0" * k for k in range(1, 6)])
+
+    # 7. 10-digit numbers under every issuer: the issuer rule has nothing to
+    #    check there.
+    c.add(BOTH, ALL, ["0101010101", "0000000000", "9999999999", "0123456789",
+                      "9700000000", "9800000000", "0131091234", "013109XXXX",
+                      "0120878811", "4010120878"])
+
+    # 8. Issuer cross-checks on valid numbers of each issuing body.
+    c.add(BOTH, ALL, ["HS4010120878811", "HS4970120878811", "HS4980120878811",
+                      "CA5980123456789", "QN5970123456789", "CY5980123456789",
+                      "TE1790123456789", "CC1960123456789", "DN4990123456789",
+                      "DN4900123456789", "GD3890000000001"])
+
+    # 9. Case: lowercase is a character error in strict, upper-cased in lenient.
+    c.add(BOTH, ALL, ["dn4010123456789", "Dn4010123456789", "dN4010123456789",
+                      "hs4970120878811", "ca5980123456789", "qn5970123456789"])
+    c.add(BOTH, "any", ["DN401012345678a", "DN40101234567a9", "hs 4 01 012087881x",
+                        "nd4010120878811", "ak4010120878811", "tg4010120878811",
+                        "cd4010120878811", "xx4010120878811"])
+
+    # 10. Separators: spaces, dots, hyphens, underscores, tabs, NBSP, line
+    #     breaks. Strict sees them as characters; lenient drops them.
+    c.add(BOTH, ALL, [
+        "HS 4 01 0120878811", " 0101010101 ", "4.01.01.013.048.0001",
+        "C D 4 01 013 048 XXXX", "C D 4 01 013 048 0001", "DN-4-01-0123456789",
+        "DN_4_01_0123456789", "DN.4.01.0123456789", "DN\t4\t01\t0123456789",
+        "DN\u00a04\u00a001\u00a00123456789", "HS 4 97 0120878811",
+        "CA 5 98 0123 456 789", "QN-5-97-0123456789",
+    ])
+    c.add(BOTH, "any", [
+        "0101 010 101", "010-101-0101", "010.101.0101", "0101_010_101",
+        "\t0101010101\n", "\r\n0101010101\r\n", "0101010101 ", " 0101010101",
+        "HS 4 01 0120878811 ", "  HS  4  01  0120878811  ",
+        "HS.4.01.012.087.8811", "H S 4 0 1 0 1 2 0 8 7 8 8 1 1",
+        "HS4010120878811-", "-HS4010120878811", "...", "-", "_", " ", "\t", "\n", "\r",
+        " - . _ ", "HS 4 01 0120878811 1", "HS 4 01 012087881", "01 01 01 01 01",
+        "0101 010 10", "0101 010 1011", "DN 010123456789", "DN4-010123456789",
+        "DN4.10123456789", "DN40101234567-9", "HS 4 01 0l20878811",
+        "HS 4 O1 0120878811", "HS 6 01 0120878811", "HS 4 00 0120878811",
+        "DS 4 01 0120878811", "ND 4 01 0120878811", "A K 4 01 0120878811",
+    ])
+    # Every White_Space character as a separator: strict rejects (length 16
+    # or a character error), lenient drops it.
+    for ch in sorted(WHITE_SPACE):
+        c.add(BOTH, "any", ["HS" + ch + "4010120878811", "01010" + ch + "01010",
+                            "HS4" + ch + "010120878811"[1:]])
+    # Characters that are not White_Space (or not '.', '-', '_'): lenient
+    # keeps them and reports them.
+    for ch in NOT_WHITE_SPACE.values():
+        c.add(BOTH, "any", ["HS" + ch + "4010120878811", "01010" + ch + "01010",
+                            ch + "010101010", "HS4" + ch + "10120878811"])
+    for ch in ASCII_PUNCT:
+        c.add(BOTH, "any", ["HS" + ch + "4010120878811", "DN4010123456" + ch + "89"])
+
+    # 11. Non-ASCII look-alikes at various positions.
+    L, D = LOOKALIKES, DIGIT_LOOKALIKES
+    c.add(BOTH, ALL, [
+        L["D_STROKE"] + "N4010123456789", L["d_stroke"] + "n4010123456789",
+        L["D_STROKE"] + "n4010123456789", "H" + L["D_STROKE"] + "4010120878811",
+        L["D_STROKE"] + "T2010123456789", L["D_STROKE"] + "K2010123456789",
+        L["FW_D"] + L["FW_N"] + "4010123456789",
+        "".join(chr(ord(ch) + 0xFEE0) for ch in "DN4010123456789"),  # all full-width
+        "".join(chr(ord(ch) + 0xFEE0) for ch in "0101010101"),
+        "010101010" + D["FW_1"], "01" + D["FW_0"] + "1010101",
+        "DN" + D["FW_4"] + "010123456789", "DN4010" + D["FW_1"] + "23456789",
+        "N" + L["CYR_O"] + "4010120878811", "C" + L["CYR_A"] + "5980123456789",
+        L["CYR_T"] + L["CYR_E"] + "1010123456789", L["CYR_C"] + "A5980123456789",
+        L["CYR_H"] + "S4010120878811", "D" + L["GRK_N"] + "4010123456789",
+        "D" + L["KELVIN"] + "2010123456789", "DN4" + L["CYR_O"] + "10123456789",
+        "DN401" + L["CYR_o"] + "123456789",
+    ])
+    c.add(BOTH, "any", [
+        "H" + L["LONG_S"] + "4010120878811", "h" + L["LONG_S"] + "4010120878811",
+        "H" + L["SHARP_S"] + "4010120878811", "H" + L["SHARP_S"] + "401012087881",
+        "T" + L["DOTLESS_i"] + "4010120878811",
+        "D\u0300N4010123456789", "D\u0300N401012345678", "D\u0331N401012345678",
+    ])
+    for ch in D.values():
+        c.add(BOTH, "any", [
+            ch + "101010101",                      # 10 characters, first one
+            "010101010" + ch,                      # 10 characters, last one
+            "DN4" + ch + "10123456789",            # province, first digit
+            "DN40" + ch + "0123456789",            # province, second digit
+            "DN401012345678" + ch,                 # last character
+        ])
+    # Non-BMP characters: one scalar each (a UTF-16 reader counts two).
+    c.add(BOTH, ALL, ["\U0001d7ce" * 10, "\U0001d7ce" * 15,
+                      "\U0001d7ce" * 5 + "01010", "DN" + "\U0001d7cf" * 13,
+                      "\U0001f1fb\U0001f1f3" + "4010123456789"])  # flag VN
+
+    # 12. Letters in the digit part, digits in the group code, punctuation,
+    #     and which of several errors is reported first.
+    c.add(BOTH, ALL, [
+        "DN401012345678X", "DN40101234S6789", "DN4010I23456789", "DN40101X3456789",
+        "01234S6789", "O101010101", "010101010l", "A101010101", "0101010101X",
+        "D14010123456789", "1N4010123456789", "0N4010123456789", "14010123456789D",
+        "DNN010123456789", "DN44010123456789", "DN41",
+        "ZZ0A00123456789", "DN0A00123456789", "DN6000123456789", "DNA00012345678X",
+        "1Z0000000000000", "DS6000123456789", "AK6000123456789", "ND0990123456789",
+        "DN400012345678X", "DN4000123456789", "DN4A0012345678X",
+        "DN4010123456789!", "!DN401012345678", "DN4010123456\\89",
+        "DN40101234567\\n", "\\DN40101234567", "DN4010123456\\t9", "0101010\\r1",
+    ])
+    return c
+
+
+def prefix_cases() -> Cases:
+    c = Cases()
+
+    # 1. Every prefix (length 0..full, plus one and two characters beyond) of
+    #    valid numbers, under every issuer, strict.
+    valid_numbers = ["0101010101", "DN4010123456789", "HS4970120878811",
+                     "CA5980123456789", "QN5970123456789"]
+    for number in valid_numbers:
+        extended = number + "01"
+        c.add("strict", ALL, [extended[:n] for n in range(len(extended) + 1)])
+
+    # 2. Lenient mode: separators, lowercase, positions mapped back.
+    typed = ["HS 4 01 0120878811  1", "hs.4.97.012-087-8811_0", "ca-5-98-0123_456_789 9",
+             "0101 010 101 0", " \t0101010101\u00a00"]
+    for number in typed:
+        c.add("lenient", ALL, [number[:n] for n in range(len(number) + 1)])
+    c.add("lenient", ALL, ["dn4010123456789"[:n] for n in range(16)])
+
+    # 3. Every single character A-Z and 0-9, and all 676 letter pairs.
+    letters = [chr(x) for x in range(ord("A"), ord("Z") + 1)]
+    c.add("strict", "any", letters + [str(d) for d in range(10)])
+    c.add("strict", "any", [a + b for a in letters for b in letters])
+
+    # 4. Invalid (and nearly invalid) prefixes, every issuer, both modes.
+    c.add(BOTH, ALL, [
+        "DS", "Z", "A", "AK", "AKX", "ND", "TG", "D1", "DN0", "DN6", "DN40", "DN400",
+        "DN41", "DN49", "DN497", "DN498", "DN499", "DN490", "DN409", "1A", "dn", "Dn",
+        "dn4", "-", "--", ".", "_", " ", "", "\u0110", "\u0111", "\u0110N",
+        "01234567890", "012345678901", "0123456789A", "012345678A", "0A",
+        "DN40101234567890", "DN401012345678901", "DN40101234567X", "ZZ4",
+        "\uff24", "\uff10", "\uff24N", "DN\uff14", "01\u0663", "0\u0969",
+        "\u00b2", "\u2177", "\u2471", "\u1b53", "\U0001d7ce", "0\U0001d7ce",
+        "\u200b", "D\u200b", "D\u200bN", "\u00ad", "D\u00adN", "\u00a0DN",
+        "\u2028DN", "\u0085DN", "\u001cDN", "\ufeffDN", "#", "\\", "D\\",
+        "D N 4", "D N 0", "  D S", "0101 0101 01", "0101 0101 010",
+        "H\u017f", "C\u0410", "N\u041e", "DN4\u041e",
+    ])
+
+    # 5. Benefit and province positions, one step at a time.
+    c.add("strict", "any", ["DN" + str(d) for d in range(10)])
+    c.add("strict", ALL, ["DN4" + str(d) for d in range(10)])
+    c.add("strict", ALL, ["DN4%02d" % v for v in (0, 1, 9, 10, 19, 89, 90, 96, 97, 98, 99)])
+    c.add("strict", ALL, ["DN4A", "DN4 ", "DN49A", "DN40A", "DNA", "DN4\u0669"])
+    return c
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+UNESCAPES = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+
+
+def escape_input(s: str) -> str:
+    return "".join(ESCAPES.get(ch, ch) for ch in s)
+
+
+def unescape_input(s: str) -> str:
+    return re.sub(r"\\[\\tnr]", lambda m: UNESCAPES[m.group(0)], s)
+
+
+def render(title: str, columns: list[str], rows: list[dict[str, str]]) -> bytes:
+    lines = [
+        "# bhyt test vectors: " + title,
+        "# Source: " + SOURCE,
+        "# Generated by tests/vectors/generate.py -- do not edit by hand;",
+        "# run `python3 generate.py` to regenerate. Format: README.md.",
+        "\t".join(columns),
+    ]
+    for row in rows:
+        fields = []
+        for col in columns:
+            value = escape_input(row[col]) if col == "input" else row[col]
+            assert not any(bad in value for bad in "\t\n\r"), (col, value)
+            if col != "input":
+                assert value != "" and "\\" not in value, (col, value)
+            fields.append(value)
+        lines.append("\t".join(fields))
+    text = "\n".join(lines) + "\n"
+    data = text.encode("utf-8")  # fails on lone surrogates, which is wanted
+    verify_round_trip(data, columns, rows)
+    return data
+
+
+def verify_round_trip(data: bytes, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """Parse the file the way the C, JS and Rust readers will, and compare."""
+    lines = data.decode("utf-8").split("\n")
+    assert lines[-1] == ""
+    body = [line for line in lines[:-1] if not line.startswith("#")]
+    assert body[0].split("\t") == columns
+    assert len(body) - 1 == len(rows)
+    for line, row in zip(body[1:], rows):
+        fields = line.split("\t")
+        assert len(fields) == len(columns), line
+        parsed = dict(zip(columns, fields))
+        parsed["input"] = unescape_input(parsed["input"])
+        assert parsed == row, (parsed, row)
+
+
+def build() -> dict[str, bytes]:
+    cards = [card_row(*case) for case in card_cases().items]
+    prefixes = [prefix_row(*case) for case in prefix_cases().items]
+    return {
+        "cards.tsv": render("card numbers (strict/lenient check, decoding, formatting)",
+                            CARD_COLUMNS, cards),
+        "prefixes.tsv": render("as-you-type prefixes (incomplete/complete/invalid)",
+                               PREFIX_COLUMNS, prefixes),
+    }
+
+
+def main(argv: list[str]) -> int:
+    if argv not in ([], ["--check"]):
+        print("usage: generate.py [--check]", file=sys.stderr)
+        return 2
+    files = build()
+    if argv == ["--check"]:
+        status = 0
+        for name, data in files.items():
+            path = HERE / name
+            if not path.exists() or path.read_bytes() != data:
+                print(f"{name} differs from generate.py's output; run: python3 generate.py")
+                status = 1
+        return status
+    for name, data in files.items():
+        (HERE / name).write_bytes(data)
+        rows = data.count(b"\n") - 5
+        print(f"wrote {name}: {rows} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
