@@ -89,3 +89,8 @@ pub use group::{GroupCode, LateGroupCode};
 pub use issuer::{Issuer, ProvinceCode, UnknownIssuer};
 pub use prefix::{check_prefix, check_prefix_lenient, PrefixCheck};
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};
+
+/// The README's Rust example runs as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace, installing on a fresh machine what the tests need.
+# This is the test command the README gives, and what CI (.ci/run) runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain: rustfmt, clippy, the bare-metal target that proves no_std"
+rustup component add rustfmt clippy >/dev/null
+rustup target add thumbv7em-none-eabihf >/dev/null
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+step "the core builds for a bare-metal target (no_std, no allocator)"
+cargo build -p bhyt --target thumbv7em-none-eabihf --release
+cargo build -p bhyt --target thumbv7em-none-eabihf --release --features serde
+
+step "documentation builds without warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -p bhyt --no-deps --all-features
+
+step "shared test vectors match their generator"
+python3 tests/vectors/generate.py --check
+
+step "Rust tests and doctests"
+cargo test --workspace --all-features
