@@ -168,6 +168,25 @@ pub struct CardNumber {
 }
 
 impl CardNumber {
+    /// Builds a card from parts that passed the rules.
+    pub(crate) const fn from_parts(
+        prefix: Option<(GroupCode, BenefitLevel, ProvinceCode)>,
+        sin: [u8; 10],
+    ) -> CardNumber {
+        let prefix = match prefix {
+            Some((group, benefit, province)) => Some(Prefix {
+                group,
+                benefit,
+                province,
+            }),
+            None => None,
+        };
+        CardNumber {
+            prefix,
+            sin: SocialInsuranceNumber(sin),
+        }
+    }
+
     /// Builds the card from 10 or 15 characters that passed the rules.
     pub(crate) fn from_checked(chars: &[u8]) -> Option<CardNumber> {
         let (head, digits) = chars.split_at_checked(chars.len().checked_sub(10)?)?;

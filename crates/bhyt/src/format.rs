@@ -81,6 +81,10 @@ pub struct Formatted {
 
 impl Formatted {
     /// The most bytes any style takes.
+    ///
+    /// ```
+    /// assert!(bhyt::Style::ALL.iter().all(|s| s.max_len() <= bhyt::Formatted::CAPACITY));
+    /// ```
     pub const CAPACITY: usize = 18;
 
     /// The text.

@@ -70,6 +70,7 @@ mod batch;
 mod benefit;
 mod card;
 mod error;
+mod fast;
 mod format;
 mod group;
 mod issuer;

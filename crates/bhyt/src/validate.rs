@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::fast;
 use crate::rules::{check_full, check_short};
 use crate::scan::{lenient_chars, Scan};
 use crate::{CardNumber, Error, Issuer};
@@ -24,6 +25,15 @@ use crate::{CardNumber, Error, Issuer};
 /// ```
 pub fn validate(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> Result<CardNumber, Error> {
     let input = input.as_ref();
+    if let Some(card) = fast::validate(input, issuer) {
+        return Ok(card);
+    }
+    reference(input, issuer)
+}
+
+/// The scalar reference of [`validate`]: every check in order, with the precise error. The
+/// fast path is tested against it.
+pub(crate) fn reference(input: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
     if input.is_ascii() {
         return complete(input, input.len(), issuer);
     }
@@ -38,7 +48,7 @@ pub fn validate(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> Result<CardN
 /// assert!(!bhyt::is_valid("CD4010130480001", None));
 /// ```
 pub fn is_valid(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> bool {
-    validate(input, issuer).is_ok()
+    fast::validate(input.as_ref(), issuer).is_some()
 }
 
 /// Checks pasted or scanned text: drops Unicode whitespace (so also trims), `.`, `-` and
@@ -60,7 +70,16 @@ pub fn validate_lenient(
     input: impl AsRef<[u8]>,
     issuer: Option<Issuer>,
 ) -> Result<CardNumber, Error> {
-    let scan = Scan::lenient(input.as_ref());
+    let input = input.as_ref();
+    if let Some(card) = fast::validate_lenient(input, issuer) {
+        return Ok(card);
+    }
+    lenient_reference(input, issuer)
+}
+
+/// The scalar reference of [`validate_lenient`].
+pub(crate) fn lenient_reference(input: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
+    let scan = Scan::lenient(input);
     complete(scan.chars(), scan.len(), issuer).map_err(|error| match error.position() {
         Some(position) => error.at(scan.origin(position)),
         None => error,
