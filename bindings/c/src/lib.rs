@@ -966,18 +966,6 @@ unsafe fn batch(
     })
 }
 
-/// The lines of `buffer` as the core's `validate_lines` splits them (LF ends a line, a CR
-/// before it is dropped, a final line without LF counts, an empty buffer has none), for the
-/// byte offsets the core's iterator does not give; a test keeps the two in step.
-fn lines(buffer: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let body = buffer.strip_suffix(b"\n").unwrap_or(buffer);
-    let pieces = (!buffer.is_empty()).then(|| body.split(|&byte| byte == b'\n'));
-    pieces
-        .into_iter()
-        .flatten()
-        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
-}
-
 /// Validates every line of `buffer` (`len` bytes): LF ends a line, a CR before it is
 /// dropped (CRLF files), a final line without LF counts, an empty buffer has no lines, and
 /// an empty line is checked like any other (an invalid length).
@@ -1073,13 +1061,10 @@ unsafe fn validate_lines(
         if count > capacity {
             return Err(BHYT_BUFFER_TOO_SMALL);
         }
-        for (i, (verdict, line)) in verdicts().zip(lines(bytes)).enumerate() {
+        for (i, line) in verdicts().enumerate() {
+            let verdict = bhyt_verdict::from_core(&line.result(), line.text());
             // SAFETY: i < count <= capacity, and the caller guarantees room for `capacity`.
-            unsafe {
-                out_verdicts
-                    .add(i)
-                    .write(bhyt_verdict::from_core(&verdict, line))
-            };
+            unsafe { out_verdicts.add(i).write(verdict) };
         }
         Ok(())
     })

@@ -171,40 +171,6 @@ fn byte_offsets_follow_the_cores_character_count() {
 }
 
 #[test]
-fn the_line_split_matches_the_cores() {
-    let buffers: &[&[u8]] = &[
-        b"",
-        b"\n",
-        b"\n\n",
-        b"\r\n",
-        b"0101010101",
-        b"0101010101\n",
-        b"0101010101\r\n0101\n\n DN4010123456789\r\r\n",
-        b"a\rb\n\r",
-        b"\xFF\n0101010101",
-    ];
-    for &buffer in buffers {
-        for lenient in [false, true] {
-            let core: Vec<_> = if lenient {
-                bhyt::validate_lines_lenient(buffer, None).collect()
-            } else {
-                bhyt::validate_lines(buffer, None).collect()
-            };
-            let ours: Vec<_> = lines(buffer)
-                .map(|line| {
-                    if lenient {
-                        bhyt::validate_lenient(line, None)
-                    } else {
-                        bhyt::validate(line, None)
-                    }
-                })
-                .collect();
-            assert_eq!(core, ours, "{buffer:?}");
-        }
-    }
-}
-
-#[test]
 fn a_parsed_card_and_its_formats() {
     let input = b" hs 4 01 0120878811 ";
     let mut card = std::mem::MaybeUninit::<bhyt_card>::uninit();

@@ -1,72 +1,297 @@
-//! Many numbers in one buffer, one per line.
+//! Many numbers in one buffer, one per line, at memory speed.
 
-use crate::{validate, validate_lenient, CardNumber, Error, Issuer};
+use core::fmt;
 
-/// The verdicts for a buffer of numbers, one per line, in order. Returned by
-/// [`validate_lines`] and [`validate_lines_lenient`].
+use crate::validate::lenient_reference;
+use crate::{fast, validate, validate_lenient, CardNumber, Error, Issuer};
+
+/// One line of a buffer and its verdict. Reading the line decides only whether it is valid;
+/// the card ([`card`](Line::card)) and the error ([`result`](Line::result)) are worked out
+/// when asked for, so that counting or filtering a large buffer stays at memory speed.
+///
+/// Its `Debug` output shows the line's place and verdict, never its text.
+///
+/// ```
+/// let line = bhyt::validate_lines(b"0101010101\nDN4000123456789\n", None).nth(1).unwrap();
+/// assert_eq!(line.offset(), 11);
+/// assert!(!line.is_valid());
+/// assert_eq!(line.result().unwrap_err().code().as_str(), "invalid_province_code");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Line<'a> {
+    text: &'a [u8],
+    offset: usize,
+    valid: bool,
+    issuer: Option<Issuer>,
+    lenient: bool,
+}
+
+impl<'a> Line<'a> {
+    /// The line's bytes, without its line ending.
+    ///
+    /// ```
+    /// let line = bhyt::validate_lines(b"0101010101\r\n", None).next().unwrap();
+    /// assert_eq!(line.text(), b"0101010101");
+    /// ```
+    pub const fn text(&self) -> &'a [u8] {
+        self.text
+    }
+
+    /// Where the line starts in the buffer, in bytes.
+    ///
+    /// ```
+    /// let offsets: Vec<usize> = bhyt::validate_lines(b"a\r\nbc\nd", None).map(|l| l.offset()).collect();
+    /// assert_eq!(offsets, [0, 3, 6]);
+    /// ```
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The card, when the line is a valid number.
+    ///
+    /// ```
+    /// let line = bhyt::validate_lines(b"0101010101", None).next().unwrap();
+    /// assert_eq!(line.card().unwrap().to_string(), "0101010101");
+    /// ```
+    pub fn card(&self) -> Option<CardNumber> {
+        if self.valid {
+            self.result().ok()
+        } else {
+            None
+        }
+    }
+
+    /// Whether the line is a valid number.
+    ///
+    /// ```
+    /// assert!(bhyt::validate_lines(b"0101010101", None).all(|line| line.is_valid()));
+    /// ```
+    pub const fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// The verdict with its error: what [`validate`](crate::validate) (or
+    /// [`validate_lenient`](crate::validate_lenient)) says of the line.
+    ///
+    /// ```
+    /// let line = bhyt::validate_lines(b"12345", None).next().unwrap();
+    /// assert_eq!(line.result(), bhyt::validate("12345", None));
+    /// ```
+    pub fn result(&self) -> Result<CardNumber, Error> {
+        if self.lenient {
+            validate_lenient(self.text, self.issuer)
+        } else {
+            validate(self.text, self.issuer)
+        }
+    }
+}
+
+impl fmt::Debug for Line<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Line")
+            .field("offset", &self.offset)
+            .field("len", &self.text.len())
+            .field("valid", &self.is_valid())
+            .finish()
+    }
+}
+
+/// The lines of a buffer with their verdicts, in order. Returned by [`validate_lines`] and
+/// [`validate_lines_lenient`].
 ///
 /// Lines end with `\n`; a `\r` before it is dropped (CRLF files); a final line without `\n`
 /// counts, an empty buffer has no lines, and a trailing `\n` does not start an extra line.
 /// Empty lines are checked like any other (an invalid length).
 ///
 /// ```
-/// let verdicts: Vec<_> = bhyt::validate_lines(b"0101010101\r\nDN4000123456789\n", None).collect();
-/// assert_eq!(verdicts.len(), 2);
-/// assert!(verdicts[0].is_ok());
-/// assert_eq!(verdicts[1].unwrap_err().code().as_str(), "invalid_province_code");
+/// let lines: Vec<_> = bhyt::validate_lines(b"0101010101\r\nDN4000123456789\n", None).collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].is_valid());
+/// assert_eq!(lines[1].result().unwrap_err().code().as_str(), "invalid_province_code");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Lines<'a> {
-    rest: &'a [u8],
+    buffer: &'a [u8],
+    next: usize,
     issuer: Option<Issuer>,
     lenient: bool,
 }
 
-impl<'a> Iterator for Lines<'a> {
-    type Item = Result<CardNumber, Error>;
+impl fmt::Debug for Lines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lines")
+            .field("len", &self.buffer.len())
+            .field("next", &self.next)
+            .finish()
+    }
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let (line, rest) = match self.rest.iter().position(|&byte| byte == b'\n') {
-            Some(end) => (&self.rest[..end], &self.rest[end + 1..]),
-            None => (self.rest, &[][..]),
+/// The index of the first `\n` in `bytes`, or `bytes.len()`.
+///
+/// Reads 8 bytes at a time (SWAR). Invariant: with `x = word ^ 0x0A..0A`, a byte of `x` is
+/// zero exactly where the word has `\n`, and `(x - 0x01..01) & !x & 0x80..80` has its lowest
+/// set bit in the first zero byte: a borrow only travels upwards from a zero byte, so the
+/// bytes below the first one cannot raise a false bit (bytes above it can, which is why only
+/// the lowest bit is used). Lines of 10 or 15 characters end within the first two words.
+#[inline]
+fn find_newline(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut start = 0;
+    while let Some(chunk) = bytes.get(start..start + 8) {
+        let word = match <[u8; 8]>::try_from(chunk) {
+            Ok(array) => u64::from_le_bytes(array),
+            Err(_) => break,
         };
-        self.rest = rest;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        Some(if self.lenient {
-            validate_lenient(line, self.issuer)
+        let x = word ^ (ONES * u64::from(b'\n'));
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return start + (found.trailing_zeros() / 8) as usize;
+        }
+        start += 8;
+    }
+    let tail = bytes.get(start..).unwrap_or_default();
+    start
+        + tail
+            .iter()
+            .position(|&byte| byte == b'\n')
+            .unwrap_or(tail.len())
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Line<'a>> {
+        let offset = self.next;
+        let rest = self.buffer.get(offset..).filter(|rest| !rest.is_empty())?;
+        let end = find_newline(rest);
+        self.next = offset + end + 1;
+        let line = rest.get(..end).unwrap_or(rest);
+        let text = line.strip_suffix(b"\r").unwrap_or(line);
+        let valid = if self.lenient {
+            fast::validate_lenient(text, self.issuer).is_some()
+                || lenient_reference(text, self.issuer).is_ok()
         } else {
-            validate(line, self.issuer)
+            fast::is_valid(text, self.issuer)
+        };
+        Some(Line {
+            text,
+            offset,
+            valid,
+            issuer: self.issuer,
+            lenient: self.lenient,
         })
     }
 }
 
-/// Validates each line of `buffer` strictly (see [`validate`]).
+/// Validates each line of `buffer` strictly (see [`validate`](crate::validate)).
 ///
 /// ```
-/// let valid = bhyt::validate_lines(b"0101010101\n0101\n", None).filter(Result::is_ok).count();
+/// let valid = bhyt::validate_lines(b"0101010101\n0101\n", None).filter(|line| line.is_valid()).count();
 /// assert_eq!(valid, 1);
 /// ```
 pub fn validate_lines(buffer: &[u8], issuer: Option<Issuer>) -> Lines<'_> {
     Lines {
-        rest: buffer,
+        buffer,
+        next: 0,
         issuer,
         lenient: false,
     }
 }
 
-/// Validates each line of `buffer` leniently (see [`validate_lenient`]).
+/// Validates each line of `buffer` leniently (see
+/// [`validate_lenient`](crate::validate_lenient)).
 ///
 /// ```
-/// let valid = bhyt::validate_lines_lenient(b" 0101 010 101 \nhs4010120878811", None).filter(Result::is_ok).count();
+/// let valid = bhyt::validate_lines_lenient(b" 0101 010 101 \nhs4010120878811", None)
+///     .filter(|line| line.is_valid())
+///     .count();
 /// assert_eq!(valid, 2);
 /// ```
 pub fn validate_lines_lenient(buffer: &[u8], issuer: Option<Issuer>) -> Lines<'_> {
     Lines {
-        rest: buffer,
+        buffer,
+        next: 0,
         issuer,
         lenient: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The documented split, written the obvious way.
+    fn reference_lines(buffer: &[u8]) -> impl Iterator<Item = &[u8]> {
+        let body = buffer.strip_suffix(b"\n").unwrap_or(buffer);
+        let pieces = (!buffer.is_empty()).then(|| body.split(|&byte| byte == b'\n'));
+        pieces
+            .into_iter()
+            .flatten()
+            .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+    }
+
+    #[test]
+    fn lines_split_as_documented_and_give_each_lines_verdict() {
+        let buffers: [&[u8]; 10] = [
+            b"",
+            b"\n",
+            b"\n\n",
+            b"\r\n",
+            b"0101010101",
+            b"0101010101\n",
+            b"0101010101\r\n0101\n\n DN4010123456789\r\r\n",
+            b"a\rb\n\r",
+            b"\xFF\n0101010101",
+            b"DN4010123456789\nHS4010120878811\n0101010101\n dn 4 01 0123456789\n",
+        ];
+        for buffer in buffers {
+            for lenient in [false, true] {
+                let lines = if lenient {
+                    validate_lines_lenient(buffer, None)
+                } else {
+                    validate_lines(buffer, None)
+                };
+                let mut expected = reference_lines(buffer);
+                for line in lines {
+                    let text = expected.next().expect("no extra line");
+                    assert_eq!(line.text(), text);
+                    let offset = text.as_ptr() as usize - buffer.as_ptr() as usize;
+                    assert_eq!(line.offset(), offset);
+                    let verdict = if lenient {
+                        validate_lenient(text, None)
+                    } else {
+                        validate(text, None)
+                    };
+                    assert_eq!(line.result(), verdict);
+                    assert_eq!(line.is_valid(), verdict.is_ok());
+                    assert_eq!(line.card(), verdict.ok());
+                }
+                assert!(expected.next().is_none(), "no missing line");
+            }
+        }
+    }
+
+    #[test]
+    fn find_newline_finds_the_first_newline_wherever_it_is() {
+        let mut bytes = [b'x'; 40];
+        assert_eq!(find_newline(&bytes), 40);
+        for first in 0..40 {
+            bytes = [b'x'; 40];
+            bytes[first] = b'\n';
+            // Bytes that could confuse the borrow trick: 0x0B (= 0x0A ^ 1) and 0x8A.
+            for later in (first + 1)..40 {
+                bytes[later] = [b'\n', 0x0B, 0x8A, 0x0A ^ 0x80][later % 4];
+            }
+            for len in 0..=40 {
+                let expected = bytes[..len].iter().position(|&b| b == b'\n').unwrap_or(len);
+                assert_eq!(
+                    find_newline(&bytes[..len]),
+                    expected,
+                    "first {first}, len {len}"
+                );
+            }
+        }
     }
 }

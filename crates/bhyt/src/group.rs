@@ -128,14 +128,16 @@ group_codes! {
     GD => Four, "Người tham gia bảo hiểm y tế theo hộ gia đình", "household-based participants";
 }
 
-/// Maps two uppercase letters to `index + 1` in [`GroupCode::ALL`] (0: not on the list).
-/// Built at compile time from the table above, so the table stays the single source.
-const LOOKUP: [u8; 26 * 26] = {
-    let mut table = [0u8; 26 * 26];
+/// Maps two letters to `index + 1` in [`GroupCode::ALL`] (0: not on the list). Indexed by
+/// the letters' offsets from `A`, 5 bits each (32 x 32 slots, the unused ones 0), so a lookup
+/// needs no multiplication. Built at compile time from the table above, which stays the
+/// single source.
+const LOOKUP: [u8; 32 * 32] = {
+    let mut table = [0u8; 32 * 32];
     let mut i = 0;
     while i < GroupCode::ALL.len() {
         let code = GroupCode::ALL[i].as_str().as_bytes();
-        table[(code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize] = i as u8 + 1;
+        table[((code[0] - b'A') as usize) << 5 | (code[1] - b'A') as usize] = i as u8 + 1;
         i += 1;
     }
     table
@@ -170,14 +172,28 @@ impl GroupCode {
 
     /// Looks up a code from its two bytes; `None` unless both are on the list as `A`-`Z`.
     pub(crate) const fn from_letters(first: u8, second: u8) -> Option<GroupCode> {
-        if !first.is_ascii_uppercase() || !second.is_ascii_uppercase() {
-            return None;
-        }
-        let slot = LOOKUP[(first - b'A') as usize * 26 + (second - b'A') as usize];
-        if slot == 0 {
-            None
-        } else {
-            Some(GroupCode::ALL[slot as usize - 1])
+        Self::from_slot(Self::slot(first, second))
+    }
+
+    /// The lookup slot of two bytes: `index + 1` in [`GroupCode::ALL`], or 0 when they are
+    /// not a listed code. Branch-free: out-of-range bytes are masked into the table and then
+    /// zeroed.
+    #[inline(always)]
+    pub(crate) const fn slot(first: u8, second: u8) -> u8 {
+        let row = first.wrapping_sub(b'A');
+        let column = second.wrapping_sub(b'A');
+        let letters = (row < 26) & (column < 26);
+        LOOKUP[((row & 31) as usize) << 5 | (column & 31) as usize] * letters as u8
+    }
+
+    /// The code in a lookup slot (see [`GroupCode::slot`]).
+    #[inline(always)]
+    pub(crate) const fn from_slot(slot: u8) -> Option<GroupCode> {
+        match slot.checked_sub(1) {
+            Some(index) if (index as usize) < GroupCode::ALL.len() => {
+                Some(GroupCode::ALL[index as usize])
+            }
+            _ => None,
         }
     }
 

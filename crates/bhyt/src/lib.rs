@@ -81,7 +81,7 @@ mod scan;
 mod serde_impls;
 mod validate;
 
-pub use batch::{validate_lines, validate_lines_lenient, Lines};
+pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
 pub use benefit::BenefitLevel;
 pub use card::{CardKey, CardNumber, Form, SocialInsuranceNumber};
 pub use error::{Error, ErrorCode, Expected, Found, Lang, Message, UnknownErrorCode, UnknownLang};

@@ -72,7 +72,13 @@ impl PrefixCheck {
 /// assert_eq!(bhyt::check_prefix("01234567890", None).first_invalid(), Some(10));
 /// ```
 pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCheck {
-    check_scanned(&Scan::strict(typed.as_ref()), issuer)
+    let typed = typed.as_ref();
+    if typed.is_ascii() {
+        // Every character is one byte: check the bytes themselves, positions unchanged.
+        return check_chars(typed, typed.len(), issuer, |i| i);
+    }
+    let scan = Scan::strict(typed);
+    check_chars(scan.chars(), scan.len(), issuer, |i| scan.origin(i))
 }
 
 /// The as-you-type check after lenient normalisation (see
@@ -83,12 +89,18 @@ pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCh
 /// assert_eq!(bhyt::check_prefix_lenient("HS 6", None).first_invalid(), Some(3));
 /// ```
 pub fn check_prefix_lenient(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCheck {
-    check_scanned(&Scan::lenient(typed.as_ref()), issuer)
+    let scan = Scan::lenient(typed.as_ref());
+    check_chars(scan.chars(), scan.len(), issuer, |i| scan.origin(i))
 }
 
-fn check_scanned(scan: &Scan, issuer: Option<Issuer>) -> PrefixCheck {
-    let chars = scan.chars();
-    let typed = scan.len();
+/// The check itself: `chars` are the first characters (at least 16 when there are more),
+/// `typed` how many there are in all, `origin` maps an index in `chars` to the input's.
+fn check_chars(
+    chars: &[u8],
+    typed: usize,
+    issuer: Option<Issuer>,
+    origin: impl Fn(usize) -> usize,
+) -> PrefixCheck {
     let Some(&first) = chars.first() else {
         return PrefixCheck::Incomplete {
             form: None,
@@ -101,26 +113,26 @@ fn check_scanned(scan: &Scan, issuer: Option<Issuer>) -> PrefixCheck {
         Form::Full
     } else {
         return PrefixCheck::Invalid {
-            at: scan.origin(0),
+            at: origin(0),
             error: Error::InvalidCharacter {
-                position: scan.origin(0),
+                position: origin(0),
                 expected: Expected::DigitOrUppercaseLetter,
                 found: Found::classify(first),
             },
         };
     };
-    let present = &chars[..typed.min(form.len())];
+    let present = chars.get(..typed.min(form.len())).unwrap_or(chars);
     let checked = match form {
         Form::Short => check_short(present),
         Form::Full => check_full(present, issuer),
     };
     if let Err(failure) = checked {
         let error = match failure.error.position() {
-            Some(position) => failure.error.at(scan.origin(position)),
+            Some(position) => failure.error.at(origin(position)),
             None => failure.error,
         };
         return PrefixCheck::Invalid {
-            at: scan.origin(failure.at),
+            at: origin(failure.at),
             error,
         };
     }
@@ -138,7 +150,7 @@ fn check_scanned(scan: &Scan, issuer: Option<Issuer>) -> PrefixCheck {
             },
         },
         Some(_) => PrefixCheck::Invalid {
-            at: scan.origin(form.len()),
+            at: origin(form.len()),
             error: Error::InvalidLength { length: typed },
         },
     }

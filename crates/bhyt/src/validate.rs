@@ -48,7 +48,7 @@ pub(crate) fn reference(input: &[u8], issuer: Option<Issuer>) -> Result<CardNumb
 /// assert!(!bhyt::is_valid("CD4010130480001", None));
 /// ```
 pub fn is_valid(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> bool {
-    fast::validate(input.as_ref(), issuer).is_some()
+    fast::is_valid(input.as_ref(), issuer)
 }
 
 /// Checks pasted or scanned text: drops Unicode whitespace (so also trims), `.`, `-` and
