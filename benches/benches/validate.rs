@@ -229,6 +229,53 @@ fn formatting(c: &mut Criterion) {
     group.finish();
 }
 
+/// The C ABI's `bhyt_validate`, called through a function pointer as a program linking
+/// `libbhyt` calls it, against the same call in Rust (both give the verdict with its code).
+fn c_abi(c: &mut Criterion) {
+    let corpus = inputs();
+    let to_c = |issuer: Option<Issuer>| match issuer {
+        None => bhyt_c::BHYT_ISSUER_ANY,
+        Some(Issuer::VietnamSocialSecurity) => bhyt_c::BHYT_ISSUER_VSS,
+        Some(Issuer::Police) => bhyt_c::BHYT_ISSUER_POLICE,
+        Some(Issuer::Defence) => bhyt_c::BHYT_ISSUER_DEFENCE,
+    };
+    let c_inputs: Vec<(&[u8], u32)> = corpus
+        .iter()
+        .map(|e| (e.input.as_bytes(), to_c(e.issuer)))
+        .collect();
+    type Validate =
+        unsafe extern "C" fn(*const std::ffi::c_char, usize, u32) -> bhyt_c::bhyt_result;
+    let validate_c: Validate = black_box(bhyt_c::bhyt_validate);
+    let mut group = c.benchmark_group("c_abi");
+    group.throughput(Throughput::Elements(corpus.len() as u64));
+    group.bench_function("bhyt_validate (C ABI)", |b| {
+        b.iter(|| {
+            c_inputs
+                .iter()
+                // SAFETY: a pointer and the length of a live byte slice.
+                .map(|(input, issuer)| unsafe {
+                    validate_c(black_box(input.as_ptr().cast()), input.len(), *issuer)
+                })
+                .map(|result| result as u64)
+                .sum::<u64>()
+        })
+    });
+    group.bench_function("bhyt::validate (Rust)", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(
+                    |e| match bhyt::validate(black_box(e.input.as_bytes()), e.issuer) {
+                        Ok(_) => 0,
+                        Err(error) => u64::from(error.code().number()),
+                    },
+                )
+                .sum::<u64>()
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     strict,
@@ -236,6 +283,7 @@ criterion_group!(
     lenient,
     as_you_type,
     batch,
-    formatting
+    formatting,
+    c_abi
 );
 criterion_main!(benches);

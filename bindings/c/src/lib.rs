@@ -607,7 +607,7 @@ unsafe fn report(result: bhyt_result, detail: Option<bhyt_error>, out_error: *mu
     unsafe { out_error.write(error) };
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Strict,
     Lenient,
@@ -678,6 +678,10 @@ unsafe fn check(input: *const c_char, len: usize, issuer: bhyt_issuer, mode: Mod
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(input, len) }?;
         let issuer = issuer_from_c(issuer)?;
+        // The verdict alone is the common case: no card to build, no error to explain.
+        if mode == Mode::Strict && bhyt::is_valid(bytes, issuer) {
+            return Ok(());
+        }
         match mode.validate(bytes, issuer) {
             Ok(_) => Ok(()),
             Err(error) => Err(bhyt_result::from_core(error.code())),
