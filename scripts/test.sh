@@ -27,8 +27,9 @@ python3 tests/vectors/generate.py --check
 step "Rust tests and doctests"
 cargo test --workspace --all-features
 
-step "benchmarks compile (timing them is for BENCHMARKS.md, not CI)"
+step "benchmarks compile and each runs once (timing them is for BENCHMARKS.md, not CI)"
 cargo bench --workspace --no-run
+cargo bench -p bhyt-benches --bench validate -- --test
 
 step "C layer (bindings/c): header, install, C tests under valgrind and ASan/UBSan, ctypes"
 bash bindings/c/test.sh
