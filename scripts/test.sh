@@ -33,3 +33,6 @@ cargo bench -p bhyt-benches --bench validate -- --test
 
 step "C layer (bindings/c): header, install, C tests under valgrind and ASan/UBSan, ctypes"
 bash bindings/c/test.sh
+
+step "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium"
+bash bindings/wasm/test.sh

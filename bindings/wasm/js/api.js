@@ -1,0 +1,102 @@
+// The public API of the `bhyt` package: argument checks, defaults and the few shapes that
+// are pure JS. Every answer about a card number comes from the Rust core through the
+// WebAssembly module (src/lib.rs); nothing here decides whether a number is valid.
+// js/index.js (browsers, bundlers) and js/node.js (Node.js) load the module, then re-export
+// this file.
+
+import * as wasm from "../pkg/bhyt_wasm.js";
+
+// The option names, packed into the flags src/lib.rs unpacks: bits 0-1 the issuing body,
+// bit 2 English, bit 3 lenient; bit 4 asks `check` for the decoded card.
+const ISSUERS = { any: 0, vss: 1, police: 2, defence: 3 };
+const LANGS = { vi: 0, en: 4 };
+const LENIENT = 8;
+const DECODE = 16;
+const STYLES = { compact: true, grouped: true, masked: true };
+
+function has(table, name) {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(table, name);
+}
+
+function string(value, name) {
+  if (typeof value !== "string") {
+    throw new TypeError(`bhyt: ${name} must be a string`);
+  }
+  return value;
+}
+
+function flags(options) {
+  if (options === undefined || options === null) {
+    return 0;
+  }
+  if (typeof options !== "object") {
+    throw new TypeError("bhyt: options must be an object");
+  }
+  const { issuer = "any", lang = "vi", lenient = false } = options;
+  if (!has(ISSUERS, issuer)) {
+    throw new TypeError('bhyt: options.issuer must be "any", "vss", "police" or "defence"');
+  }
+  if (!has(LANGS, lang)) {
+    throw new TypeError('bhyt: options.lang must be "vi" or "en"');
+  }
+  if (typeof lenient !== "boolean") {
+    throw new TypeError("bhyt: options.lenient must be a boolean");
+  }
+  return ISSUERS[issuer] | LANGS[lang] | (lenient ? LENIENT : 0);
+}
+
+/** Checks a whole card number: `{ valid: true }` or `{ valid: false, error }`. */
+export function validate(input, options) {
+  return wasm.check(string(input, "input"), flags(options));
+}
+
+/** Whether `validate` accepts the input. */
+export function isValid(input, options) {
+  return validate(input, options).valid;
+}
+
+/** Checks and decodes a whole card number: `{ valid: true, card }` or `{ valid: false, error }`. */
+export function parse(input, options) {
+  return wasm.check(string(input, "input"), flags(options) | DECODE);
+}
+
+/** The valid number written in `options.style` (default `"grouped"`), or `null`. */
+export function format(input, options) {
+  const style = options?.style ?? "grouped";
+  if (!has(STYLES, style)) {
+    throw new TypeError('bhyt: options.style must be "compact", "grouped" or "masked"');
+  }
+  const parsed = parse(input, options);
+  return parsed.valid ? parsed.card[style] : null;
+}
+
+/** Separators dropped and ASCII letters uppercased, or `null` past 15 characters. */
+export function normalize(input) {
+  return wasm.normalized(string(input, "input"), false);
+}
+
+/** The as-you-type check: `incomplete`, `complete` or `invalid`. */
+export function checkPrefix(typed, options) {
+  return wasm.prefix(string(typed, "typed"), flags(options));
+}
+
+/** What has been typed so far, normalised and grouped as printed on the card. */
+export function formatTyped(typed) {
+  const grouped = wasm.normalized(string(typed, "typed"), true);
+  return grouped ?? typed;
+}
+
+/** `validate` for many numbers in one call, in order. */
+export function validateMany(inputs, options) {
+  if (
+    inputs === null ||
+    typeof inputs !== "object" ||
+    typeof inputs[Symbol.iterator] !== "function"
+  ) {
+    throw new TypeError("bhyt: inputs must be an array (or iterable) of strings");
+  }
+  const packed = flags(options);
+  return Array.from(inputs, (input, index) =>
+    wasm.check(string(input, `inputs[${index}]`), packed),
+  );
+}

@@ -1,0 +1,78 @@
+// The objects the Rust side of the package returns, built here from the pieces it passes:
+// shapes only, no logic. Imported by the WebAssembly module (see src/lib.rs); wasm-bindgen
+// copies this file into pkg/snippets/.
+
+// The text the Rust side writes a piece at a time (messages, keys, grouped input).
+let written = "";
+
+export function reset() {
+  written = "";
+}
+
+export function write(piece) {
+  written += piece;
+}
+
+export function text() {
+  const taken = written;
+  written = "";
+  return taken;
+}
+
+export function error(code, position) {
+  return { code, position: position === undefined ? null : position, message: text() };
+}
+
+export function card(
+  form,
+  group,
+  groupDescription,
+  benefit,
+  benefitMeaning,
+  issuer,
+  issuerName,
+  province,
+  socialInsuranceNumber,
+  key,
+  compact,
+  grouped,
+  masked,
+) {
+  return {
+    form,
+    groupCode: group === undefined ? null : { code: group, description: groupDescription },
+    benefitLevel: benefit === undefined ? null : { level: benefit, meaning: benefitMeaning },
+    issuer: issuer === undefined ? null : { id: issuer, name: issuerName },
+    provinceCode: province === undefined ? null : province,
+    socialInsuranceNumber,
+    // The card's key (a number below 10^10) with 10 digits, as the core's CardKey displays it.
+    key: String(key).padStart(10, "0"),
+    compact,
+    grouped,
+    masked,
+  };
+}
+
+export function accepted() {
+  return { valid: true };
+}
+
+export function parsed(card) {
+  return { valid: true, card };
+}
+
+export function rejected(error) {
+  return { valid: false, error };
+}
+
+export function incomplete(form, missing) {
+  return { state: "incomplete", form: form === undefined ? null : form, missing };
+}
+
+export function complete(form, card) {
+  return { state: "complete", form, missing: 0, card };
+}
+
+export function invalid(at, error) {
+  return { state: "invalid", at, error };
+}

@@ -1,0 +1,46 @@
+// The consumer test: test.sh packs the package with `npm pack`, installs the tarball into a
+// fresh project next to this file (under build/), and runs this file there with Node, the
+// way a user would: `import ... from "bhyt"`.
+
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import test from "node:test";
+
+import { checkPrefix, format, isValid, parse, validate, validateMany } from "bhyt";
+
+const installed = new URL("./node_modules/bhyt/", import.meta.url);
+
+test("bhyt resolves to the installed tarball, and the tarball holds only the package", () => {
+  const entry = fileURLToPath(import.meta.resolve("bhyt"));
+  assert.equal(entry, fileURLToPath(new URL("js/node.js", installed)));
+  const manifest = JSON.parse(readFileSync(new URL("package.json", installed), "utf8"));
+  assert.equal(manifest.name, "bhyt");
+  assert.equal(manifest.type, "module");
+  for (const file of ["README.md", "js/index.js", "js/node.js", "js/api.js", "js/index.d.ts", "pkg/bhyt_wasm.js", "pkg/bhyt_wasm_bg.wasm"]) {
+    assert.ok(existsSync(new URL(file, installed)), `${file} is in the package`);
+  }
+  for (const file of ["src", "test", "demo", "scripts", "Cargo.toml", "test.sh", "node_modules", "build"]) {
+    assert.ok(!existsSync(new URL(file, installed)), `${file} is not in the package`);
+  }
+});
+
+test("a hospital form checks, decodes and formats numbers", () => {
+  assert.deepEqual(validate("HS4010120878811"), { valid: true });
+  assert.equal(isValid("hs 4 01 0120878811", { lenient: true }), true);
+  const { error } = validate("HS6010120878811");
+  assert.equal(error.code, "invalid_benefit_level");
+  assert.equal(error.position, 2);
+  assert.equal(error.message, "Mức hưởng (ký tự 3) phải là chữ số từ 1 đến 5");
+  assert.equal(validate("HS6010120878811", { lang: "en" }).error.message, "the benefit level (character 3) must be a digit from 1 to 5");
+  const parsed = parse("QN5970123456789", { issuer: "defence" });
+  assert.equal(parsed.valid, true);
+  assert.equal(parsed.card.issuer.id, "defence");
+  assert.equal(parsed.card.groupCode.code, "QN");
+  assert.equal(format("QN5970123456789", { style: "masked" }), "QN 5 97 ******6789");
+  assert.equal(checkPrefix("QN50", { issuer: "police" }).state, "invalid");
+  assert.deepEqual(
+    validateMany(["0101010101", "0101"]).map((result) => result.valid),
+    [true, false],
+  );
+});

@@ -1,0 +1,76 @@
+// Type-checked by `tsc --noEmit` in the consumer project (test.sh): the declarations must let
+// a user write this, and must reject what is marked @ts-expect-error.
+
+import {
+  checkPrefix,
+  format,
+  formatTyped,
+  isValid,
+  normalize,
+  parse,
+  validate,
+  validateMany,
+  type BhytError,
+  type Card,
+  type ErrorCode,
+  type Options,
+  type PrefixResult,
+  type ValidationResult,
+} from "bhyt";
+
+// Only type-checked, never run: stands for whatever the user does with a value.
+declare function use(...values: unknown[]): void;
+
+const options: Options = { issuer: "police", lenient: true, lang: "en" };
+const result: ValidationResult = validate("CA5980123456789", options);
+if (!result.valid) {
+  const error: BhytError = result.error;
+  const code: ErrorCode = error.code;
+  const position: number | null = error.position;
+  use(code, position, error.message);
+}
+
+const parsed = parse("HS4010120878811");
+if (parsed.valid) {
+  const card: Card = parsed.card;
+  const form: 10 | 15 = card.form;
+  const group: string | undefined = card.groupCode?.description;
+  const level: 1 | 2 | 3 | 4 | 5 | undefined = card.benefitLevel?.level;
+  const issuer: "vss" | "police" | "defence" | undefined = card.issuer?.id;
+  const province: string | null = card.provinceCode;
+  use(form, group, level, issuer, province, card.key, card.socialInsuranceNumber);
+} else {
+  use(parsed.error.code);
+}
+
+const typed: PrefixResult = checkPrefix("HS40", { issuer: "vss" });
+switch (typed.state) {
+  case "incomplete":
+    use(typed.missing, typed.form);
+    break;
+  case "complete":
+    use(typed.card.grouped);
+    break;
+  case "invalid":
+    use(typed.at, typed.error.message);
+    break;
+}
+
+const grouped: string | null = format("HS4010120878811", { style: "masked" });
+const normalized: string | null = normalize(" hs 4 01 ");
+const shown: string = formatTyped("hs401");
+const ok: boolean = isValid("0101010101");
+const many: ValidationResult[] = validateMany(new Set(["0101010101"]), { issuer: "any" });
+use(grouped, normalized, shown, ok, many.length);
+
+// @ts-expect-error: the issuer is one of four names
+validate("0101010101", { issuer: "army" });
+// @ts-expect-error: the language is vi or en
+validate("0101010101", { lang: "fr" });
+// @ts-expect-error: input is a string (a number would lose its leading zero)
+validate(101010101);
+// @ts-expect-error: style is compact, grouped or masked
+format("0101010101", { style: "spaced" });
+// @ts-expect-error: a valid result has no error to read a code from
+const never: ErrorCode = validate("0101010101").error.code;
+use(never);
