@@ -275,32 +275,18 @@ pub fn prefix(typed: &str, flags: u32) -> JsValue {
 /// when more than 15 characters remain; `formatTyped` then keeps the text as typed.
 ///
 /// In the 15-character form the groups are those printed on the card (`"hs4010"` becomes
-/// `"HS 4 01 0"`); the 10-digit form is not grouped. The core formats complete numbers only,
-/// so these boundaries of [`Style::Grouped`] (after characters 2, 3 and 5) are the one piece
-/// of layout this crate knows.
+/// `"HS 4 01 0"`); the 10-digit form is not grouped (the core's [`bhyt::format_typed`]).
 #[wasm_bindgen]
 pub fn normalized(input: &str, grouped: bool) -> JsValue {
     let Ok(normalized) = bhyt::normalize(input) else {
         return JsValue::NULL;
     };
     let text = normalized.as_str();
-    if !grouped || !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !grouped {
         return JsValue::from_str(text);
     }
-    let _ = group_typed(text, &mut JsText::new());
+    let _ = write!(JsText::new(), "{}", bhyt::format_typed(text));
     shape_text()
-}
-
-/// Writes a normalised partial number of the 15-character form with the spaces of
-/// [`Style::Grouped`]: before characters 3, 4 and 6 (0-based 2, 3 and 5).
-fn group_typed(text: &str, out: &mut impl Write) -> fmt::Result {
-    for (index, c) in text.chars().enumerate() {
-        if matches!(index, 2 | 3 | 5) {
-            out.write_char(' ')?;
-        }
-        out.write_char(c)?;
-    }
-    Ok(())
 }
 
 // A small free-list allocator: dlmalloc, the default, would take about 8 KB of the budget.
@@ -319,7 +305,7 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 
 #[cfg(test)]
 mod tests {
-    use super::{group_typed, utf16_index};
+    use super::utf16_index;
 
     #[test]
     fn positions_become_utf16_indices() {
@@ -329,24 +315,5 @@ mod tests {
         assert_eq!(utf16_index("\u{1d7ce}\u{1d7ce}x", 2), 4);
         assert_eq!(utf16_index("ab", 4), 4);
         assert_eq!(utf16_index("", 0), 0);
-    }
-
-    fn grouped(text: &str) -> String {
-        let mut out = String::new();
-        group_typed(text, &mut out).unwrap();
-        out
-    }
-
-    #[test]
-    fn typed_text_is_grouped_like_the_card() {
-        assert_eq!(grouped(""), "");
-        assert_eq!(grouped("H"), "H");
-        assert_eq!(grouped("HS"), "HS");
-        assert_eq!(grouped("HS4"), "HS 4");
-        assert_eq!(grouped("HS40"), "HS 4 0");
-        assert_eq!(grouped("HS401"), "HS 4 01");
-        assert_eq!(grouped("HS4010"), "HS 4 01 0");
-        assert_eq!(grouped("HS4010120878811"), "HS 4 01 0120878811");
-        assert_eq!(grouped("HĐ4"), "HĐ 4");
     }
 }

@@ -2,7 +2,12 @@
 
 use core::fmt;
 
+use crate::scan::lenient_chars;
 use crate::{CardNumber, Form};
+
+/// Where the grouped display of the 15-character form puts a space: before these 0-based
+/// character positions (after the group code, the benefit level and the province code).
+const GROUP_BREAKS: [usize; 3] = [2, 3, 5];
 
 /// How to write a card number.
 ///
@@ -146,11 +151,11 @@ impl CardNumber {
             }
         };
         let (head, digits) = compact[..len.min(15)].split_at(len.saturating_sub(10).min(5));
-        match *head {
-            [g1, g2, benefit, p1, p2] if style != Style::Compact => {
-                push(&[g1, g2, b' ', benefit, b' ', p1, p2, b' ']);
+        for (index, &byte) in head.iter().enumerate() {
+            push(&[byte]);
+            if style != Style::Compact && GROUP_BREAKS.contains(&(index + 1)) {
+                push(b" ");
             }
-            _ => push(head),
         }
         if style == Style::Masked {
             push(b"******");
@@ -177,5 +182,51 @@ impl CardNumber {
         let target = buffer.get_mut(..bytes.len())?;
         target.copy_from_slice(bytes);
         core::str::from_utf8(target).ok()
+    }
+}
+
+/// What has been typed so far, normalised as the lenient entry points do (separators
+/// dropped, ASCII letters uppercased) and grouped as [`Style::Grouped`] groups a card: for an
+/// input field that formats the number while the user types. A 15-character number (its
+/// first character a letter) gets its spaces as soon as the characters after them are typed;
+/// the 10-digit form is not grouped. Anything else is kept, for the check to point at.
+///
+/// ```
+/// assert_eq!(bhyt::format_typed("hs4010").to_string(), "HS 4 01 0");
+/// assert_eq!(bhyt::format_typed("HS 4 01 0120878811").to_string(), "HS 4 01 0120878811");
+/// assert_eq!(bhyt::format_typed("01010 10101").to_string(), "0101010101");
+/// assert_eq!(bhyt::format_typed("HĐ4").to_string(), "HĐ 4");
+/// ```
+pub fn format_typed(typed: &str) -> TypedGrouped<'_> {
+    TypedGrouped { typed }
+}
+
+/// A partly typed number grouped for display; see [`format_typed`]. Writes without
+/// allocating.
+#[derive(Clone, Copy)]
+pub struct TypedGrouped<'a> {
+    typed: &'a str,
+}
+
+impl fmt::Display for TypedGrouped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        let mut full = false;
+        for (kept, (_, c)) in lenient_chars(self.typed.as_bytes()).enumerate() {
+            if kept == 0 {
+                full = c.is_ascii_uppercase();
+            } else if full && GROUP_BREAKS.contains(&kept) {
+                f.write_char(' ')?;
+            }
+            f.write_char(c)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for TypedGrouped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // It holds what the user typed, possibly a card number: show its length only.
+        write!(f, "TypedGrouped({} bytes)", self.typed.len())
     }
 }

@@ -85,7 +85,7 @@ pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
 pub use benefit::BenefitLevel;
 pub use card::{CardKey, CardNumber, Form, SocialInsuranceNumber};
 pub use error::{Error, ErrorCode, Expected, Found, Lang, Message, UnknownErrorCode, UnknownLang};
-pub use format::{Formatted, Style};
+pub use format::{format_typed, Formatted, Style, TypedGrouped};
 pub use group::{GroupCode, LateGroupCode};
 pub use issuer::{Issuer, ProvinceCode, UnknownIssuer};
 pub use prefix::{check_prefix, check_prefix_lenient, PrefixCheck};
