@@ -148,5 +148,22 @@ export function checkPrefix(typed: string, options?: Options): PrefixResult;
  */
 export function formatTyped(typed: string): string;
 
+/** The error code names by number, as `validateLines` reports them (0: valid). */
+export const ERROR_CODES: readonly [
+  "ok",
+  "invalid_length",
+  "invalid_character",
+  "unknown_group_code",
+  "late_group_code",
+  "invalid_benefit_level",
+  "invalid_province_code",
+];
+
+/**
+ * One verdict per line of `text` (LF or CRLF line ends), in one call: 0 for a valid line,
+ * else the error's number (`ERROR_CODES[n]` is its code).
+ */
+export function validateLines(text: string, options?: Options): Uint8Array;
+
 /** `validate` for many numbers in one call; the results are in the order of `inputs`. */
 export function validateMany(inputs: Iterable<string>, options?: Options): ValidationResult[];

@@ -245,6 +245,33 @@ pub fn check(input: &str, flags: u32) -> JsValue {
     }
 }
 
+/// Checks every line of `text` in one call, as the core's `validate_lines` splits them (LF
+/// ends a line, a CR before it is dropped, a trailing LF starts no extra line): one byte per
+/// line into `out`, 0 for a valid line, else the core's error number (1 to 6); returns the
+/// number of lines (only the first `out.len()` verdicts are written). The JS layer names it
+/// `validateLines` and builds `validateMany` on it.
+#[wasm_bindgen]
+pub fn check_lines(text: &str, flags: u32, out: &mut [u8]) -> u32 {
+    let settings = Settings::unpack(flags);
+    let lines = if settings.lenient {
+        bhyt::validate_lines_lenient(text.as_bytes(), settings.issuer)
+    } else {
+        bhyt::validate_lines(text.as_bytes(), settings.issuer)
+    };
+    let mut count = 0u32;
+    for line in lines {
+        let code = match line.result() {
+            Ok(_) => 0,
+            Err(error) => error.code().number() as u8,
+        };
+        if let Some(slot) = out.get_mut(count as usize) {
+            *slot = code;
+        }
+        count = count.saturating_add(1);
+    }
+    count
+}
+
 /// The as-you-type check: an `incomplete`, `complete` or `invalid` object. The JS layer
 /// names it `checkPrefix`.
 #[wasm_bindgen]

@@ -14,11 +14,12 @@ const FUNCTIONS = [
   "normalize",
   "parse",
   "validate",
+  "validateLines",
   "validateMany",
 ];
 
 test("the package exports exactly the documented functions", () => {
-  assert.deepEqual(Object.keys(bhyt).sort(), FUNCTIONS);
+  assert.deepEqual(Object.keys(bhyt).sort(), [...FUNCTIONS, "ERROR_CODES"].sort());
   for (const name of FUNCTIONS) {
     assert.equal(typeof bhyt[name], "function", name);
   }
@@ -214,4 +215,28 @@ test("errors never contain the number", () => {
       assert.ok(!JSON.stringify(error).includes("0120878811"), `${lang}: ${error.message}`);
     }
   }
+});
+
+test("validateLines: one verdict per line, LF or CRLF, in one call", () => {
+  const codes = bhyt.validateLines("0101010101\r\nDN4000123456789\n\nhs4010120878811\n");
+  assert.deepEqual(Array.from(codes), [0, 6, 1, 2]);
+  assert.deepEqual(
+    Array.from(codes, (code) => bhyt.ERROR_CODES[code]),
+    ["ok", "invalid_province_code", "invalid_length", "invalid_character"],
+  );
+  assert.deepEqual(Array.from(bhyt.validateLines("hs4010120878811", { lenient: true })), [0]);
+  assert.deepEqual(Array.from(bhyt.validateLines("")), []);
+  assert.deepEqual(
+    Array.from(bhyt.validateLines("CA5980123456789\nDN4010123456789", { issuer: "police" })),
+    [0, 6],
+  );
+  assert.throws(() => bhyt.validateLines(42), TypeError);
+});
+
+test("validateMany handles empty strings and line breaks inside inputs", () => {
+  const inputs = ["", "0101010101", "0101010101\n", "a\rb", ""];
+  assert.deepEqual(
+    bhyt.validateMany(inputs),
+    inputs.map((input) => bhyt.validate(input)),
+  );
 });

@@ -3,11 +3,13 @@
 use core::fmt;
 
 use crate::validate::lenient_reference;
-use crate::{fast, validate, validate_lenient, CardNumber, Error, Issuer};
+use crate::validate::{validate_bytes, validate_lenient_bytes};
+use crate::{fast, CardNumber, Error, Issuer};
 
-/// One line of a buffer and its verdict. Reading the line decides only whether it is valid;
-/// the card ([`card`](Line::card)) and the error ([`result`](Line::result)) are worked out
-/// when asked for, so that counting or filtering a large buffer stays at memory speed.
+/// One line of a buffer. Its verdict is worked out when asked for, and only as far as asked:
+/// [`is_valid`](Line::is_valid) runs the fast check alone, [`result`](Line::result) also
+/// decodes the card or explains the error, so that counting or filtering a large buffer
+/// stays at memory speed.
 ///
 /// Its `Debug` output shows the line's place and verdict, never its text.
 ///
@@ -21,7 +23,6 @@ use crate::{fast, validate, validate_lenient, CardNumber, Error, Issuer};
 pub struct Line<'a> {
     text: &'a [u8],
     offset: usize,
-    valid: bool,
     issuer: Option<Issuer>,
     lenient: bool,
 }
@@ -54,11 +55,7 @@ impl<'a> Line<'a> {
     /// assert_eq!(line.card().unwrap().to_string(), "0101010101");
     /// ```
     pub fn card(&self) -> Option<CardNumber> {
-        if self.valid {
-            self.result().ok()
-        } else {
-            None
-        }
+        self.result().ok()
     }
 
     /// Whether the line is a valid number.
@@ -66,8 +63,13 @@ impl<'a> Line<'a> {
     /// ```
     /// assert!(bhyt::validate_lines(b"0101010101", None).all(|line| line.is_valid()));
     /// ```
-    pub const fn is_valid(&self) -> bool {
-        self.valid
+    pub fn is_valid(&self) -> bool {
+        if self.lenient {
+            fast::validate_lenient(self.text, self.issuer).is_some()
+                || lenient_reference(self.text, self.issuer).is_ok()
+        } else {
+            fast::is_valid(self.text, self.issuer)
+        }
     }
 
     /// The verdict with its error: what [`validate`](crate::validate) (or
@@ -79,9 +81,9 @@ impl<'a> Line<'a> {
     /// ```
     pub fn result(&self) -> Result<CardNumber, Error> {
         if self.lenient {
-            validate_lenient(self.text, self.issuer)
+            validate_lenient_bytes(self.text, self.issuer)
         } else {
-            validate(self.text, self.issuer)
+            validate_bytes(self.text, self.issuer)
         }
     }
 }
@@ -169,16 +171,9 @@ impl<'a> Iterator for Lines<'a> {
         self.next = offset + end + 1;
         let line = rest.get(..end).unwrap_or(rest);
         let text = line.strip_suffix(b"\r").unwrap_or(line);
-        let valid = if self.lenient {
-            fast::validate_lenient(text, self.issuer).is_some()
-                || lenient_reference(text, self.issuer).is_ok()
-        } else {
-            fast::is_valid(text, self.issuer)
-        };
         Some(Line {
             text,
             offset,
-            valid,
             issuer: self.issuer,
             lenient: self.lenient,
         })
@@ -221,6 +216,7 @@ pub fn validate_lines_lenient(buffer: &[u8], issuer: Option<Issuer>) -> Lines<'_
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{validate, validate_lenient};
 
     /// The documented split, written the obvious way.
     fn reference_lines(buffer: &[u8]) -> impl Iterator<Item = &[u8]> {

@@ -72,7 +72,10 @@ impl PrefixCheck {
 /// assert_eq!(bhyt::check_prefix("01234567890", None).first_invalid(), Some(10));
 /// ```
 pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCheck {
-    let typed = typed.as_ref();
+    check_prefix_bytes(typed.as_ref(), issuer)
+}
+
+fn check_prefix_bytes(typed: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
     if typed.is_ascii() {
         // Every character is one byte: check the bytes themselves, positions unchanged.
         return check_chars(typed, typed.len(), issuer, |i| i);
@@ -89,7 +92,11 @@ pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCh
 /// assert_eq!(bhyt::check_prefix_lenient("HS 6", None).first_invalid(), Some(3));
 /// ```
 pub fn check_prefix_lenient(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCheck {
-    let scan = Scan::lenient(typed.as_ref());
+    check_prefix_lenient_bytes(typed.as_ref(), issuer)
+}
+
+fn check_prefix_lenient_bytes(typed: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
+    let scan = Scan::lenient(typed);
     check_chars(scan.chars(), scan.len(), issuer, |i| scan.origin(i))
 }
 

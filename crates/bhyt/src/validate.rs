@@ -24,7 +24,12 @@ use crate::{CardNumber, Error, Issuer};
 /// assert!(bhyt::validate(" 0101010101", None).is_err());
 /// ```
 pub fn validate(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> Result<CardNumber, Error> {
-    let input = input.as_ref();
+    validate_bytes(input.as_ref(), issuer)
+}
+
+/// [`validate`] without the generic argument, so that `&str` and `&[u8]` callers share one
+/// copy of the code.
+pub(crate) fn validate_bytes(input: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
     if let Some(card) = fast::validate(input, issuer) {
         return Ok(card);
     }
@@ -70,7 +75,14 @@ pub fn validate_lenient(
     input: impl AsRef<[u8]>,
     issuer: Option<Issuer>,
 ) -> Result<CardNumber, Error> {
-    let input = input.as_ref();
+    validate_lenient_bytes(input.as_ref(), issuer)
+}
+
+/// [`validate_lenient`] without the generic argument.
+pub(crate) fn validate_lenient_bytes(
+    input: &[u8],
+    issuer: Option<Issuer>,
+) -> Result<CardNumber, Error> {
     if let Some(card) = fast::validate_lenient(input, issuer) {
         return Ok(card);
     }
@@ -159,13 +171,17 @@ impl fmt::Debug for Normalized {
 /// assert_eq!(bhyt::normalize("1234567890123456"), Err(Error::InvalidLength { length: 16 }));
 /// ```
 pub fn normalize(input: impl AsRef<[u8]>) -> Result<Normalized, Error> {
+    normalize_bytes(input.as_ref())
+}
+
+fn normalize_bytes(input: &[u8]) -> Result<Normalized, Error> {
     let mut out = Normalized {
         bytes: [0; Normalized::CAPACITY],
         len: 0,
         chars: 0,
     };
     let mut count = 0usize;
-    for (_, c) in lenient_chars(input.as_ref()) {
+    for (_, c) in lenient_chars(input) {
         count += 1;
         if count > 15 {
             continue;
