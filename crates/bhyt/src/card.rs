@@ -79,14 +79,27 @@ impl SocialInsuranceNumber {
     /// assert_eq!(card.social_insurance_number().value(), 101010101);
     /// ```
     pub const fn value(&self) -> u64 {
-        let mut value = 0u64;
-        let mut i = 0;
-        while i < 10 {
-            value = value * 10 + (self.0[i].wrapping_sub(b'0') % 10) as u64;
-            i += 1;
-        }
-        value
+        let d = &self.0;
+        let high = eight_digits([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]]);
+        let low =
+            (d[8].wrapping_sub(b'0') % 10) as u64 * 10 + (d[9].wrapping_sub(b'0') % 10) as u64;
+        high * 100 + low
     }
+}
+
+/// The value of 8 ASCII digits, the first the most significant, 8 at a time (SWAR).
+///
+/// Invariant: after subtracting `'0'` from each byte (no borrow: every byte is at least
+/// `'0'`), each byte holds one digit 0-9 and the word, read little-endian, holds the first
+/// digit in its lowest byte. Each step merges neighbouring lanes: `lane * 10 + next` for
+/// pairs of bytes, then `* 100` for pairs of 16-bit lanes, then `* 10000` for the two 32-bit
+/// halves; every intermediate fits in its lane (at most 99, 9999, 99999999), so the masks
+/// drop only the lanes' other copies.
+const fn eight_digits(digits: [u8; 8]) -> u64 {
+    let mut v = u64::from_le_bytes(digits).wrapping_sub(0x3030_3030_3030_3030);
+    v = (v.wrapping_mul(10).wrapping_add(v >> 8)) & 0x00FF_00FF_00FF_00FF;
+    v = (v.wrapping_mul(100).wrapping_add(v >> 16)) & 0x0000_FFFF_0000_FFFF;
+    (v.wrapping_mul(10000).wrapping_add(v >> 32)) & 0x0000_0000_FFFF_FFFF
 }
 
 impl fmt::Display for SocialInsuranceNumber {
@@ -134,13 +147,6 @@ impl fmt::Display for CardKey {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct Prefix {
-    group: GroupCode,
-    benefit: BenefitLevel,
-    province: ProvinceCode,
-}
-
 /// A valid BHYT card number: a small `Copy` value that decodes its parts.
 ///
 /// Get one from [`validate`](crate::validate) (strict, the issuing body optionally given),
@@ -163,48 +169,31 @@ struct Prefix {
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CardNumber {
-    prefix: Option<Prefix>,
+    /// Characters 1-5 of the 15-character form as typed (checked), or all zero for the
+    /// 10-digit form. The parts are decoded from them when asked for, so that building a
+    /// card is a copy.
+    prefix: [u8; 5],
     sin: SocialInsuranceNumber,
 }
 
 impl CardNumber {
-    /// Builds a card from parts that passed the rules.
-    pub(crate) const fn from_parts(
-        prefix: Option<(GroupCode, BenefitLevel, ProvinceCode)>,
-        sin: [u8; 10],
-    ) -> CardNumber {
-        let prefix = match prefix {
-            Some((group, benefit, province)) => Some(Prefix {
-                group,
-                benefit,
-                province,
-            }),
-            None => None,
-        };
-        CardNumber {
-            prefix,
-            sin: SocialInsuranceNumber(sin),
-        }
-    }
-
-    /// Builds the card from 10 or 15 characters that passed the rules.
+    /// Builds the card from 10 or 15 characters that passed the rules (`None` for any other
+    /// length, which the callers never pass).
+    #[inline]
     pub(crate) fn from_checked(chars: &[u8]) -> Option<CardNumber> {
         let (head, digits) = chars.split_at_checked(chars.len().checked_sub(10)?)?;
         let sin = SocialInsuranceNumber(digits.try_into().ok()?);
         let prefix = match *head {
-            [] => None,
-            [first, second, benefit, tens, units] => Some(Prefix {
-                group: GroupCode::from_letters(first, second)?,
-                benefit: BenefitLevel::from_digit(benefit.wrapping_sub(b'0'))?,
-                province: ProvinceCode::new(
-                    tens.wrapping_sub(b'0')
-                        .wrapping_mul(10)
-                        .wrapping_add(units.wrapping_sub(b'0')),
-                )?,
-            }),
+            [] => [0; 5],
+            [a, b, c, d, e] => [a, b, c, d, e],
             _ => return None,
         };
         Some(CardNumber { prefix, sin })
+    }
+
+    /// Whether the card is of the 15-character form.
+    const fn is_full(&self) -> bool {
+        self.prefix[0] != 0
     }
 
     /// The form the number was typed in.
@@ -213,9 +202,10 @@ impl CardNumber {
     /// assert_eq!(bhyt::validate("0101010101", None).unwrap().form(), bhyt::Form::Short);
     /// ```
     pub const fn form(&self) -> Form {
-        match self.prefix {
-            Some(_) => Form::Full,
-            None => Form::Short,
+        if self.is_full() {
+            Form::Full
+        } else {
+            Form::Short
         }
     }
 
@@ -226,10 +216,8 @@ impl CardNumber {
     /// assert_eq!(card.group_code(), Some(bhyt::GroupCode::TE));
     /// ```
     pub const fn group_code(&self) -> Option<GroupCode> {
-        match self.prefix {
-            Some(prefix) => Some(prefix.group),
-            None => None,
-        }
+        // Zeros (the 10-digit form) are no letters: `None`.
+        GroupCode::from_letters(self.prefix[0], self.prefix[1])
     }
 
     /// The benefit level (character 3); `None` for the 10-digit form.
@@ -239,10 +227,10 @@ impl CardNumber {
     /// assert_eq!(card.benefit_level(), Some(bhyt::BenefitLevel::One));
     /// ```
     pub const fn benefit_level(&self) -> Option<BenefitLevel> {
-        match self.prefix {
-            Some(prefix) => Some(prefix.benefit),
-            None => None,
+        if !self.is_full() {
+            return None;
         }
+        BenefitLevel::from_digit(self.prefix[2].wrapping_sub(b'0'))
     }
 
     /// The province code of issue (characters 4-5); `None` for the 10-digit form.
@@ -252,10 +240,12 @@ impl CardNumber {
     /// assert_eq!(card.province_code().unwrap().value(), 79);
     /// ```
     pub const fn province_code(&self) -> Option<ProvinceCode> {
-        match self.prefix {
-            Some(prefix) => Some(prefix.province),
-            None => None,
+        if !self.is_full() {
+            return None;
         }
+        let tens = self.prefix[3].wrapping_sub(b'0');
+        let units = self.prefix[4].wrapping_sub(b'0');
+        ProvinceCode::new(tens.wrapping_mul(10).wrapping_add(units))
     }
 
     /// The issuing body, decoded from characters 4-5 (97 Defence, 98 Police, others Vietnam
@@ -267,8 +257,8 @@ impl CardNumber {
     /// assert_eq!(bhyt::validate("0123456789", Some(Issuer::Defence)).unwrap().issuer(), None);
     /// ```
     pub const fn issuer(&self) -> Option<Issuer> {
-        match self.prefix {
-            Some(prefix) => Some(prefix.province.issuer()),
+        match self.province_code() {
+            Some(province) => Some(province.issuer()),
             None => None,
         }
     }
@@ -310,18 +300,13 @@ impl CardNumber {
     /// bytes of the result are the number.
     pub(crate) fn compact_bytes(&self) -> ([u8; 15], usize) {
         let mut out = [0u8; 15];
-        match self.prefix {
-            None => {
-                out[..10].copy_from_slice(&self.sin.0);
-                (out, 10)
-            }
-            Some(prefix) => {
-                out[..2].copy_from_slice(prefix.group.as_str().as_bytes());
-                out[2] = b'0' + prefix.benefit.digit();
-                out[3..5].copy_from_slice(&prefix.province.digits());
-                out[5..].copy_from_slice(&self.sin.0);
-                (out, 15)
-            }
+        if self.is_full() {
+            out[..5].copy_from_slice(&self.prefix);
+            out[5..].copy_from_slice(&self.sin.0);
+            (out, 15)
+        } else {
+            out[..10].copy_from_slice(&self.sin.0);
+            (out, 10)
         }
     }
 }
@@ -350,5 +335,31 @@ impl FromStr for CardNumber {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         crate::validate(s, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_the_value_of_the_ten_digits() {
+        // A walk through many digit patterns, each checked against the obvious loop.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut digits = [0u8; 10];
+            let mut expected = 0u64;
+            for (i, digit) in digits.iter_mut().enumerate() {
+                let d = ((state >> (i * 6)) % 10) as u8;
+                *digit = b'0' + d;
+                expected = expected * 10 + u64::from(d);
+            }
+            assert_eq!(SocialInsuranceNumber(digits).value(), expected);
+        }
+        assert_eq!(SocialInsuranceNumber(*b"9999999999").value(), 9_999_999_999);
+        assert_eq!(SocialInsuranceNumber(*b"0000000000").value(), 0);
     }
 }

@@ -3,7 +3,7 @@
 //! error (kind and position) comes from the scalar reference in [`crate::rules`], which runs
 //! only for invalid input. Tests and the fuzzer check that both agree on every verdict.
 
-use crate::{BenefitLevel, CardNumber, GroupCode, Issuer, ProvinceCode};
+use crate::{CardNumber, GroupCode, Issuer};
 
 /// Reads 8 bytes starting at `start` as a little-endian word; 0 (not a digit run) when out
 /// of range, which the callers' constant offsets never are.
@@ -78,11 +78,6 @@ const fn province_allowed(province: u8, issuer: Option<Issuer>) -> bool {
     PROVINCE_RULES[province as usize] >> issuer_index(issuer) & 1 == 1
 }
 
-#[inline(always)]
-fn sin_at(bytes: &[u8], start: usize) -> Option<[u8; 10]> {
-    bytes.get(start..start + 10)?.try_into().ok()
-}
-
 /// Whether `bytes` is exactly a valid number for `issuer`.
 ///
 /// One predictable branch (the length range); everything else is computed for both forms
@@ -119,20 +114,7 @@ pub(crate) fn validate(bytes: &[u8], issuer: Option<Issuer>) -> Option<CardNumbe
     if !is_valid(bytes, issuer) {
         return None;
     }
-    let sin = sin_at(bytes, bytes.len().wrapping_sub(10))?;
-    let prefix = match *bytes {
-        [first, second, benefit, tens, units, _, _, _, _, _, _, _, _, _, _] => Some((
-            GroupCode::from_letters(first, second)?,
-            BenefitLevel::from_digit(benefit.wrapping_sub(b'0'))?,
-            ProvinceCode::new(
-                tens.wrapping_sub(b'0')
-                    .wrapping_mul(10)
-                    .wrapping_add(units.wrapping_sub(b'0')),
-            )?,
-        )),
-        _ => None,
-    };
-    Some(CardNumber::from_parts(prefix, sin))
+    CardNumber::from_checked(bytes)
 }
 
 /// Whether an ASCII byte is dropped by the lenient entry points (ASCII whitespace as
