@@ -31,5 +31,5 @@ target_dir=$(cargo metadata --manifest-path "$root/Cargo.toml" --format-version 
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir pkg \
   "$target_dir/wasm32-unknown-unknown/wasm-release/bhyt_wasm.wasm"
-"$wasm_opt" -Oz --strip-debug --strip-producers pkg/bhyt_wasm_bg.wasm -o pkg/bhyt_wasm_bg.wasm
+"$wasm_opt" -Oz --converge --strip-debug --strip-producers pkg/bhyt_wasm_bg.wasm -o pkg/bhyt_wasm_bg.wasm
 echo "build.sh: built $here/pkg"
