@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Reproduces the figures of BENCHMARKS.md: the criterion groups (Rust and the C ABI) and the
+# JavaScript benchmark (WebAssembly against RegExp), on the corpus generated from the
+# committed seed. Run it on a quiet machine; compare ratios within a group, not absolute times.
+#
+#   benches/run.sh            # about 3 minutes after the builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo bench -p bhyt-benches --bench validate -- --warm-up-time 2 --measurement-time 5
+if [ -x bindings/wasm/node_modules/.bin/wasm-opt ] && command -v wasm-bindgen >/dev/null; then
+    (cd bindings/wasm && bash scripts/build.sh >/dev/null && npm run --silent bench)
+else
+    echo "benches/run.sh: run bindings/wasm/test.sh once to install the WebAssembly tools" >&2
+    exit 1
+fi
