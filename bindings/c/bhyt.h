@@ -49,6 +49,12 @@
 #define BHYT_FORMAT_SIZE 19
 
 /**
+ * The most notes `bhyt_advise` ever writes for one input: an array of this many always
+ * suffices.
+ */
+#define BHYT_ADVICE_MAX 3
+
+/**
  * The result of every call that can fail: `BHYT_OK` (0) or an error code.
  *
  * Codes 1 to 6 are the core library's machine-readable error codes (the same numbers and,
@@ -113,6 +119,16 @@ enum bhyt_result
    * unspecified. Please report it.
    */
   BHYT_PANIC = 104,
+  /**
+   * `unrecognized_input` (`bhyt_identify`): neither a card number (10 or 15 characters)
+   * nor a personal identification number (12 digits); no position.
+   */
+  BHYT_UNRECOGNIZED_INPUT = 105,
+  /**
+   * `invalid_personal_id` (`bhyt_identify`): 12 characters, not all ASCII digits; the
+   * position is the first character that is not one.
+   */
+  BHYT_INVALID_PERSONAL_ID = 106,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -148,6 +164,31 @@ enum bhyt_prefix_state
 typedef enum bhyt_prefix_state bhyt_prefix_state;
 #else
 typedef uint32_t bhyt_prefix_state;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What `bhyt_identify` found (`bhyt_identity.kind`).
+ */
+enum bhyt_identity_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A valid BHYT card number, in `bhyt_identity.card`.
+   */
+  BHYT_IDENTITY_CARD = 1,
+  /**
+   * A 12-digit personal identification number, in `bhyt_identity.personal_id`.
+   */
+  BHYT_IDENTITY_PERSONAL_ID = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum bhyt_identity_kind bhyt_identity_kind;
+#else
+typedef uint32_t bhyt_identity_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -350,6 +391,138 @@ typedef struct bhyt_verdict {
 typedef uint32_t bhyt_lang;
 
 /**
+ * Sex, as digit 4 of a personal identification number encodes it (even male, odd female).
+ */
+typedef uint8_t bhyt_sex;
+
+/**
+ * A decoded 12-digit personal identification number (số định danh cá nhân, on the CCCD /
+ * căn cước card). Personal data, like a card number: do not log `digits`.
+ *
+ * Digits 1-3 are the code of the province, or of the country, where the birth was
+ * registered; since the 2025 merger of provinces a code may name another province than
+ * before, so the library gives the number and only says whether it is on the 2016 list of
+ * the 63 provinces (informative: a code off the list is never an error).
+ */
+typedef struct bhyt_personal_id {
+  /**
+   * The 12 digits, NUL-terminated.
+   */
+  char digits[13];
+  /**
+   * The 12 digits with the first 8 replaced by `*` (`********1234`), NUL-terminated: for
+   * logs and screens.
+   */
+  char masked[13];
+  /**
+   * Sex: `BHYT_SEX_MALE` or `BHYT_SEX_FEMALE`.
+   */
+  bhyt_sex sex;
+  /**
+   * 1 when `birth_place_code` is on the 2016 list of the 63 provinces' codes (Thông tư
+   * 07/2016/TT-BCA), else 0.
+   */
+  uint8_t birth_place_on_2016_list;
+  /**
+   * Digits 1-3 as a number, 0 to 999.
+   */
+  uint16_t birth_place_code;
+  /**
+   * The first year of the birth century (1900, 2000, ... 2300), from digit 4.
+   */
+  uint16_t century;
+  /**
+   * The birth year (century and digits 5-6). The library has no clock: a year in the
+   * future is a typing error for the caller to catch.
+   */
+  uint16_t birth_year;
+} bhyt_personal_id;
+
+/**
+ * What `bhyt_identify` says of one search box: a card number or a personal identification
+ * number. Only the member that `kind` names is meaningful; the other is zeroed (its string
+ * pointers point to empty static strings, never NULL).
+ */
+typedef struct bhyt_identity {
+  /**
+   * Which member holds the answer.
+   */
+  bhyt_identity_kind kind;
+  /**
+   * `BHYT_IDENTITY_CARD`: the card, as `bhyt_parse` fills it.
+   */
+  struct bhyt_card card;
+  /**
+   * `BHYT_IDENTITY_PERSONAL_ID`: the decoded number.
+   */
+  struct bhyt_personal_id personal_id;
+} bhyt_identity;
+
+/**
+ * One item of a claims `MA_THE_BHYT` field (`bhyt_parse_ma_the_bhyt`).
+ */
+typedef struct bhyt_ma_the_item {
+  /**
+   * The item's verdict, as in a batch; `position` and `byte_offset` count from the start
+   * of the whole field.
+   */
+  struct bhyt_verdict verdict;
+  /**
+   * The character position in the field where the item's text starts (surrounding
+   * whitespace dropped; for an empty item, where it would start).
+   */
+  size_t start;
+  /**
+   * The byte offset of the same place.
+   */
+  size_t byte_start;
+  /**
+   * The item's text length in bytes: `field + byte_start` holds it; 0 for an empty item
+   * (whose verdict is `BHYT_INVALID_LENGTH`).
+   */
+  size_t byte_len;
+} bhyt_ma_the_item;
+
+/**
+ * The code of an advisory note (`bhyt_advice.code`): the core's advice codes, with the same
+ * numbers and, through `bhyt_advice_code_name`, the same names as in Rust and JavaScript.
+ * A separate list from `bhyt_result`: advice is never an error. Values are never reused.
+ */
+typedef uint32_t bhyt_advice_code;
+
+/**
+ * One advisory note (`bhyt_advise`): informative, never a verdict. Fields that do not apply
+ * to the code are 0 or empty.
+ */
+typedef struct bhyt_advice {
+  /**
+   * A `BHYT_ADVICE_*` code.
+   */
+  bhyt_advice_code code;
+  /**
+   * Unusual benefit level, issued after the VNeID list: the group code, NUL-terminated.
+   */
+  char group_code[3];
+  /**
+   * Unusual benefit level: the card's level (1-5).
+   */
+  uint8_t benefit_level;
+  /**
+   * Unusual benefit level: the level usual for the group (1-5).
+   */
+  uint8_t usual_benefit_level;
+  /**
+   * Issued after the VNeID list: 1 when the rest of the number fits the rule, so that its
+   * last 10 characters (the 10-digit form) pass the VNeID rule; else 0.
+   */
+  uint8_t short_form_passes;
+  /**
+   * Unlisted birth-place code: digits 1-3 of the personal identification number (0-999).
+   */
+  uint16_t birth_place_code;
+} bhyt_advice;
+
+/**
  * No issuing body chosen: any is accepted, and characters 4-5 decide which it is.
  */
 #define BHYT_ISSUER_ANY 0
@@ -396,6 +569,40 @@ typedef uint32_t bhyt_lang;
  * English, for developers.
  */
 #define BHYT_LANG_EN 1
+
+/**
+ * Nam.
+ */
+#define BHYT_SEX_MALE 1
+
+/**
+ * Nữ.
+ */
+#define BHYT_SEX_FEMALE 2
+
+/**
+ * `unusual_benefit_level`: a valid 15-character card whose benefit digit differs from the
+ * level usual for its group (normal for a person in several groups).
+ */
+#define BHYT_ADVICE_UNUSUAL_BENEFIT_LEVEL 1
+
+/**
+ * `issued_after_vneid_list`: the group code is ND, TG or AK, real codes added after the
+ * VNeID list was fixed (`short_form_passes` says whether the last 10 characters pass).
+ */
+#define BHYT_ADVICE_ISSUED_AFTER_VNEID_LIST 2
+
+/**
+ * `unlisted_birth_place_code`: a personal identification number whose digits 1-3 are not on
+ * the 2016 list of the 63 provinces.
+ */
+#define BHYT_ADVICE_UNLISTED_BIRTH_PLACE_CODE 3
+
+/**
+ * `short_form_in_claims`: a valid 10-digit item in a claims `MA_THE_BHYT` field (only the
+ * core's claims items give it; `bhyt_advise` never does).
+ */
+#define BHYT_ADVICE_SHORT_FORM_IN_CLAIMS 4
 
 #ifdef __cplusplus
 extern "C" {
@@ -611,6 +818,131 @@ const char *bhyt_error_code_name(uint32_t code);
  */
 const char *bhyt_error_message(uint32_t code,
                                bhyt_lang lang);
+
+/**
+ * Says what was typed into one search box, exactly as typed: a BHYT card number (10 or 15
+ * characters, checked as `bhyt_parse` checks it with `BHYT_ISSUER_ANY`) or a 12-digit
+ * personal identification number (decoded). The number of characters decides which rule
+ * applies; nothing is guessed.
+ *
+ * Returns `BHYT_OK` and fills `*out_identity`; or a card error (1 to 6, for 10 or 15
+ * characters), `BHYT_INVALID_PERSONAL_ID` (12 characters, not all digits: the position of
+ * the first that is not), `BHYT_UNRECOGNIZED_INPUT` (any other length), writing the code and
+ * position to `*out_error` if it is not NULL; or `BHYT_NULL_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `out_identity` and `out_error` are NULL
+ * or valid for writing one struct each.
+ */
+bhyt_result bhyt_identify(const char *input,
+                          size_t len,
+                          struct bhyt_identity *out_identity,
+                          struct bhyt_error *out_error);
+
+/**
+ * The lenient `bhyt_identify`: whitespace, `.`, `-` and `_` dropped and letters uppercased
+ * first, as in `bhyt_validate_lenient`; positions point into the input as given.
+ *
+ * # Safety
+ *
+ * As `bhyt_identify`.
+ */
+bhyt_result bhyt_identify_lenient(const char *input,
+                                  size_t len,
+                                  struct bhyt_identity *out_identity,
+                                  struct bhyt_error *out_error);
+
+/**
+ * Splits a claims `MA_THE_BHYT` field (QĐ 130/QĐ-BYT: one or more 15-character card codes
+ * joined with `;` when a patient changed card during one treatment) and checks every item as
+ * `bhyt_validate` would, with `issuer`.
+ *
+ * Every `;` separates two items (`n` separators, `n + 1` items); Unicode whitespace around
+ * an item is dropped; an empty item (an empty or blank field, `;;`, a leading or trailing
+ * `;`) is reported with `BHYT_INVALID_LENGTH` and `byte_len` 0, never skipped.
+ *
+ * Writes the number of items to `*out_count` (required) on `BHYT_OK` and on
+ * `BHYT_BUFFER_TOO_SMALL`. If `capacity` is at least that number, writes one item per `;`-
+ * separated part and returns `BHYT_OK`; otherwise writes no item and returns
+ * `BHYT_BUFFER_TOO_SMALL`. `out_items` may be NULL only when `capacity` is 0, to ask for the
+ * count.
+ *
+ * # Safety
+ *
+ * `field` is NULL or points to `len` readable bytes; `out_items` is NULL or valid for
+ * writing `capacity` items; `out_count` is NULL or valid for writing a `size_t`.
+ */
+bhyt_result bhyt_parse_ma_the_bhyt(const char *field,
+                                   size_t len,
+                                   bhyt_issuer issuer,
+                                   struct bhyt_ma_the_item *out_items,
+                                   size_t capacity,
+                                   size_t *out_count);
+
+/**
+ * The lenient `bhyt_parse_ma_the_bhyt` (each item as `bhyt_validate_lenient` sees it).
+ *
+ * # Safety
+ *
+ * As `bhyt_parse_ma_the_bhyt`.
+ */
+bhyt_result bhyt_parse_ma_the_bhyt_lenient(const char *field,
+                                           size_t len,
+                                           bhyt_issuer issuer,
+                                           struct bhyt_ma_the_item *out_items,
+                                           size_t capacity,
+                                           size_t *out_count);
+
+/**
+ * The advisory notes on `input`, read exactly as typed (card numbers with `issuer`, and
+ * personal identification numbers, as `bhyt_identify` reads them). They never change a
+ * verdict: a valid number stays valid, an invalid one invalid.
+ *
+ * Writes the number of notes (0 to `BHYT_ADVICE_MAX`) to `*out_count` (required) on
+ * `BHYT_OK` and on `BHYT_BUFFER_TOO_SMALL`; writes the notes if `capacity` suffices,
+ * otherwise none (`BHYT_BUFFER_TOO_SMALL`). `out_advice` may be NULL only when `capacity` is
+ * 0.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `out_advice` is NULL or valid for
+ * writing `capacity` notes; `out_count` is NULL or valid for writing a `size_t`.
+ */
+bhyt_result bhyt_advise(const char *input,
+                        size_t len,
+                        bhyt_issuer issuer,
+                        struct bhyt_advice *out_advice,
+                        size_t capacity,
+                        size_t *out_count);
+
+/**
+ * The lenient `bhyt_advise` (the input normalised as `bhyt_validate_lenient` does).
+ *
+ * # Safety
+ *
+ * As `bhyt_advise`.
+ */
+bhyt_result bhyt_advise_lenient(const char *input,
+                                size_t len,
+                                bhyt_issuer issuer,
+                                struct bhyt_advice *out_advice,
+                                size_t capacity,
+                                size_t *out_count);
+
+/**
+ * The stable name of an advice code: `"unusual_benefit_level"`, `"issued_after_vneid_list"`,
+ * `"unlisted_birth_place_code"`, `"short_form_in_claims"`; `"unknown"` for a value that is
+ * no advice code. A static string, never NULL.
+ */
+const char *bhyt_advice_code_name(bhyt_advice_code code);
+
+/**
+ * A general message for an advice code in `lang` (the core's, without the details of a
+ * particular note). A static UTF-8 string, never NULL; a value that is no advice code gets
+ * an "unknown" message.
+ */
+const char *bhyt_advice_message(bhyt_advice_code code, bhyt_lang lang);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -20,7 +20,7 @@ static const bhyt_result ALL_CODES[] = {
     BHYT_OK, BHYT_INVALID_LENGTH, BHYT_INVALID_CHARACTER, BHYT_UNKNOWN_GROUP_CODE,
     BHYT_LATE_GROUP_CODE, BHYT_INVALID_BENEFIT_LEVEL, BHYT_INVALID_PROVINCE_CODE,
     BHYT_NULL_ARGUMENT, BHYT_BUFFER_TOO_SMALL, BHYT_INVALID_ISSUER, BHYT_INVALID_STYLE,
-    BHYT_PANIC};
+    BHYT_PANIC, BHYT_UNRECOGNIZED_INPUT, BHYT_INVALID_PERSONAL_ID};
 #define CODE_COUNT (sizeof ALL_CODES / sizeof ALL_CODES[0])
 
 static int known_code(bhyt_result rc) {
@@ -48,11 +48,12 @@ static void test_codes_and_messages(void) {
     static const char *const names[] = {
         "ok", "invalid_length", "invalid_character", "unknown_group_code", "late_group_code",
         "invalid_benefit_level", "invalid_province_code", "null_argument", "buffer_too_small",
-        "invalid_issuer", "invalid_style", "panic"};
+        "invalid_issuer", "invalid_style", "panic", "unrecognized_input", "invalid_personal_id"};
     size_t i;
     size_t j;
     CHECK(BHYT_OK == 0 && BHYT_INVALID_LENGTH == 1 && BHYT_INVALID_PROVINCE_CODE == 6);
     CHECK(BHYT_NULL_ARGUMENT == 100 && BHYT_PANIC == 104);
+    CHECK(BHYT_UNRECOGNIZED_INPUT == 105 && BHYT_INVALID_PERSONAL_ID == 106);
     for (i = 0; i < CODE_COUNT; i++) {
         CHECK(strcmp(bhyt_error_code_name(ALL_CODES[i]), names[i]) == 0);
         CHECK(bhyt_error_message(ALL_CODES[i], BHYT_LANG_VI) != NULL);
@@ -73,7 +74,7 @@ static void test_codes_and_messages(void) {
                  "the benefit level (character 3) must be a digit from 1 to 5") == 0);
     CHECK(strcmp(bhyt_error_code_name(7), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(99), "unknown") == 0);
-    CHECK(strcmp(bhyt_error_code_name(105), "unknown") == 0);
+    CHECK(strcmp(bhyt_error_code_name(107), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(0xFFFFFFFFu), "unknown") == 0);
     CHECK(strcmp(bhyt_error_message(0xFFFFFFFFu, BHYT_LANG_EN), "unknown error code") == 0);
     /* Static strings: the same pointer every time. */
@@ -343,6 +344,105 @@ static void test_lines(void) {
     CHECK(count == 1 && v[0].code == BHYT_OK);
 }
 
+static void test_identify(void) {
+    bhyt_identity identity;
+    bhyt_identity untouched;
+    bhyt_error error;
+    memset(&identity, 0xA5, sizeof identity);
+    memcpy(&untouched, &identity, sizeof identity);
+    CHECK(bhyt_identify("079195001234", 12, &identity, &error) == BHYT_OK);
+    CHECK(identity.kind == BHYT_IDENTITY_PERSONAL_ID);
+    CHECK(strcmp(identity.personal_id.digits, "079195001234") == 0);
+    CHECK(strcmp(identity.personal_id.masked, "********1234") == 0);
+    CHECK(identity.personal_id.birth_place_code == 79);
+    CHECK(identity.personal_id.birth_place_on_2016_list == 1);
+    CHECK(identity.personal_id.sex == BHYT_SEX_FEMALE);
+    CHECK(identity.personal_id.century == 1900 && identity.personal_id.birth_year == 1995);
+    CHECK(identity.card.form == 0 && identity.card.group_description_vi != NULL);
+    CHECK(bhyt_identify("HS4010120878811", 15, &identity, NULL) == BHYT_OK);
+    CHECK(identity.kind == BHYT_IDENTITY_CARD && identity.card.form == 15);
+    CHECK(strcmp(identity.card.compact, "HS4010120878811") == 0);
+    CHECK(identity.personal_id.digits[0] == '\0');
+    CHECK(bhyt_identify_lenient(" 001 312 001 234 ", LEN(" 001 312 001 234 "), &identity, NULL) == BHYT_OK);
+    CHECK(identity.kind == BHYT_IDENTITY_PERSONAL_ID && identity.personal_id.birth_year == 2012);
+    CHECK(identity.personal_id.sex == BHYT_SEX_FEMALE);
+    /* Errors leave the identity untouched and say why. */
+    memcpy(&identity, &untouched, sizeof identity);
+    CHECK(bhyt_identify("12345", 5, &identity, &error) == BHYT_UNRECOGNIZED_INPUT);
+    CHECK(error.code == BHYT_UNRECOGNIZED_INPUT && error.position == BHYT_NO_POSITION);
+    CHECK(same_bytes(&identity, &untouched, sizeof identity));
+    CHECK(bhyt_identify("0790950\xc4\x90" "1234", 13, &identity, &error) == BHYT_INVALID_PERSONAL_ID);
+    CHECK(error.position == 7 && error.byte_offset == 7);
+    CHECK(bhyt_identify("DN4000123456789", 15, &identity, &error) == BHYT_INVALID_PROVINCE_CODE);
+    CHECK(error.position == 3);
+    CHECK(same_bytes(&identity, &untouched, sizeof identity));
+    CHECK(bhyt_identify(NULL, 0, &identity, &error) == BHYT_NULL_ARGUMENT);
+    CHECK(bhyt_identify("0101010101", 10, NULL, &error) == BHYT_NULL_ARGUMENT);
+    CHECK(strcmp(bhyt_error_code_name(BHYT_INVALID_PERSONAL_ID), "invalid_personal_id") == 0);
+}
+
+static void test_ma_the(void) {
+    static const char field[] = " HS4010120878811 ;SV4010120878811; DN4000123456789;";
+    bhyt_ma_the_item items[4];
+    bhyt_ma_the_item untouched[4];
+    size_t count = 0;
+    memset(items, 0xA5, sizeof items);
+    memcpy(untouched, items, sizeof items);
+    CHECK(bhyt_parse_ma_the_bhyt(field, LEN(field), BHYT_ISSUER_ANY, NULL, 0, &count) ==
+          BHYT_BUFFER_TOO_SMALL);
+    CHECK(count == 4);
+    CHECK(bhyt_parse_ma_the_bhyt(field, LEN(field), BHYT_ISSUER_ANY, items, 3, &count) ==
+          BHYT_BUFFER_TOO_SMALL);
+    CHECK(same_bytes(items, untouched, sizeof items));
+    CHECK(bhyt_parse_ma_the_bhyt(field, LEN(field), BHYT_ISSUER_ANY, items, 4, &count) == BHYT_OK);
+    CHECK(count == 4);
+    CHECK(items[0].verdict.code == BHYT_OK && items[0].verdict.form == 15);
+    CHECK(items[0].start == 1 && items[0].byte_start == 1 && items[0].byte_len == 15);
+    CHECK(memcmp(field + items[0].byte_start, "HS4010120878811", 15) == 0);
+    CHECK(items[1].verdict.code == BHYT_OK && items[1].verdict.key == items[0].verdict.key);
+    CHECK(items[2].verdict.code == BHYT_INVALID_PROVINCE_CODE);
+    CHECK(items[2].start == 35 && items[2].verdict.position == 38);
+    CHECK(items[3].verdict.code == BHYT_INVALID_LENGTH && items[3].byte_len == 0);
+    CHECK(bhyt_parse_ma_the_bhyt("", 0, BHYT_ISSUER_ANY, items, 4, &count) == BHYT_OK);
+    CHECK(count == 1 && items[0].verdict.code == BHYT_INVALID_LENGTH);
+    CHECK(bhyt_parse_ma_the_bhyt_lenient("ca 5 98 0123456789", 18, BHYT_ISSUER_POLICE, items, 4,
+                                         &count) == BHYT_OK);
+    CHECK(count == 1 && items[0].verdict.code == BHYT_OK);
+    CHECK(bhyt_parse_ma_the_bhyt(field, LEN(field), 9, items, 4, &count) == BHYT_INVALID_ISSUER);
+    CHECK(bhyt_parse_ma_the_bhyt(field, LEN(field), BHYT_ISSUER_ANY, items, 4, NULL) ==
+          BHYT_NULL_ARGUMENT);
+    CHECK(bhyt_parse_ma_the_bhyt(NULL, 0, BHYT_ISSUER_ANY, items, 4, &count) == BHYT_NULL_ARGUMENT);
+}
+
+static void test_advice(void) {
+    bhyt_advice notes[BHYT_ADVICE_MAX];
+    size_t count = 9;
+    CHECK(bhyt_advise("DN4010123456789", 15, BHYT_ISSUER_ANY, notes, BHYT_ADVICE_MAX, &count) == BHYT_OK);
+    CHECK(count == 0);
+    CHECK(bhyt_advise("TE4010123456789", 15, BHYT_ISSUER_ANY, notes, BHYT_ADVICE_MAX, &count) == BHYT_OK);
+    CHECK(count == 1 && notes[0].code == BHYT_ADVICE_UNUSUAL_BENEFIT_LEVEL);
+    CHECK(strcmp(notes[0].group_code, "TE") == 0);
+    CHECK(notes[0].benefit_level == 4 && notes[0].usual_benefit_level == 1);
+    CHECK(bhyt_advise("ND4010123456789", 15, BHYT_ISSUER_ANY, notes, BHYT_ADVICE_MAX, &count) == BHYT_OK);
+    CHECK(count == 1 && notes[0].code == BHYT_ADVICE_ISSUED_AFTER_VNEID_LIST);
+    CHECK(notes[0].short_form_passes == 1 && strcmp(notes[0].group_code, "ND") == 0);
+    /* A note never changes the verdict. */
+    CHECK(bhyt_validate("ND4010123456789", 15, BHYT_ISSUER_ANY) == BHYT_LATE_GROUP_CODE);
+    CHECK(bhyt_advise_lenient(" 003 095 001 234", 16, BHYT_ISSUER_ANY, notes, 3, &count) == BHYT_OK);
+    CHECK(count == 1 && notes[0].code == BHYT_ADVICE_UNLISTED_BIRTH_PLACE_CODE);
+    CHECK(notes[0].birth_place_code == 3);
+    CHECK(bhyt_advise("TE4010123456789", 15, BHYT_ISSUER_ANY, NULL, 0, &count) == BHYT_BUFFER_TOO_SMALL);
+    CHECK(count == 1);
+    CHECK(bhyt_advise("TE4010123456789", 15, 9, notes, 3, &count) == BHYT_INVALID_ISSUER);
+    CHECK(strcmp(bhyt_advice_code_name(BHYT_ADVICE_SHORT_FORM_IN_CLAIMS), "short_form_in_claims") == 0);
+    CHECK(strcmp(bhyt_advice_code_name(0), "unknown") == 0);
+    CHECK(strcmp(bhyt_advice_message(BHYT_ADVICE_UNUSUAL_BENEFIT_LEVEL, BHYT_LANG_EN),
+                 "the benefit level differs from the level usual for the group; this is normal for "
+                 "a person who belongs to several groups (the best level applies)") == 0);
+    CHECK(strlen(bhyt_advice_message(BHYT_ADVICE_ISSUED_AFTER_VNEID_LIST, BHYT_LANG_VI)) > 0);
+    CHECK(strcmp(bhyt_advice_message(99, BHYT_LANG_EN), "unknown advice code") == 0);
+}
+
 /* Inputs placed at the very end of a readable page followed by an unreadable one: a read
  * past `len` crashes the test. */
 static char *guard_page = NULL;
@@ -465,11 +565,47 @@ static void test_garbage(void) {
         } else if (issuer != 4 && (prefix.state == BHYT_PREFIX_COMPLETE) != (strict == BHYT_OK)) {
             bad++;
         }
-        if (bhyt_check_prefix_lenient(in, len, issuer, &prefix) !=
-            (issuer == 4 ? BHYT_INVALID_ISSUER : BHYT_OK)) {
-            bad++;
-        } else if (issuer != 4 && (prefix.state == BHYT_PREFIX_COMPLETE) != (lenient == BHYT_OK)) {
-            bad++;
+        {
+            /* The reception-desk calls on the same garbage: known codes, consistent answers. */
+            bhyt_identity identity;
+            bhyt_advice notes[BHYT_ADVICE_MAX];
+            bhyt_ma_the_item items[32];
+            size_t count = 0;
+            size_t note_count = 0;
+            bhyt_result any = bhyt_validate(in, len, BHYT_ISSUER_ANY);
+            bhyt_result id = bhyt_identify(in, len, &identity, &error);
+            bhyt_result mt = bhyt_parse_ma_the_bhyt(in, len, issuer, items, 32, &count);
+            if (!known_code(id)) {
+                bad++;
+            } else if (id == BHYT_OK) {
+                int card = identity.kind == BHYT_IDENTITY_CARD && any == BHYT_OK;
+                int person = identity.kind == BHYT_IDENTITY_PERSONAL_ID && len == 12;
+                if (!card && !person) {
+                    bad++;
+                }
+            } else if (any == BHYT_OK || error.code != id) {
+                bad++;
+            }
+            if (bhyt_advise(in, len, issuer, notes, BHYT_ADVICE_MAX, &note_count) !=
+                    (issuer == 4 ? BHYT_INVALID_ISSUER : BHYT_OK) ||
+                note_count > BHYT_ADVICE_MAX) {
+                bad++;
+            }
+            if (issuer == 4) {
+                if (mt != BHYT_INVALID_ISSUER) {
+                    bad++;
+                }
+            } else if (mt == BHYT_BUFFER_TOO_SMALL) {
+                if (count <= 32) {
+                    bad++;
+                }
+            } else if (mt != BHYT_OK || count == 0) {
+                bad++;
+            } else if (count == 1 && items[0].byte_len == len &&
+                       (items[0].verdict.code == BHYT_OK) != (strict == BHYT_OK)) {
+                /* One item without surrounding whitespace is the number itself. */
+                bad++;
+            }
         }
     }
     CHECK(bad == 0);
@@ -517,6 +653,9 @@ int main(void) {
     test_format();
     test_prefix();
     test_lines();
+    test_identify();
+    test_ma_the();
+    test_advice();
     test_garbage();
     test_huge_input();
     return finish("test_api");

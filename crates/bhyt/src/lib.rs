@@ -66,13 +66,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod advice;
 mod batch;
 mod benefit;
 mod card;
+mod claims;
 mod error;
 mod fast;
 mod format;
 mod group;
+mod identify;
 mod issuer;
 mod prefix;
 mod rules;
@@ -81,12 +84,18 @@ mod scan;
 mod serde_impls;
 mod validate;
 
+pub use advice::{advise, advise_lenient, Advice, AdviceCode, AdviceMessage, Advisories};
 pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
 pub use benefit::BenefitLevel;
 pub use card::{CardKey, CardNumber, Form, SocialInsuranceNumber};
+pub use claims::{parse_ma_the_bhyt, parse_ma_the_bhyt_lenient, MaTheBhyt, MaTheItem};
 pub use error::{Error, ErrorCode, Expected, Found, Lang, Message, UnknownErrorCode, UnknownLang};
 pub use format::{format_typed, Formatted, Style, TypedGrouped};
 pub use group::{GroupCode, LateGroupCode};
+pub use identify::{
+    identify, identify_lenient, BirthPlaceCode, IdentifyError, IdentifyMessage, Identity,
+    MaskedPersonalId, PersonalId, Sex,
+};
 pub use issuer::{Issuer, ProvinceCode, UnknownIssuer};
 pub use prefix::{check_prefix, check_prefix_lenient, PrefixCheck};
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};

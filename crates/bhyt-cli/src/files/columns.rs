@@ -1,0 +1,175 @@
+//! Choosing the column to check: by header name, by number, or found by a known name.
+
+use super::source::FileError;
+
+/// How the user named the column (`--column`).
+#[derive(Clone, Debug)]
+pub enum ColumnSpec {
+    /// 1-based number.
+    Number(usize),
+    /// Header text.
+    Name(String),
+}
+
+impl ColumnSpec {
+    pub fn parse(text: &str) -> ColumnSpec {
+        match text.trim().parse::<usize>() {
+            Ok(number) => ColumnSpec::Number(number),
+            Err(_) => ColumnSpec::Name(text.to_owned()),
+        }
+    }
+}
+
+/// Header names that mean "the card number", compared after trimming, collapsing spaces and
+/// lowercasing: used only when `--column` is not given, and only if exactly one column
+/// matches.
+const KNOWN_NAMES: &[&str] = &[
+    "ma_the_bhyt",
+    "so_the_bhyt",
+    "ma_the",
+    "so_the",
+    "mã thẻ bhyt",
+    "số thẻ bhyt",
+    "ma the bhyt",
+    "so the bhyt",
+    "mã số thẻ bhyt",
+    "số bhyt",
+    "mã bhyt",
+    "thẻ bhyt",
+    "the bhyt",
+    "bhyt",
+    "mã số bhxh",
+    "ma so bhxh",
+    "ma_so_bhxh",
+    "số thẻ",
+    "mã thẻ",
+];
+
+fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The 0-based index and a display name of the column to check.
+pub fn resolve(
+    file: &str,
+    spec: Option<&ColumnSpec>,
+    header: Option<&[String]>,
+    width: usize,
+) -> Result<(usize, String), FileError> {
+    let listing = || match header {
+        Some(names) => names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!("{} \"{}\"", i + 1, name.trim()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => format!("{width} columns, no header"),
+    };
+    let shown = |index: usize| match header.and_then(|names| names.get(index)) {
+        Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => format!("column {}", index + 1),
+    };
+    match spec {
+        Some(ColumnSpec::Number(number)) => {
+            if *number == 0 || *number > width {
+                return Err(FileError::new(
+                    file,
+                    format!("there is no column {number} (columns: {})", listing()),
+                ));
+            }
+            Ok((number - 1, shown(number - 1)))
+        }
+        Some(ColumnSpec::Name(name)) => {
+            let Some(names) = header else {
+                return Err(FileError::new(
+                    file,
+                    "without a header row, choose the column by number (--column N)",
+                ));
+            };
+            let exact: Vec<usize> = (0..names.len())
+                .filter(|&i| names[i].trim() == name.trim())
+                .collect();
+            let matches = if exact.is_empty() {
+                (0..names.len())
+                    .filter(|&i| fold(&names[i]) == fold(name))
+                    .collect()
+            } else {
+                exact
+            };
+            match matches[..] {
+                [index] => Ok((index, shown(index))),
+                [] => Err(FileError::new(
+                    file,
+                    format!(
+                        "no column is named \"{}\" (columns: {})",
+                        name.trim(),
+                        listing()
+                    ),
+                )),
+                _ => Err(FileError::new(
+                    file,
+                    format!(
+                        "several columns are named \"{}\": choose one by number (columns: {})",
+                        name.trim(),
+                        listing()
+                    ),
+                )),
+            }
+        }
+        None => {
+            if width == 1 {
+                return Ok((0, shown(0)));
+            }
+            let found: Vec<usize> = header
+                .map(|names| {
+                    (0..names.len())
+                        .filter(|&i| KNOWN_NAMES.contains(&fold(&names[i]).as_str()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            match found[..] {
+                [index] => Ok((index, shown(index))),
+                _ => Err(FileError::new(
+                    file,
+                    format!(
+                        "choose the column to check with --column NAME or --column NUMBER (columns: {})",
+                        listing()
+                    ),
+                )),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| name.to_string()).collect()
+    }
+
+    #[test]
+    fn columns_resolve_by_number_name_and_known_name() {
+        let names = header(&["STT", "Họ và tên", " Số thẻ BHYT ", "Ghi chú"]);
+        let by = |spec: Option<ColumnSpec>| resolve("f", spec.as_ref(), Some(&names), 4);
+        assert_eq!(by(None).unwrap(), (2, "Số thẻ BHYT".to_owned()));
+        assert_eq!(by(Some(ColumnSpec::parse("4"))).unwrap().0, 3);
+        assert_eq!(by(Some(ColumnSpec::parse("số THẺ bhyt"))).unwrap().0, 2);
+        assert!(by(Some(ColumnSpec::parse("5"))).is_err());
+        assert!(by(Some(ColumnSpec::parse("0"))).is_err());
+        let error = by(Some(ColumnSpec::parse("Mã thẻ"))).unwrap_err();
+        assert!(
+            error.message.contains("3 \"Số thẻ BHYT\""),
+            "{}",
+            error.message
+        );
+        let two = header(&["Số thẻ BHYT", "MA_THE_BHYT"]);
+        assert!(resolve("f", None, Some(&two), 2).is_err());
+        assert_eq!(resolve("f", None, None, 1).unwrap().1, "column 1");
+        assert!(resolve("f", Some(&ColumnSpec::parse("x")), None, 3).is_err());
+    }
+}

@@ -1,0 +1,292 @@
+//! `bhyt identify`: what was typed into one search box, a BHYT card number or a 12-digit
+//! personal identification number.
+
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use bhyt::{IdentifyError, Identity, Lang, Style};
+use serde::Serialize;
+
+use crate::{lang_of, FormatArg, LangArg};
+
+#[derive(clap::Args, Debug)]
+pub struct IdentifyArgs {
+    /// Accept pasted text: drop spaces, dots, hyphens and underscores, uppercase letters.
+    #[arg(long)]
+    lenient: bool,
+    /// Output: an explanation per value, or one JSON object per line.
+    #[arg(long, value_enum, default_value_t = IdentifyFormat::Text)]
+    format: IdentifyFormat,
+    /// Language of the messages [default: from the locale, as for check].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Values to identify; none: read standard input, one value per line.
+    values: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum IdentifyFormat {
+    /// Human-readable.
+    Text,
+    /// One JSON object per value (JSON Lines).
+    Json,
+}
+
+impl From<IdentifyFormat> for FormatArg {
+    fn from(format: IdentifyFormat) -> FormatArg {
+        match format {
+            IdentifyFormat::Text => FormatArg::Text,
+            IdentifyFormat::Json => FormatArg::Json,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    input: &'a str,
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card: Option<CardJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    personal_id: Option<PersonalJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorJson>,
+    advice: Vec<AdviceJson>,
+}
+
+#[derive(Serialize)]
+struct CardJson {
+    form: usize,
+    compact: String,
+    masked: String,
+    key: String,
+    group_code: Option<&'static str>,
+    benefit_level: Option<u8>,
+    issuer: Option<&'static str>,
+    province_code: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PersonalJson {
+    digits: String,
+    masked: String,
+    birth_place_code: String,
+    birth_place_on_2016_province_list: bool,
+    sex: &'static str,
+    century: u16,
+    birth_year: u16,
+}
+
+#[derive(Serialize)]
+struct ErrorJson {
+    code: &'static str,
+    position: Option<usize>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct AdviceJson {
+    code: &'static str,
+    message: String,
+}
+
+fn describe(
+    out: &mut impl Write,
+    input: &[u8],
+    result: &Result<Identity, IdentifyError>,
+    lenient: bool,
+    lang: Lang,
+    json: bool,
+) -> io::Result<()> {
+    let advice: Vec<AdviceJson> = if lenient {
+        bhyt::advise_lenient(input, None)
+    } else {
+        bhyt::advise(input, None)
+    }
+    .map(|advice| AdviceJson {
+        code: advice.code().as_str(),
+        message: advice.message(lang).to_string(),
+    })
+    .collect();
+    let text = String::from_utf8_lossy(input);
+    let vi = lang == Lang::Vi;
+    if json {
+        let object = Json {
+            input: &text,
+            kind: result.as_ref().ok().map(Identity::kind),
+            card: result
+                .as_ref()
+                .ok()
+                .and_then(Identity::card)
+                .map(|card| CardJson {
+                    form: card.form().len(),
+                    compact: card.format(Style::Compact).to_string(),
+                    masked: card.format(Style::Masked).to_string(),
+                    key: card.key().to_string(),
+                    group_code: card.group_code().map(|g| g.as_str()),
+                    benefit_level: card.benefit_level().map(|l| l.digit()),
+                    issuer: card.issuer().map(|i| i.as_str()),
+                    province_code: card.province_code().map(|p| p.to_string()),
+                }),
+            personal_id: result
+                .as_ref()
+                .ok()
+                .and_then(Identity::personal_id)
+                .map(|id| PersonalJson {
+                    digits: id.as_str().to_owned(),
+                    masked: id.masked().to_string(),
+                    birth_place_code: id.birth_place().to_string(),
+                    birth_place_on_2016_province_list: id.birth_place().is_on_2016_province_list(),
+                    sex: id.sex().as_str(),
+                    century: id.century(),
+                    birth_year: id.birth_year(),
+                }),
+            error: result.as_ref().err().map(|error| ErrorJson {
+                code: error.code(),
+                position: error.position(),
+                message: error.message(lang).to_string(),
+            }),
+            advice,
+        };
+        serde_json::to_writer(&mut *out, &object)?;
+        return writeln!(out);
+    }
+    let shown = if text.is_empty() {
+        "\"\"".into()
+    } else {
+        text.replace(|c: char| c.is_control(), "\u{fffd}")
+    };
+    match result {
+        Ok(Identity::Card(card)) => {
+            let label = if vi {
+                "số thẻ BHYT"
+            } else {
+                "BHYT card number"
+            };
+            writeln!(
+                out,
+                "{shown}  {label} ({} {})",
+                card.form().len(),
+                if vi { "ký tự" } else { "characters" }
+            )?;
+            writeln!(
+                out,
+                "    {:<26}{}",
+                if vi { "hiển thị" } else { "grouped" },
+                card.format(Style::Grouped)
+            )?;
+            writeln!(
+                out,
+                "    {:<26}{}",
+                if vi {
+                    "mã số BHXH"
+                } else {
+                    "social-insurance number"
+                },
+                card.social_insurance_number()
+            )?;
+        }
+        Ok(Identity::PersonalId(id)) => {
+            let label = if vi {
+                "số định danh cá nhân (CCCD)"
+            } else {
+                "personal identification number (CCCD)"
+            };
+            writeln!(out, "{shown}  {label}")?;
+            let place = if vi {
+                "mã nơi đăng ký khai sinh"
+            } else {
+                "birth registration code"
+            };
+            writeln!(out, "    {place:<26}{}", id.birth_place())?;
+            let sex = if vi {
+                id.sex().name_vi()
+            } else {
+                id.sex().as_str()
+            };
+            writeln!(out, "    {:<26}{sex}", if vi { "giới tính" } else { "sex" })?;
+            writeln!(
+                out,
+                "    {:<26}{}",
+                if vi { "năm sinh" } else { "birth year" },
+                id.birth_year()
+            )?;
+        }
+        Err(error) => {
+            let label = if vi {
+                "không nhận dạng được"
+            } else {
+                "not identified"
+            };
+            writeln!(out, "{shown}  {label} ({})", error.code())?;
+            match error.position() {
+                Some(position) => writeln!(out, "{:position$}^ {}", "", error.message(lang))?,
+                None => writeln!(out, "{}", error.message(lang))?,
+            }
+        }
+    }
+    for note in &advice {
+        writeln!(
+            out,
+            "    {} {}: {}",
+            if vi { "lưu ý" } else { "note" },
+            note.code,
+            note.message
+        )?;
+    }
+    writeln!(out)
+}
+
+pub fn run(args: &IdentifyArgs) -> ExitCode {
+    let lang = lang_of(args.lang);
+    let json = FormatArg::from(args.format) == FormatArg::Json;
+    let identify = |input: &[u8]| {
+        if args.lenient {
+            bhyt::identify_lenient(input)
+        } else {
+            bhyt::identify(input)
+        }
+    };
+    let stdin = io::stdin();
+    let interactive = args.values.is_empty() && stdin.is_terminal();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut all = true;
+    let mut one = |out: &mut BufWriter<_>, input: &[u8]| -> io::Result<()> {
+        let result = identify(input);
+        all &= result.is_ok();
+        describe(out, input, &result, args.lenient, lang, json)?;
+        if interactive {
+            out.flush()?;
+        }
+        Ok(())
+    };
+    let result = if args.values.is_empty() {
+        let mut reader = stdin.lock();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break Ok(()),
+                Ok(_) => {}
+                Err(error) => break Err(error),
+            }
+            let input = line.strip_suffix(b"\n").unwrap_or(&line);
+            let input = input.strip_suffix(b"\r").unwrap_or(input);
+            if let Err(error) = one(&mut out, input) {
+                break Err(error);
+            }
+        }
+    } else {
+        args.values
+            .iter()
+            .try_for_each(|value| one(&mut out, value.as_bytes()))
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(u8::from(!all)),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(u8::from(!all)),
+        Err(error) => {
+            eprintln!("bhyt: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
