@@ -51,6 +51,10 @@ impl Row<'_> {
     }
 }
 
+/// Every row natively; under Miri (about a thousand times slower) every 25th, which still
+/// covers every kind of row, since the files group them by kind.
+const STEP: usize = if cfg!(miri) { 25 } else { 1 };
+
 fn rows(file: &str) -> Vec<Row<'_>> {
     let mut lines = file
         .split('\n')
@@ -67,6 +71,7 @@ fn rows(file: &str) -> Vec<Row<'_>> {
                 fields: columns.iter().copied().zip(values).collect(),
             }
         })
+        .step_by(STEP)
         .collect()
 }
 
@@ -150,7 +155,7 @@ fn check_card(row: &Row, card: &CardNumber) {
 #[test]
 fn every_card_vector_gets_its_verdict_error_and_parts() {
     let rows = rows(CARDS);
-    assert!(rows.len() > 2000, "the vectors are all there");
+    assert!(rows.len() * STEP > 2000, "the vectors are all there");
     for row in &rows {
         let input = row.input();
         let verdict = if row.lenient() {
@@ -181,7 +186,7 @@ fn every_card_vector_gets_its_verdict_error_and_parts() {
 #[test]
 fn every_prefix_vector_gets_its_state_position_and_error() {
     let rows = rows(PREFIXES);
-    assert!(rows.len() > 1000, "the vectors are all there");
+    assert!(rows.len() * STEP > 1000, "the vectors are all there");
     for row in &rows {
         let input = row.input();
         let check = if row.lenient() {
@@ -207,6 +212,7 @@ fn every_prefix_vector_gets_its_state_position_and_error() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "checks the data files, not the code")]
 fn the_vectors_cover_what_the_issue_asks_for() {
     let rows = rows(CARDS);
     let valid_groups: std::collections::HashSet<&str> =
