@@ -36,3 +36,9 @@ bash bindings/c/test.sh
 
 step "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium"
 bash bindings/wasm/test.sh
+
+step "fuzzing: each target for 60 s (scripts/fuzz.sh; SECURITY.md says how to run longer)"
+bash scripts/fuzz.sh 60
+
+step "Miri over the core's tests (scripts/miri.sh)"
+bash scripts/miri.sh

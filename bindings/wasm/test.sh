@@ -68,7 +68,7 @@ if command -v gzip >/dev/null; then
 fi
 
 step "node tests: the API, the shared vectors, the size budget"
-node --test test/api.test.mjs test/vectors.test.mjs test/size.test.mjs
+node --test test/api.test.mjs test/vectors.test.mjs test/junk.test.mjs test/size.test.mjs
 
 step "consumer: npm pack, install the tarball into a fresh project, import it by name"
 rm -rf build/consumer build/bhyt-*.tgz
