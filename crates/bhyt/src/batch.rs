@@ -270,6 +270,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "an exhaustive loop; the batch tests run find_newline under Miri"
+    )]
     fn find_newline_finds_the_first_newline_wherever_it_is() {
         let mut bytes = [b'x'; 40];
         assert_eq!(find_newline(&bytes), 40);

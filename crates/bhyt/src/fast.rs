@@ -189,9 +189,12 @@ mod tests {
     /// Every byte value at every position of valid numbers of both forms, and every pair of
     /// bytes over the group code and over the province code, for every issuer choice.
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "an equivalence check of 2.4 million inputs; the vector and junk tests run these paths under Miri"
+    )]
     fn the_fast_path_agrees_with_the_scalar_reference() {
-        // Every byte natively; under Miri a spread of them (with every ASCII class).
-        let bytes = || (0..=255u8).step_by(if cfg!(miri) { 37 } else { 1 });
+        let bytes = || 0..=255u8;
         for base in [
             *b"DN4010123456789",
             *b"CA5980123456789",
