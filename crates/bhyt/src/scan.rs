@@ -49,11 +49,15 @@ impl Scan {
     }
 
     fn push(&mut self, origin: usize, c: char) {
-        if self.len < Scan::CAPACITY {
-            self.chars[self.len] = if c.is_ascii() { c as u8 } else { NON_ASCII };
-            self.origin[self.len] = origin;
+        // `get_mut` rather than indexing: past the capacity the character is only counted,
+        // and no bounds check (a panic path) is left in the code.
+        if let Some(slot) = self.chars.get_mut(self.len) {
+            *slot = if c.is_ascii() { c as u8 } else { NON_ASCII };
         }
-        self.len += 1;
+        if let Some(slot) = self.origin.get_mut(self.len) {
+            *slot = origin;
+        }
+        self.len = self.len.saturating_add(1);
     }
 
     /// Every character of `input`, as typed.
