@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Runs the core's unit and integration tests under Miri (the interpreter that reports
+# Runs the core's and the C ABI's unit and integration tests under Miri (the interpreter that reports
 # undefined behaviour: out-of-bounds access, use of uninitialised memory, invalid pointers,
 # data races, leaks) and fails on any report. Installs what it needs on a fresh machine (the
 # nightly toolchain with the miri and rust-src components), quickly when already installed.
 #
-#   scripts/miri.sh                  the core's tests (a few minutes on 2 cores)
-#   scripts/miri.sh -p bhyt-c        other packages' tests (the C ABI's, once they are here)
+#   scripts/miri.sh                  the core's (bhyt) and the C ABI's (bhyt-c) tests
+#   scripts/miri.sh -p bhyt-c        one package's tests
 #
 # Miri interprets code about a thousand times slower than it runs natively, so:
 # - property tests run PROPTEST_CASES cases (default 4), forwarded into the interpreter;
 #   a test that sets its case count in code must lower it itself under `cfg(miri)`;
-# - the junk suite shortens its mebibyte inputs under `cfg(miri)` (tests/junk.rs);
+# - the junk suite shortens its mebibyte inputs under `cfg(miri)` (crates/bhyt/tests/junk.rs,
+#   bindings/c/tests/abi_contract.rs);
+# - the C ABI's contract test (bindings/c/tests/abi_contract.rs: the c_abi fuzz target's checks
+#   on its seed corpus, the junk suite and reception-desk inputs) is what makes Miri check the
+#   C ABI's pointer reads and writes; a test that reads source text only is ignored there;
 # - doctests are not run (each is a separate program; the same paths run in the tests);
 # - exhaustive tests and the shared vectors sample their inputs under `cfg(miri)`; SLOW below
 #   lists any test skipped outright.
@@ -20,7 +24,7 @@ cd "$(dirname "$0")/.."
 nightly="${BHYT_NIGHTLY:-nightly}"
 packages=("$@")
 if ((${#packages[@]} == 0)); then
-    packages=(-p bhyt)
+    packages=(-p bhyt -p bhyt-c)
 fi
 
 SLOW=(

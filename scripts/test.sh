@@ -40,5 +40,5 @@ bash bindings/wasm/test.sh
 step "fuzzing: each target for 60 s (scripts/fuzz.sh; SECURITY.md says how to run longer)"
 bash scripts/fuzz.sh 60
 
-step "Miri over the core's tests (scripts/miri.sh)"
+step "Miri over the core's and the C ABI's tests (scripts/miri.sh)"
 bash scripts/miri.sh

@@ -16,6 +16,10 @@ fn body(name: &str) -> &'static str {
 }
 
 #[test]
+#[cfg_attr(
+    miri,
+    ignore = "reads this crate's source text, runs no unsafe code, and takes minutes under Miri"
+)]
 fn every_exported_function_runs_inside_the_panic_boundary() {
     let exported: Vec<&str> = SOURCE
         .match_indices("extern \"C\" fn ")

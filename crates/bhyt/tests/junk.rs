@@ -10,7 +10,10 @@
 
 use bhyt::{Error, ErrorCode, Issuer, Lang, PrefixCheck};
 
-const JUNK: &str = include_str!("../../../tests/junk/junk.tsv");
+#[path = "../../../tests/junk/reader.rs"]
+mod reader;
+
+use reader::{rows, Row};
 
 const VALID_10: &str = "0120878811";
 const VALID_15: &str = "HS4010120878811";
@@ -33,100 +36,6 @@ const ISSUERS: [Option<Issuer>; 4] = [
 
 /// How many times a long row's unit is repeated in the shortened run.
 const SHORT_REPEAT: usize = 17;
-
-struct Row<'a> {
-    line: usize,
-    fields: Vec<(&'a str, &'a str)>,
-}
-
-impl Row<'_> {
-    fn get(&self, column: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|(name, _)| *name == column)
-            .unwrap_or_else(|| panic!("line {}: no column {column}", self.line))
-            .1
-    }
-
-    fn opt(&self, column: &str) -> Option<&str> {
-        Some(self.get(column)).filter(|value| *value != "-")
-    }
-
-    fn position(&self, column: &str) -> Option<usize> {
-        self.opt(column).map(|p| p.parse().expect("a position"))
-    }
-
-    fn flag(&self, column: &str) -> bool {
-        match self.get(column) {
-            "true" => true,
-            "false" => false,
-            other => panic!("line {}: {column} = {other}", self.line),
-        }
-    }
-
-    fn name(&self) -> &str {
-        self.get("name")
-    }
-
-    fn repeat(&self) -> usize {
-        self.get("repeat").parse().expect("repeat")
-    }
-
-    /// The input bytes, the unit repeated `repeat` times.
-    fn input(&self, repeat: usize) -> Vec<u8> {
-        unescape(self.get("input"), self.flag("bytes_only")).repeat(repeat)
-    }
-}
-
-fn rows() -> Vec<Row<'static>> {
-    let mut lines = JUNK
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
-    let (_, header) = lines.next().expect("a header row");
-    let columns: Vec<&str> = header.split('\t').collect();
-    lines
-        .map(|(index, line)| {
-            let values: Vec<&str> = line.split('\t').collect();
-            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
-            Row {
-                line: index + 1,
-                fields: columns.iter().copied().zip(values).collect(),
-            }
-        })
-        .collect()
-}
-
-/// The file's escapes: `\\ \t \n \r`, and `\xHH` for one byte (above 7F only in `bytes_only`
-/// rows). `\u` (lone surrogates) occurs only in `js_only` rows, which are skipped.
-fn unescape(field: &str, bytes_only: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push(b'\\'),
-            Some('t') => out.push(b'\t'),
-            Some('n') => out.push(b'\n'),
-            Some('r') => out.push(b'\r'),
-            Some('x') => {
-                let hex: String = chars.by_ref().take(2).collect();
-                let byte = u8::from_str_radix(&hex, 16).expect("two hex digits");
-                assert!(
-                    bytes_only || byte < 0x80,
-                    "\\x{hex} outside a bytes_only row"
-                );
-                out.push(byte);
-            }
-            other => panic!("bad escape \\{other:?} in {field:?}"),
-        }
-    }
-    out
-}
 
 /// Characters as the core counts them: a lossy UTF-8 decoding.
 fn char_count(bytes: &[u8]) -> usize {

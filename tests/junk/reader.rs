@@ -1,0 +1,102 @@
+//! The reader of the shared junk-input suite `junk.tsv` (format: `README.md` here), for the
+//! Rust tests of every layer: the core's (`crates/bhyt/tests/junk.rs`) and the C ABI's
+//! (`bindings/c/tests/abi_contract.rs`). Include it with `#[path]`; each test uses what it needs.
+#![allow(dead_code)]
+
+/// The file, as committed.
+pub const JUNK: &str = include_str!("junk.tsv");
+
+/// One row: its line number in the file and its fields by column name.
+pub struct Row<'a> {
+    pub line: usize,
+    pub fields: Vec<(&'a str, &'a str)>,
+}
+
+impl Row<'_> {
+    pub fn get(&self, column: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(name, _)| *name == column)
+            .unwrap_or_else(|| panic!("line {}: no column {column}", self.line))
+            .1
+    }
+
+    pub fn opt(&self, column: &str) -> Option<&str> {
+        Some(self.get(column)).filter(|value| *value != "-")
+    }
+
+    pub fn position(&self, column: &str) -> Option<usize> {
+        self.opt(column).map(|p| p.parse().expect("a position"))
+    }
+
+    pub fn flag(&self, column: &str) -> bool {
+        match self.get(column) {
+            "true" => true,
+            "false" => false,
+            other => panic!("line {}: {column} = {other}", self.line),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        self.get("name")
+    }
+
+    pub fn repeat(&self) -> usize {
+        self.get("repeat").parse().expect("repeat")
+    }
+
+    /// The input bytes, the unit repeated `repeat` times.
+    pub fn input(&self, repeat: usize) -> Vec<u8> {
+        unescape(self.get("input"), self.flag("bytes_only")).repeat(repeat)
+    }
+}
+
+pub fn rows() -> Vec<Row<'static>> {
+    let mut lines = JUNK
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
+    let (_, header) = lines.next().expect("a header row");
+    let columns: Vec<&str> = header.split('\t').collect();
+    lines
+        .map(|(index, line)| {
+            let values: Vec<&str> = line.split('\t').collect();
+            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
+            Row {
+                line: index + 1,
+                fields: columns.iter().copied().zip(values).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The file's escapes: `\\ \t \n \r`, and `\xHH` for one byte (above 7F only in `bytes_only`
+/// rows). `\u` (lone surrogates) occurs only in `js_only` rows, which are skipped.
+pub fn unescape(field: &str, bytes_only: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push(b'\\'),
+            Some('t') => out.push(b'\t'),
+            Some('n') => out.push(b'\n'),
+            Some('r') => out.push(b'\r'),
+            Some('x') => {
+                let hex: String = chars.by_ref().take(2).collect();
+                let byte = u8::from_str_radix(&hex, 16).expect("two hex digits");
+                assert!(
+                    bytes_only || byte < 0x80,
+                    "\\x{hex} outside a bytes_only row"
+                );
+                out.push(byte);
+            }
+            other => panic!("bad escape \\{other:?} in {field:?}"),
+        }
+    }
+    out
+}
