@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Generate the shared bhyt test vectors: cards.tsv and prefixes.tsv.
+"""Generate the shared bhyt test vectors: cards.tsv, prefixes.tsv,
+identify.tsv and ma_the.tsv.
 
 This script is an independent oracle of the VNeID integration rule for BHYT
 card numbers (source: ../shared/spec/bhyt-card-number.md, 'The VNeID
-integration rule' (provincial VNeID integration guides, 2025)). It is written
-to be read next to the rule, step by step; it shares no code with the library.
+integration rule' (provincial VNeID integration guides, 2025)), and of the
+reception-desk uses the spec's 'Background facts' describe: one search box
+taking a card number or a 12-digit personal identification number, and the
+claims field MA_THE_BHYT (codes joined with ';'). Where the spec is silent
+there, it follows the documented contract of the Rust entry points (README.md
+lists those points). It is written to be read next to the rule, step by step;
+it shares no code with the library.
 
-    python3 generate.py          rewrite cards.tsv and prefixes.tsv
+    python3 generate.py          rewrite the four .tsv files
     python3 generate.py --check  exit 1 (naming the file) if a committed file
                                  differs from what this script would write
 
@@ -28,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 
 SOURCE = ("../shared/spec/bhyt-card-number.md, 'The VNeID integration rule' "
           "(provincial VNeID integration guides, 2025)")
+RECEPTION_SOURCE = ("../shared/spec/bhyt-card-number.md, 'The VNeID integration rule' and "
+                    "'Background facts' (reception desks, MA_THE_BHYT)")
 
 # ---------------------------------------------------------------------------
 # The rule's data
@@ -233,6 +241,148 @@ def decode_valid(c: str) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------
+# The reception desk's search box: a card number or a personal
+# identification number (spec, 'Background facts', last item: "Reception
+# desks also accept the 12-digit personal identification number ...")
+# ---------------------------------------------------------------------------
+
+# The statistics office's 2-digit codes of the 63 provinces before the 2025
+# merger (spec background: "01 Ha Noi ... 79 Ho Chi Minh ... 96 Ca Mau").
+# A birth-place code "0" + one of these is on the 2016 list; anything else
+# (000, 003, 097-099, 100-999, ...) is not, which is reported, never an error.
+PROVINCES_2016 = {
+    1: "Ha Noi", 2: "Ha Giang", 4: "Cao Bang", 6: "Bac Kan", 8: "Tuyen Quang",
+    10: "Lao Cai", 11: "Dien Bien", 12: "Lai Chau", 14: "Son La", 15: "Yen Bai",
+    17: "Hoa Binh", 19: "Thai Nguyen", 20: "Lang Son", 22: "Quang Ninh",
+    24: "Bac Giang", 25: "Phu Tho", 26: "Vinh Phuc", 27: "Bac Ninh",
+    30: "Hai Duong", 31: "Hai Phong", 33: "Hung Yen", 34: "Thai Binh",
+    35: "Ha Nam", 36: "Nam Dinh", 37: "Ninh Binh", 38: "Thanh Hoa",
+    40: "Nghe An", 42: "Ha Tinh", 44: "Quang Binh", 45: "Quang Tri",
+    46: "Thua Thien Hue", 48: "Da Nang", 49: "Quang Nam", 51: "Quang Ngai",
+    52: "Binh Dinh", 54: "Phu Yen", 56: "Khanh Hoa", 58: "Ninh Thuan",
+    60: "Binh Thuan", 62: "Kon Tum", 64: "Gia Lai", 66: "Dak Lak",
+    67: "Dak Nong", 68: "Lam Dong", 70: "Binh Phuoc", 72: "Tay Ninh",
+    74: "Binh Duong", 75: "Dong Nai", 77: "Ba Ria - Vung Tau",
+    79: "Ho Chi Minh", 80: "Long An", 82: "Tien Giang", 83: "Ben Tre",
+    84: "Tra Vinh", 86: "Vinh Long", 87: "Dong Thap", 89: "An Giang",
+    91: "Kien Giang", 92: "Can Tho", 93: "Hau Giang", 94: "Soc Trang",
+    95: "Bac Lieu", 96: "Ca Mau",
+}
+assert len(PROVINCES_2016) == 63 and min(PROVINCES_2016) == 1 and max(PROVINCES_2016) == 96
+
+# Digit 4: century and sex, written out in full (spec: "1900s: 0 male,
+# 1 female; 2000s: 2/3; 2100s: 4/5; ..."; the "..." continues the pattern).
+CENTURY_SEX = {
+    "0": (1900, "male"), "1": (1900, "female"),
+    "2": (2000, "male"), "3": (2000, "female"),
+    "4": (2100, "male"), "5": (2100, "female"),
+    "6": (2200, "male"), "7": (2200, "female"),
+    "8": (2300, "male"), "9": (2300, "female"),
+}
+
+PERSONAL_ID_LENGTH = 12
+
+
+def decode_personal_id(d: str) -> dict[str, str]:
+    """Fields of a valid personal identification number d (12 ASCII digits)."""
+    assert len(d) == PERSONAL_ID_LENGTH and all(is_digit(ch) for ch in d)
+    birth_place = d[0:3]
+    listed = birth_place[0] == "0" and int(birth_place[1:3]) in PROVINCES_2016
+    century, sex = CENTURY_SEX[d[3]]
+    return {
+        "compact": d, "birth_place": birth_place,
+        "on_2016_list": "true" if listed else "false",
+        "sex": sex, "century": str(century),
+        "birth_year": str(century + int(d[4:6])),
+        "masked": "********" + d[8:12],
+    }
+
+
+def identify(inp: str, mode: str) -> dict[str, str]:
+    """What the search box holds.
+
+    The number of characters (after lenient normalization in lenient mode)
+    decides the rule: 10 or 15, a card number by the VNeID rule with no
+    issuing body chosen; 12, a personal identification number (12 ASCII
+    digits); anything else, unrecognized. Returns the identify.tsv fields
+    after 'input'.
+    """
+    t, where = normalize(inp, mode)
+    n = len(t)
+    row = {"length": str(n)}
+    blank = {col: "-" for col in IDENTIFY_DETAIL_COLUMNS}
+    if n in (10, 15):
+        row["kind"] = "card"
+        failure = strict_check(t, "any")
+        if failure is None:
+            card = decode_valid(t)
+            row.update(valid="true", code="-", position="-", **blank)
+            row.update(compact=card["compact"], masked=card["masked"])
+        else:
+            code, position = failure
+            row.update(valid="false", code=code,
+                       position=dash(None if position is None else where[position]),
+                       **blank)
+        return row
+    if n == PERSONAL_ID_LENGTH:
+        row["kind"] = "personal_id"
+        for i, ch in enumerate(t):
+            if not is_digit(ch):
+                row.update(valid="false", code="invalid_personal_id",
+                           position=str(where[i]), **blank)
+                return row
+        row.update(valid="true", code="-", position="-")
+        row.update(decode_personal_id(t))
+        return row
+    row.update(kind="-", valid="false", code="unrecognized_input", position="-", **blank)
+    return row
+
+
+# ---------------------------------------------------------------------------
+# The claims field MA_THE_BHYT (spec, 'Background facts': "field MA_THE_BHYT
+# holds the 15-character code; when a patient gets a new card during one
+# treatment the codes are joined with ';'")
+# ---------------------------------------------------------------------------
+
+def utf8_len(s: str) -> int:
+    return len(s.encode("utf-8"))
+
+
+def ma_the_items(field: str, mode: str, issuer: str) -> list[str]:
+    """The items of a MA_THE_BHYT field, each encoded for the 'items' column.
+
+    Every ';' separates two items (n separators, n + 1 items). Unicode
+    White_Space around an item is dropped (in both modes; nothing else is
+    trimmed). Each item is checked as cards.tsv checks a card, in the given
+    mode with the given issuer; an empty item is 'invalid_length'. Positions
+    count characters in the whole field.
+    """
+    items = []
+    piece_start = 0
+    for piece in field.split(";"):
+        lead = 0
+        while lead < len(piece) and piece[lead] in WHITE_SPACE:
+            lead += 1
+        end = len(piece)
+        while end > lead and piece[end - 1] in WHITE_SPACE:
+            end -= 1
+        text = piece[lead:end]
+        start = piece_start + lead
+        t, where = normalize(text, mode)
+        failure = strict_check(t, issuer)
+        if failure is None:
+            verdict, detail = "valid", t
+        else:
+            code, position = failure
+            verdict = code
+            detail = dash(None if position is None else start + where[position])
+        byte_start = utf8_len(field[:start])
+        items.append(f"{start}:{byte_start}:{utf8_len(text)}:{verdict}:{detail}")
+        piece_start += len(piece) + 1  # the piece, then its ';'
+    return items
+
+
+# ---------------------------------------------------------------------------
 # Rows
 # ---------------------------------------------------------------------------
 
@@ -240,6 +390,10 @@ CARD_COLUMNS = ("mode issuer input valid code position form group benefit "
                 "issuer_decoded province sin compact grouped masked").split()
 PREFIX_COLUMNS = "mode issuer input state at code position".split()
 DETAIL_COLUMNS = CARD_COLUMNS[6:]
+IDENTIFY_COLUMNS = ("mode input length kind valid code position compact birth_place "
+                    "on_2016_list sex century birth_year masked").split()
+IDENTIFY_DETAIL_COLUMNS = IDENTIFY_COLUMNS[7:]
+MA_THE_COLUMNS = "mode issuer input count items".split()
 
 
 def dash(value) -> str:
@@ -273,6 +427,19 @@ def prefix_row(mode: str, issuer: str, inp: str) -> dict[str, str]:
         "code": dash(code),
         "position": dash(None if position is None else where[position]),
     }
+
+
+def identify_row(mode: str, _issuer: str, inp: str) -> dict[str, str]:
+    row = {"mode": mode, "input": inp}
+    row.update(identify(inp, mode))
+    assert set(row) == set(IDENTIFY_COLUMNS), row
+    return {col: row[col] for col in IDENTIFY_COLUMNS}
+
+
+def ma_the_row(mode: str, issuer: str, field: str) -> dict[str, str]:
+    items = ma_the_items(field, mode, issuer)
+    return {"mode": mode, "issuer": issuer, "input": field,
+            "count": str(len(items)), "items": "|".join(items)}
 
 
 # ---------------------------------------------------------------------------
@@ -571,6 +738,158 @@ def prefix_cases() -> Cases:
     return c
 
 
+def identify_cases() -> Cases:
+    """Inputs for the search box. identify takes no issuing body: the issuer
+    slot of every case is 'any' and identify.tsv has no issuer column."""
+    c = Cases()
+    pid = "079095001234"
+
+    # 1. Card numbers, both forms, valid; and one of each card error (the
+    #    card's own errors; invalid_length cannot happen at 10 or 15).
+    c.add(BOTH, "any", [
+        "HS4010120878811", "0120878811", "0101010101", "CA5980123456789",
+        "QN5970123456789", "DN4990123456789", "TE1790123456789",
+        "0790950012",                        # a personal id's first 10 digits: a card
+        "013109XXXX", "01234S6789", "O120878811", "DN401012345678X",
+        "1N4010123456789", "D14010123456789", "DS4010120878811", "XX4010120878811",
+        "CD4010120878811", "ND4010120878811", "TG4010120878811", "AK4010120878811",
+        "DN6010123456789", "DN0010123456789", "DN4000123456789", "DN4A00123456789",
+        "079095001234567",                   # 15 digits: a card, no letter first
+        "hs4010120878811",
+    ])
+
+    # 2. Personal ids: every century/sex digit, the ends of each century.
+    c.add(BOTH, "any", ["001" + str(d) + "95" + "123456" for d in range(10)])
+    c.add(BOTH, "any", ["001" + str(d) + yy + "000001" for d in range(10)
+                        for yy in ("00", "99")])
+    c.add(BOTH, "any", [pid, "000000000000", "999999999999", "001312001234",
+                        "096099000001", "079195001234"])
+
+    # 3. Birth places: every code 000-099 (on and off the 2016 list), and
+    #    codes of 100 and more (never on it; a country's code, or a typo).
+    c.add("strict", "any", ["%03d" % p + "095001234" for p in range(100)])
+    c.add("lenient", "any", ["%03d" % p + "095001234" for p in (0, 1, 3, 96, 97, 99)])
+    c.add(BOTH, "any", ["%03d" % p + "095001234"
+                        for p in (100, 101, 179, 196, 200, 500, 900, 901, 979, 999)])
+
+    # 4. A non-digit at each of the 12 positions (replacing a digit, so the
+    #    length stays 12 in strict mode). In lenient mode ' ', '-' are
+    #    dropped (11 characters left) and 'a' is uppercased (still no digit).
+    L, D = LOOKALIKES, DIGIT_LOOKALIKES
+    for ch in ("A", "a", "O", " ", "-", "/", D["FW_0"], L["D_STROKE"],
+               D["ARABIC_3"], D["MATH_BOLD_0"], "\u200b", "\u00ad", "\ufeff"):
+        c.add(BOTH, "any", [pid[:i] + ch + pid[i + 1:] for i in range(12)])
+
+    # 5. Lengths 0..21 of digit strings and of letter-led strings.
+    digits = "079095001234567890123"
+    letters = "DN4010123456789012345"
+    for text in (digits, letters):
+        c.add(BOTH, "any", [text[:n] for n in range(len(text) + 1)])
+    c.add(BOTH, "any", ["0", "A", " ", "-", "01234567890", "0123456789012",
+                        "0123456789012345", "HS40101208788112"])
+
+    # 6. Separators and whitespace: strict counts them, lenient drops them.
+    c.add(BOTH, "any", [
+        "079 095 001 234", "079-095-001-234", "079.095.001.234", "079_095_001_234",
+        " 079095001234 ", "\t079095001234\r\n", "079\u00a0095\u00a0001\u00a0234",
+        "079\u3000095\u3000001\u3000234", "0 7 9 0 9 5 0 0 1 2 3 4",
+        "079 095 001 2345", "079 095 001 23", "0790 9500 1234", "0790950012 4",
+        "07909500123a", "07909500123 a", "079 095 001 234 567", "079-095-001-2X4",
+        "0120878811  ", " 0120878811 ", "  0120878811", "0120 878 811",
+        "hs 4 01 0120878811", "hs-4-01-0120878811", " DN4000123456789 ",
+        "DN 6 01 0123456789", "...", " - . _ ", "079095.001234.",
+    ])
+    for ch in sorted(WHITE_SPACE):
+        c.add(BOTH, "any", ["079095" + ch + "001234"])
+    for ch in NOT_WHITE_SPACE.values():
+        c.add(BOTH, "any", ["079095" + ch + "001234", "079095" + ch + "01234"])
+
+    # 7. Full-width digits (not digits), all or one; non-BMP characters and
+    #    combining marks count one character each (Unicode scalar values).
+    fw = "".join(chr(ord(ch) + 0xFEE0) for ch in pid)
+    c.add(BOTH, "any", [
+        fw, pid[:11] + D["FW_4"], D["FW_0"] + pid[1:],
+        "".join(chr(ord(ch) + 0xFEE0) for ch in "0120878811"),
+        "".join(chr(ord(ch) + 0xFEE0) for ch in "HS4010120878811"),
+        "\U0001d7ce" + pid[1:], pid[:10] + "\U0001d7d0" + pid[11:], "\U0001d7ce" * 12,
+        "\U0001d7ce" + pid,                   # 13 characters (14 UTF-16 units)
+        pid[:11] + "\u0301", pid + "\u0301",  # combining acute: one more character
+        "0\u0300" + pid[1:11],
+        "\u0110" * 12, "\u0110" * 10, "\u0110" * 15,
+        "079 095 001 23\u0110", "\u00a0079095001234\u00a0", pid[:11] + D["ARABIC_3"],
+        pid + "\u3000", "\u3000" + pid[:6] + "\u3000" + pid[6:], "\u0110 " + pid[1:],
+    ])
+    return c
+
+
+def ma_the_cases() -> Cases:
+    c = Cases()
+    hs, sv, dn = "HS4010120878811", "SV4010120878811", "DN4010123456789"
+
+    # 1. Empty and blank fields and items: n ';' make n + 1 items.
+    c.add(BOTH, "any", ["", ";", ";;", " ", "  ;  ", " ; ; ", "\t", "\r\n",
+                        hs + ";", ";" + hs, hs + ";;" + sv, hs + "; ;" + sv,
+                        ";" + hs + ";", hs + ";" + sv + ";", ";;" + hs])
+
+    # 2. One, two and three cards; whitespace around items.
+    c.add(BOTH, "any", [
+        hs, hs + ";" + sv, hs + "; " + sv, hs + " ;" + sv, hs + " ; " + sv,
+        hs + ";" + sv + ";" + dn, hs + "; " + sv + "; " + dn, ";".join([hs] * 5),
+        " " + hs + " ", "   " + hs, hs + "\n", "\t" + hs + "\t;\t" + sv + "\t",
+        "\r\n" + hs + "\r\n;\r\n" + sv + "\r\n", "\u00a0" + hs + "\u3000",
+        "\u2028" + hs + ";\u2029" + sv, "\u0085" + hs, "\u202f" + hs + "\u205f",
+    ])
+
+    # 3. An invalid item among valid ones: positions in the whole field.
+    c.add(BOTH, "any", [
+        hs + ";DN6010123456789;" + sv, hs + ";  DN4000123456789 ",
+        hs + "; DN40101234567X9; " + sv, hs + ";ND4010120878811",
+        hs + ";DS4010120878811", hs + ";HS401012087881", hs + ";" + hs + "1",
+        "DN6010123456789;DN4000123456789;DN401012345678X;ND4010120878811;"
+        "DS4010120878811;X",
+        hs + ";hs4010120878811", "hs4010120878811;sv4010120878811",
+    ])
+
+    # 4. 10-digit items (valid: both forms are card numbers).
+    c.add(BOTH, "any", ["0120878811", "0120878811;" + hs, hs + ";0120878811",
+                        "0120878811; 012087881X", " 0120878811 ; 0120 878 811 "])
+
+    # 5. Separators inside items: strict sees characters, lenient drops them;
+    #    separators other than ';' do not split.
+    c.add(BOTH, "any", [
+        "hs 4 01 0120878811 ; sv-4-01-0120878811",
+        "HS.4.01.0120878811;HS_4_01_0120878811", "HS 4010120878811",
+        " hs-6-01-0120878811", hs + "; - ", hs + ";-" + sv + "-",
+        "HS-4-01-012087881X; SV4010120878811", " HS 4 01 0120878811 ",
+        hs + "," + sv, hs + "|" + sv, hs + "/" + sv, hs + " " + sv,
+        hs + "\uff1b" + sv, hs + "\n" + sv,
+    ])
+
+    # 6. Non-ASCII before an item: character positions differ from byte
+    #    offsets (and from UTF-16 units for non-BMP characters).
+    c.add(BOTH, "any", [
+        "\u0110;  X", "\u0110;" + hs, "\u0110;DN6010123456789",
+        "\u0110\u00e0 N\u1eb5ng;DN6010123456789",       # "Da Nang" with diacritics
+        "\U0001d7ce;DN6010123456789", "\U0001d7ce; DN40101234567X9",
+        "\u00a0\u00a0DN6010123456789", "\u3000" + hs + ";\u3000DN4000123456789",
+        "\U0001f1fb\U0001f1f3;" + hs + ";\u0111",
+        "\u0110;\u00a0hs\u00a04\u00a001\u00a001208788X1\u00a0",
+        "\u0110\u0110;" + hs + ";\U0001d7ce\U0001d7ce;DN4000123456789",
+    ])
+
+    # 7. Invisible characters that are not White_Space are not trimmed.
+    c.add(BOTH, "any", ["\u200b" + hs, "\ufeff" + hs, hs + "\u200b;" + sv,
+                        "\u001c" + hs, hs + ";\u00ad" + sv])
+
+    # 8. The issuing body applies to every item.
+    c.add(BOTH, ALL, [
+        "CA5980123456789;QN5970123456789", hs + ";HS4980120878811;HS4970120878811",
+        "0120878811;CA5980123456789", hs + "; DN4000123456789",
+        "ca 5 98 0123456789 ; qn-5-97-0123456789",
+    ])
+    return c
+
+
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
@@ -587,10 +906,11 @@ def unescape_input(s: str) -> str:
     return re.sub(r"\\[\\tnr]", lambda m: UNESCAPES[m.group(0)], s)
 
 
-def render(title: str, columns: list[str], rows: list[dict[str, str]]) -> bytes:
+def render(title: str, columns: list[str], rows: list[dict[str, str]],
+           source: str = SOURCE) -> bytes:
     lines = [
         "# bhyt test vectors: " + title,
-        "# Source: " + SOURCE,
+        "# Source: " + source,
         "# Generated by tests/vectors/generate.py -- do not edit by hand;",
         "# run `python3 generate.py` to regenerate. Format: README.md.",
         "\t".join(columns),
@@ -628,11 +948,17 @@ def verify_round_trip(data: bytes, columns: list[str], rows: list[dict[str, str]
 def build() -> dict[str, bytes]:
     cards = [card_row(*case) for case in card_cases().items]
     prefixes = [prefix_row(*case) for case in prefix_cases().items]
+    identities = [identify_row(*case) for case in identify_cases().items]
+    ma_the = [ma_the_row(*case) for case in ma_the_cases().items]
     return {
         "cards.tsv": render("card numbers (strict/lenient check, decoding, formatting)",
                             CARD_COLUMNS, cards),
         "prefixes.tsv": render("as-you-type prefixes (incomplete/complete/invalid)",
                                PREFIX_COLUMNS, prefixes),
+        "identify.tsv": render("the reception search box (card number or personal id)",
+                               IDENTIFY_COLUMNS, identities, RECEPTION_SOURCE),
+        "ma_the.tsv": render("the claims field MA_THE_BHYT (items split at ';')",
+                             MA_THE_COLUMNS, ma_the, RECEPTION_SOURCE),
     }
 
 
