@@ -805,8 +805,8 @@ bhyt_result bhyt_validate_lines_lenient(const char *buffer,
 /**
  * The stable name of a result code: `"ok"`, the core's names for 1 to 6
  * (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
- * `"invalid_style"`, `"panic"`; `"unknown"` for a value that is no code. A static string,
- * never NULL.
+ * `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`; `"unknown"`
+ * for a value that is no code. A static string, never NULL.
  */
 const char *bhyt_error_code_name(uint32_t code);
 

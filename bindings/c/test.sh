@@ -6,7 +6,9 @@
 #   - `make install` into a temporary prefix: libbhyt.a, libbhyt.so (versioned soname, only
 #     bhyt_* exported), bhyt.h, bhyt.pc;
 #   - the header compiled alone as C99/C11 and as C++11/C++17, -Wall -Wextra -Werror -pedantic;
-#   - the C tests (every row of tests/vectors/*.tsv, the API contract, threads), compiled with
+#   - the C tests (every row of tests/vectors/cards.tsv and prefixes.tsv, every row of the
+#     reception-desk vectors tests/vectors/identify.tsv and ma_the.tsv, every row of the
+#     junk-input suite tests/junk/junk.tsv, the API contract, threads), compiled with
 #     gcc -std=c99 -Wall -Wextra -Werror -pedantic, run against the shared and the static
 #     library, under valgrind and under ASan/UBSan;
 #   - the README's link lines (shared and static, through pkg-config), run verbatim;
@@ -20,6 +22,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 VECTORS="$ROOT/tests/vectors"
+JUNK="$ROOT/tests/junk/junk.tsv"
 CBINDGEN_VERSION=0.29.4
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
@@ -165,7 +168,7 @@ build_static() {
 }
 
 compile_tests() {
-    for test in test_vectors test_api test_threads; do
+    for test in test_vectors test_reception test_junk test_api test_threads; do
         build_shared "$test" "$test"
         build_static "$test.static" "$test"
         build_static "$test.asan" "$test" "${SANITIZE[@]}"
@@ -177,6 +180,8 @@ run() { # run BINARY [PREFIX-COMMAND...]
     shift
     case "$binary" in
     test_vectors*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" "$VECTORS/prefixes.tsv" ;;
+    test_reception*) "$@" "$BIN/$binary" "$VECTORS/identify.tsv" "$VECTORS/ma_the.tsv" ;;
+    test_junk*) "$@" "$BIN/$binary" "$JUNK" ;;
     *) "$@" "$BIN/$binary" ;;
     esac
 }
@@ -234,7 +239,7 @@ step "bhyt.h alone compiles as C99 and C11 (-Wall -Wextra -Werror -pedantic)" he
 step "bhyt.h compiles as C++11 and C++17 (-pedantic), linked and run" header_cpp
 step "C tests compile (gcc -std=c99 -Wall -Wextra -Werror -pedantic; shared, static, ASan)" \
     compile_tests
-for test in test_vectors test_api test_threads; do
+for test in test_vectors test_reception test_junk test_api test_threads; do
     step "$test, shared library" run "$test"
     step "$test, static library" run "$test.static"
     step "$test, under valgrind" run "$test" "${VALGRIND[@]}"

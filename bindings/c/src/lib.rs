@@ -1084,8 +1084,8 @@ unsafe fn validate_lines(
 
 /// The stable name of a result code: `"ok"`, the core's names for 1 to 6
 /// (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
-/// `"invalid_style"`, `"panic"`; `"unknown"` for a value that is no code. A static string,
-/// never NULL.
+/// `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`; `"unknown"`
+/// for a value that is no code. A static string, never NULL.
 #[no_mangle]
 pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {
     guard_str(|| match bhyt_result::from_u32(code) {

@@ -12,224 +12,6 @@
  */
 #include "common.h"
 
-/* Reads a whole file into a NUL-terminated heap buffer; NULL on error. */
-static char *read_file(const char *path, size_t *out_len) {
-    FILE *file = fopen(path, "rb");
-    char *data = NULL;
-    size_t len = 0;
-    size_t cap = 0;
-    if (file == NULL) {
-        return NULL;
-    }
-    for (;;) {
-        size_t got;
-        if (cap - len < 4096) {
-            char *grown;
-            cap = cap * 2 + 65536;
-            grown = (char *)realloc(data, cap + 1);
-            if (grown == NULL) {
-                free(data);
-                fclose(file);
-                return NULL;
-            }
-            data = grown;
-        }
-        got = fread(data + len, 1, cap - len, file);
-        len += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    fclose(file);
-    data[len] = '\0';
-    *out_len = len;
-    return data;
-}
-
-/* Whether bytes[0..len) is well-formed UTF-8 (no surrogates, no overlongs, <= U+10FFFF). */
-static int utf8_valid(const unsigned char *s, size_t len) {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned long cp;
-        size_t k;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return 0;
-        }
-        if (len - i < n + 1) {
-            return 0;
-        }
-        for (k = 1; k <= n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) {
-                return 0;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return 0;
-        }
-        i += n + 1;
-    }
-    return 1;
-}
-
-/* Characters (code points) in the first n bytes of well-formed UTF-8. */
-static size_t utf8_chars(const unsigned char *s, size_t n) {
-    size_t i;
-    size_t count = 0;
-    for (i = 0; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            count++;
-        }
-    }
-    return count;
-}
-
-/* Checks that byte_offset is where character `position` starts, for well-formed input. */
-static int offset_matches(const char *input, size_t len, size_t position, size_t byte_offset) {
-    const unsigned char *s = (const unsigned char *)input;
-    if (position == BHYT_NO_POSITION) {
-        return byte_offset == BHYT_NO_POSITION;
-    }
-    if (byte_offset > len) {
-        return 0;
-    }
-    if (!utf8_valid(s, len)) {
-        return 1; /* only the bound is checked for malformed input */
-    }
-    if (byte_offset < len && (s[byte_offset] & 0xC0) == 0x80) {
-        return 0;
-    }
-    return utf8_chars(s, byte_offset) == position;
-}
-
-#define MAX_COLUMNS 32
-
-typedef struct {
-    char *text;        /* the file, modified in place: fields become NUL-terminated */
-    size_t len;
-    size_t pos;        /* where the next line starts */
-    unsigned long line;
-    const char *path;
-    char *header[MAX_COLUMNS];
-    size_t columns;
-} tsv;
-
-/* Splits the next line (on LF only) into fields; 0 at the end of the file. */
-static int tsv_next(tsv *t, char **fields, size_t *count) {
-    while (t->pos < t->len) {
-        char *start = t->text + t->pos;
-        char *end = (char *)memchr(start, '\n', t->len - t->pos);
-        char *p;
-        size_t n = 0;
-        if (end == NULL) {
-            end = t->text + t->len;
-        }
-        *end = '\0';
-        t->pos = (size_t)(end - t->text) + 1;
-        t->line++;
-        if (start[0] == '#') {
-            continue;
-        }
-        p = start;
-        for (;;) {
-            char *tab = strchr(p, '\t');
-            if (n < MAX_COLUMNS) {
-                fields[n] = p;
-            }
-            n++;
-            if (tab == NULL) {
-                break;
-            }
-            *tab = '\0';
-            p = tab + 1;
-        }
-        *count = n;
-        return 1;
-    }
-    return 0;
-}
-
-static int tsv_open(tsv *t, const char *path) {
-    size_t count = 0;
-    memset(t, 0, sizeof *t);
-    t->path = path;
-    t->text = read_file(path, &t->len);
-    if (t->text == NULL) {
-        fprintf(stderr, "cannot read %s\n", path);
-        return 0;
-    }
-    if (!tsv_next(t, t->header, &count) || count > MAX_COLUMNS) {
-        fprintf(stderr, "%s: no header row\n", path);
-        return 0;
-    }
-    t->columns = count;
-    return 1;
-}
-
-static size_t tsv_column(const tsv *t, const char *name) {
-    size_t i;
-    for (i = 0; i < t->columns; i++) {
-        if (strcmp(t->header[i], name) == 0) {
-            return i;
-        }
-    }
-    fprintf(stderr, "%s: no column %s\n", t->path, name);
-    exit(2);
-}
-
-/* Unescapes the input column in place (\\ \t \n \r); returns 0 on a malformed escape. */
-static int unescape(char *field, size_t *out_len) {
-    char *r = field;
-    char *w = field;
-    while (*r != '\0') {
-        if (*r == '\\') {
-            r++;
-            switch (*r) {
-            case '\\': *w++ = '\\'; break;
-            case 't': *w++ = '\t'; break;
-            case 'n': *w++ = '\n'; break;
-            case 'r': *w++ = '\r'; break;
-            default: return 0;
-            }
-            r++;
-        } else {
-            *w++ = *r++;
-        }
-    }
-    *out_len = (size_t)(w - field);
-    return 1;
-}
-
-static int issuer_value(const char *name, bhyt_issuer *out) {
-    if (strcmp(name, "any") == 0) {
-        *out = BHYT_ISSUER_ANY;
-    } else if (strcmp(name, "vss") == 0) {
-        *out = BHYT_ISSUER_VSS;
-    } else if (strcmp(name, "police") == 0) {
-        *out = BHYT_ISSUER_POLICE;
-    } else if (strcmp(name, "defence") == 0) {
-        *out = BHYT_ISSUER_DEFENCE;
-    } else {
-        return 0;
-    }
-    return 1;
-}
-
 static const char *issuer_name(bhyt_issuer issuer) {
     switch (issuer) {
     case BHYT_ISSUER_VSS: return "vss";
@@ -237,10 +19,6 @@ static const char *issuer_name(bhyt_issuer issuer) {
     case BHYT_ISSUER_DEFENCE: return "defence";
     default: return "-";
     }
-}
-
-static size_t position_value(const char *field) {
-    return strcmp(field, "-") == 0 ? BHYT_NO_POSITION : (size_t)strtoul(field, NULL, 10);
 }
 
 static const char *or_empty(const char *field) {
@@ -349,7 +127,8 @@ static int run_cards(const char *path, card_case **out_cases, size_t *out_count)
         card_case *kept;
         rows++;
         row_ok = 1;
-        if (n != t.columns || !unescape(f[c_input], &len) || !issuer_value(f[c_issuer], &issuer)) {
+        if (n != t.columns || !unescape_field(f[c_input], 0, 0, &len) ||
+            !issuer_value(f[c_issuer], &issuer)) {
             expect_at(0, "malformed row");
             check_at(0, path, (int)t.line, "row");
             continue;
@@ -555,7 +334,8 @@ static int run_prefixes(const char *path) {
         bhyt_result whole;
         rows++;
         row_ok = 1;
-        if (n != t.columns || !unescape(f[c_input], &len) || !issuer_value(f[c_issuer], &issuer)) {
+        if (n != t.columns || !unescape_field(f[c_input], 0, 0, &len) ||
+            !issuer_value(f[c_issuer], &issuer)) {
             expect_at(0, "malformed row");
             check_at(0, path, (int)t.line, "row");
             continue;
