@@ -76,3 +76,60 @@ export function complete(form, card) {
 export function invalid(at, error) {
   return { state: "invalid", at, error };
 }
+
+// The reception-desk module (src/reception.rs).
+
+export function identifiedCard(card) {
+  return { valid: true, kind: "card", card };
+}
+
+export function identifiedPerson(digits, masked, birthPlace, on2016List, sex, century, birthYear) {
+  return {
+    valid: true,
+    kind: "personal_id",
+    personalId: {
+      digits,
+      masked,
+      birthPlace: { code: birthPlace, onProvinceList2016: on2016List },
+      sex,
+      century,
+      birthYear,
+    },
+  };
+}
+
+export function unidentified(kind, error) {
+  return { valid: false, kind: kind === undefined ? null : kind, error };
+}
+
+function orNull(value) {
+  return value === undefined ? null : value;
+}
+
+export function note(code, group, level, usualLevel, shortFormPasses, birthPlace) {
+  return {
+    code,
+    message: text(),
+    groupCode: orNull(group),
+    benefitLevel: orNull(level),
+    usualBenefitLevel: orNull(usualLevel),
+    shortFormPasses: orNull(shortFormPasses),
+    birthPlace: orNull(birthPlace),
+  };
+}
+
+export function list() {
+  return [];
+}
+
+export function push(array, value) {
+  array.push(value);
+}
+
+export function item(index, start, end, verdict, advice) {
+  return { index, start, end, ...verdict, advice };
+}
+
+export function field(valid, items) {
+  return { valid, items };
+}

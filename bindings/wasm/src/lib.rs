@@ -1,5 +1,11 @@
 //! WebAssembly bindings of [`bhyt`] for JavaScript: the Rust half of the `bhyt` npm package.
 //!
+//! The package ships two WebAssembly modules built from this crate with different features,
+//! each within its own size budget: the main module (feature `checks`, the default; module
+//! [`checks`], imported as `bhyt`) and the reception-desk module (feature `reception`, built
+//! with `--no-default-features`; module [`reception`], imported as `bhyt/reception`). This
+//! file holds what both use: the option flags, text and error shaping, and card objects.
+//!
 //! The package has three layers, and no rule of the card number lives in the two that are
 //! written here:
 //!
@@ -30,7 +36,7 @@
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, Form, Issuer, Lang, PrefixCheck, Style};
+use bhyt::{CardNumber, Error, Form, Issuer, Lang, Style};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -69,14 +75,6 @@ extern "C" {
         masked: &str,
     ) -> JsValue;
 
-    /// The text written so far, as a string; the next text starts empty.
-    #[wasm_bindgen(js_name = text)]
-    fn shape_text() -> JsValue;
-
-    /// `{ valid: true }`.
-    #[wasm_bindgen(js_name = accepted)]
-    fn shape_accepted() -> JsValue;
-
     /// `{ valid: true, card }`.
     #[wasm_bindgen(js_name = parsed)]
     fn shape_parsed(card: JsValue) -> JsValue;
@@ -85,17 +83,6 @@ extern "C" {
     #[wasm_bindgen(js_name = rejected)]
     fn shape_rejected(error: JsValue) -> JsValue;
 
-    /// `{ state: "incomplete", form, missing }`; `form` is `null` when absent.
-    #[wasm_bindgen(js_name = incomplete)]
-    fn shape_incomplete(form: Option<u32>, missing: u32) -> JsValue;
-
-    /// `{ state: "complete", form, missing: 0, card }`.
-    #[wasm_bindgen(js_name = complete)]
-    fn shape_complete(form: u32, card: JsValue) -> JsValue;
-
-    /// `{ state: "invalid", at, error }`.
-    #[wasm_bindgen(js_name = invalid)]
-    fn shape_invalid(at: u32, error: JsValue) -> JsValue;
 }
 
 /// The UTF-16 index (a JS string index) of the character at `chars` (a 0-based index of
@@ -109,13 +96,10 @@ pub fn utf16_index(input: &str, chars: usize) -> u32 {
     u32::try_from(units).unwrap_or(u32::MAX)
 }
 
-/// The flag of [`check`] that asks for the decoded card.
-pub const DECODE: u32 = 0b1_0000;
-
 /// The settings every entry point takes, packed by the JS layer (`js/api.js`) into one
 /// number after it has checked the option names: bits 0-1 the issuing body (0 any, 1 Vietnam
 /// Social Security, 2 Police, 3 Defence), bit 2 English, bit 3 lenient, and for [`check`]
-/// bit 4, [`DECODE`].
+/// bit 4, [`checks::DECODE`].
 #[derive(Clone, Copy, Debug)]
 struct Settings {
     /// `None` for any issuing body.
@@ -141,14 +125,6 @@ impl Settings {
                 Lang::Vi
             },
             lenient: flags & 0b1000 != 0,
-        }
-    }
-
-    fn check(&self, input: &str) -> Result<CardNumber, Error> {
-        if self.lenient {
-            bhyt::validate_lenient(input, self.issuer)
-        } else {
-            bhyt::validate(input, self.issuer)
         }
     }
 }
@@ -179,14 +155,33 @@ fn form_number(form: Form) -> u32 {
 }
 
 fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
-    // `JsText` never fails, and the core's `Display` only fails when its writer does.
-    let _ = write!(JsText::new(), "{}", error.message(lang));
-    shape_error(
+    problem_value(
+        input,
         error.code().as_str(),
-        error
-            .position()
-            .map(|position| utf16_index(input, position)),
+        error.position(),
+        error.message(lang),
     )
+}
+
+/// `{ code, position, message }` for any typed problem with `input`: `position` (characters,
+/// as the core counts them) becomes a JS string index.
+fn problem_value(
+    input: &str,
+    code: &str,
+    position: Option<usize>,
+    message: impl fmt::Display,
+) -> JsValue {
+    // `JsText` never fails, and the core's `Display` only fails when its writer does.
+    let _ = write!(JsText::new(), "{message}");
+    shape_error(code, position.map(|position| utf16_index(input, position)))
+}
+
+/// `{ valid: true, card }` or `{ valid: false, error }`.
+fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -> JsValue {
+    match verdict {
+        Ok(card) => shape_parsed(card_value(card, lang)),
+        Err(error) => shape_rejected(error_value(input, error, lang)),
+    }
 }
 
 fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
@@ -233,99 +228,10 @@ fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
     )
 }
 
-/// Checks a whole number: `{ valid: true }` (`{ valid: true, card }` with [`DECODE`] in
-/// `flags`) or `{ valid: false, error }`. The JS layer names it `validate` and `parse`.
-#[wasm_bindgen]
-pub fn check(input: &str, flags: u32) -> JsValue {
-    let settings = Settings::unpack(flags);
-    match settings.check(input) {
-        Ok(card) if flags & DECODE != 0 => shape_parsed(card_value(&card, settings.lang)),
-        Ok(_) => shape_accepted(),
-        Err(error) => shape_rejected(error_value(input, &error, settings.lang)),
-    }
-}
-
-/// Whether a whole number is valid: the verdict alone, with no object to build. The JS
-/// layer names it `isValid`.
-#[wasm_bindgen]
-pub fn valid(input: &str, flags: u32) -> bool {
-    // The same path as `check`, so that the module holds one copy of it.
-    Settings::unpack(flags).check(input).is_ok()
-}
-
-/// Checks every line of `text` (UTF-8, encoded by the JS side with `TextEncoder`, which is
-/// much faster than passing a long string) in one call, as the core's `validate_lines` splits them (LF
-/// ends a line, a CR before it is dropped, a trailing LF starts no extra line): one byte per
-/// line into `out`, 0 for a valid line, else the core's error number (1 to 6); returns the
-/// number of lines (only the first `out.len()` verdicts are written). The JS layer names it
-/// `validateLines` and builds `validateMany` on it.
-#[wasm_bindgen]
-pub fn check_lines(text: &[u8], flags: u32, out: &mut [u8]) -> u32 {
-    let settings = Settings::unpack(flags);
-    let lines = if settings.lenient {
-        bhyt::validate_lines_lenient(text, settings.issuer)
-    } else {
-        bhyt::validate_lines(text, settings.issuer)
-    };
-    let mut count = 0u32;
-    for line in lines {
-        // `result` rather than the cheaper `is_valid` first: one code path keeps the module
-        // within its size budget.
-        let code = match line.result() {
-            Ok(_) => 0,
-            Err(error) => error.code().number() as u8,
-        };
-        if let Some(slot) = out.get_mut(count as usize) {
-            *slot = code;
-        }
-        count = count.saturating_add(1);
-    }
-    count
-}
-
-/// The as-you-type check: an `incomplete`, `complete` or `invalid` object. The JS layer
-/// names it `checkPrefix`.
-#[wasm_bindgen]
-pub fn prefix(typed: &str, flags: u32) -> JsValue {
-    let settings = Settings::unpack(flags);
-    let checked = if settings.lenient {
-        bhyt::check_prefix_lenient(typed, settings.issuer)
-    } else {
-        bhyt::check_prefix(typed, settings.issuer)
-    };
-    match checked {
-        PrefixCheck::Incomplete { form, missing } => shape_incomplete(
-            form.map(form_number),
-            u32::try_from(missing).unwrap_or(u32::MAX),
-        ),
-        PrefixCheck::Complete(card) => {
-            shape_complete(form_number(card.form()), card_value(&card, settings.lang))
-        }
-        PrefixCheck::Invalid { at, error } => shape_invalid(
-            utf16_index(typed, at),
-            error_value(typed, &error, settings.lang),
-        ),
-    }
-}
-
-/// The lenient normalisation alone (the JS `normalize`), or with `grouped` what has been
-/// typed so far, normalised and grouped for an input field (the JS `formatTyped`). `null`
-/// when more than 15 characters remain; `formatTyped` then keeps the text as typed.
-///
-/// In the 15-character form the groups are those printed on the card (`"hs4010"` becomes
-/// `"HS 4 01 0"`); the 10-digit form is not grouped (the core's [`bhyt::format_typed`]).
-#[wasm_bindgen]
-pub fn normalized(input: &str, grouped: bool) -> JsValue {
-    let Ok(normalized) = bhyt::normalize(input) else {
-        return JsValue::NULL;
-    };
-    let text = normalized.as_str();
-    if !grouped {
-        return JsValue::from_str(text);
-    }
-    let _ = write!(JsText::new(), "{}", bhyt::format_typed(text));
-    shape_text()
-}
+#[cfg(feature = "checks")]
+pub mod checks;
+#[cfg(feature = "reception")]
+pub mod reception;
 
 // A small free-list allocator: dlmalloc, the default, would take about 8 KB of the budget.
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import test from "node:test";
 
 import { checkPrefix, isValid, normalize, validate, validateLines } from "bhyt";
+import { advise, identify, parseMaTheBhyt } from "bhyt/reception";
 
 const ESCAPES = { "\\": "\\", t: "\t", n: "\n", r: "\r" };
 
@@ -77,5 +78,44 @@ test(`junk.tsv: every row is rejected with its typed answer (${rows.length} rows
     }
     // And the package keeps working.
     assert.equal(isValid("HS4010120878811"), true, `${where}: afterwards`);
+  }
+});
+
+test(`junk.tsv through bhyt/reception: typed answers, never an exception (${rows.length} rows)`, () => {
+  const codes = new Set([
+    "invalid_length",
+    "invalid_character",
+    "unknown_group_code",
+    "late_group_code",
+    "invalid_benefit_level",
+    "invalid_province_code",
+    "invalid_personal_id",
+    "unrecognized_input",
+  ]);
+  for (const row of rows) {
+    const input = unescapeJunk(row.input).repeat(Number(row.repeat));
+    const where = `junk.tsv ${row.name}`;
+    for (const lenient of [false, true]) {
+      const found = identify(input, { lenient });
+      assert.equal(found.valid, false, `${where}: identify (lenient: ${lenient})`);
+      assert.ok(codes.has(found.error.code), `${where}: ${found.error.code}`);
+      assert.ok([null, "card", "personal_id"].includes(found.kind), where);
+      const position = found.error.position;
+      assert.ok(position === null || (position >= 0 && position < input.length), where);
+      const field = parseMaTheBhyt(input, { lenient });
+      assert.equal(field.valid, false, `${where}: MA_THE_BHYT`);
+      assert.ok(field.items.length >= 1, where);
+      for (const item of field.items) {
+        assert.ok(item.start <= item.end && item.end <= input.length, `${where}: item bounds`);
+      }
+      assert.ok(Array.isArray(advise(input, { lenient })), where);
+    }
+    // A card between junk and a valid card in one field.
+    if (!input.includes(";")) {
+      const field = parseMaTheBhyt(`HS4010120878811;${input};0120878811`);
+      assert.equal(field.items[0].valid, true, `${where}: first item`);
+      assert.equal(field.items.at(-1).valid, true, `${where}: last item`);
+    }
+    assert.equal(identify("079195001234").valid, true, `${where}: afterwards`);
   }
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import test from "node:test";
 
 import { checkPrefix, format, isValid, parse, validate, validateMany } from "bhyt";
+import { advise, identify, parseMaTheBhyt } from "bhyt/reception";
 
 const installed = new URL("./node_modules/bhyt/", import.meta.url);
 
@@ -17,7 +18,7 @@ test("bhyt resolves to the installed tarball, and the tarball holds only the pac
   const manifest = JSON.parse(readFileSync(new URL("package.json", installed), "utf8"));
   assert.equal(manifest.name, "bhyt");
   assert.equal(manifest.type, "module");
-  for (const file of ["README.md", "js/index.js", "js/node.js", "js/api.js", "js/index.d.ts", "pkg/bhyt_wasm.js", "pkg/bhyt_wasm_bg.wasm"]) {
+  for (const file of ["README.md", "js/index.js", "js/node.js", "js/api.js", "js/index.d.ts", "pkg/bhyt_wasm.js", "pkg/bhyt_wasm_bg.wasm", "js/options.js", "js/reception/api.js", "js/reception/index.js", "js/reception/node.js", "js/reception/index.d.ts", "pkg/bhyt_reception.js", "pkg/bhyt_reception_bg.wasm"]) {
     assert.ok(existsSync(new URL(file, installed)), `${file} is in the package`);
   }
   for (const file of ["src", "test", "demo", "scripts", "Cargo.toml", "test.sh", "node_modules", "build"]) {
@@ -43,4 +44,22 @@ test("a hospital form checks, decodes and formats numbers", () => {
     validateMany(["0101010101", "0101"]).map((result) => result.valid),
     [true, false],
   );
+});
+
+test("a reception desk identifies what was typed, and checks a claims field", () => {
+  assert.equal(
+    fileURLToPath(import.meta.resolve("bhyt/reception")),
+    fileURLToPath(new URL("js/reception/node.js", installed)),
+  );
+  const person = identify("079 195 001 234", { lenient: true });
+  assert.equal(person.kind, "personal_id");
+  assert.equal(person.personalId.birthYear, 1995);
+  assert.equal(person.personalId.masked, "********1234");
+  const card = identify("HS4010120878811");
+  assert.equal(card.kind, "card");
+  assert.deepEqual(card.card, parse("HS4010120878811").card);
+  const field = parseMaTheBhyt("HS4010120878811;HS4010120878812");
+  assert.equal(field.valid, true);
+  assert.equal(field.items[1].start, 16);
+  assert.equal(advise("ND4010120878811")[0].code, "issued_after_vneid_list");
 });

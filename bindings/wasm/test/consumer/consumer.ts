@@ -74,3 +74,39 @@ format("0101010101", { style: "spaced" });
 // @ts-expect-error: a valid result has no error to read a code from
 const never: ErrorCode = validate("0101010101").error.code;
 use(never);
+
+// bhyt/reception: what was typed into one box, claims fields, advice.
+import {
+  advise,
+  identify,
+  parseMaTheBhyt,
+  type Advice,
+  type IdentifyResult,
+  type MaTheResult,
+  type PersonalId,
+} from "bhyt/reception";
+
+const found: IdentifyResult = identify("079195001234", { lenient: true, lang: "en" });
+if (found.valid && found.kind === "personal_id") {
+  const person: PersonalId = found.personalId;
+  const year: number = person.birthYear;
+  const sex: "male" | "female" = person.sex;
+  use(year, sex, person.birthPlace.code, person.birthPlace.onProvinceList2016);
+} else if (found.valid) {
+  const card: Card = found.card;
+  use(card.compact);
+} else {
+  const kind: "card" | "personal_id" | null = found.kind;
+  use(kind, found.error.code, found.error.position);
+}
+const claims: MaTheResult = parseMaTheBhyt("HS4010120878811;0120878811", { issuer: "vss" });
+for (const item of claims.items) {
+  use(item.start, item.end, item.valid ? item.card.compact : item.error.code, item.advice.length);
+}
+const notes: Advice[] = advise("ND4010120878811", { lenient: true });
+use(notes.map((note) => [note.code, note.message, note.groupCode]));
+
+// @ts-expect-error: identify knows no issuing body
+identify("079195001234", { issuer: "police" });
+// @ts-expect-error: a personal id result has no card
+use(identify("079195001234").card.compact);

@@ -1,0 +1,167 @@
+// `bhyt/reception` (the reception-desk module): every row of the shared reception vectors
+// (tests/vectors/identify.tsv, ma_the.tsv), the shapes the declarations promise, and the
+// option checks. Positions in the vectors count characters; JS positions count UTF-16 units.
+
+import assert from "node:assert/strict";
+import test from "node:test";
+
+import { advise, identify, parseMaTheBhyt } from "bhyt/reception";
+import { parse } from "bhyt";
+
+import { jsIndex, readVectors, value } from "./tsv.mjs";
+
+const identifyRows = readVectors("identify.tsv");
+const maTheRows = readVectors("ma_the.tsv");
+
+test(`identify.tsv: every row (${identifyRows.length})`, () => {
+  assert.ok(identifyRows.length > 500);
+  for (const row of identifyRows) {
+    const where = `identify.tsv:${row.line}`;
+    const found = identify(row.input, { lenient: row.mode === "lenient" });
+    assert.equal(found.valid, row.valid === "true", `${where}: valid`);
+    assert.equal(found.kind, value(row.kind), `${where}: kind`);
+    if (!found.valid) {
+      assert.equal(found.error.code, row.code, `${where}: code`);
+      const position = value(row.position);
+      assert.equal(
+        found.error.position,
+        position === null ? null : jsIndex(row.input, Number(position)),
+        `${where}: position`,
+      );
+      assert.equal(typeof found.error.message, "string");
+      assert.ok(found.error.message.length > 0);
+      continue;
+    }
+    if (found.kind === "card") {
+      assert.equal(found.card.compact, row.compact, `${where}: compact`);
+      assert.equal(found.card.masked, row.masked, `${where}: masked`);
+      // The same card object as the main module's.
+      assert.deepEqual(found.card, parse(row.compact).card, `${where}: card`);
+    } else {
+      const person = found.personalId;
+      assert.equal(person.digits, row.compact, `${where}: digits`);
+      assert.equal(person.masked, row.masked, `${where}: masked`);
+      assert.equal(person.birthPlace.code, row.birth_place, `${where}: birth place`);
+      assert.equal(String(person.birthPlace.onProvinceList2016), row.on_2016_list, where);
+      assert.equal(person.sex, row.sex, `${where}: sex`);
+      assert.equal(person.century, Number(row.century), `${where}: century`);
+      assert.equal(person.birthYear, Number(row.birth_year), `${where}: birth year`);
+    }
+  }
+});
+
+test(`ma_the.tsv: every row (${maTheRows.length})`, () => {
+  assert.ok(maTheRows.length > 100);
+  for (const row of maTheRows) {
+    const where = `ma_the.tsv:${row.line}`;
+    const field = parseMaTheBhyt(row.input, {
+      issuer: row.issuer,
+      lenient: row.mode === "lenient",
+    });
+    const expected = row.items.split("|").map((item) => item.split(":"));
+    assert.equal(field.items.length, Number(row.count), `${where}: count`);
+    assert.equal(expected.length, Number(row.count), `${where}: the row itself`);
+    assert.equal(field.valid, expected.every(([, , , verdict]) => verdict === "valid"), where);
+    field.items.forEach((item, index) => {
+      const [start, , , verdict, detail] = expected[index];
+      const at = `${where} item ${index}`;
+      assert.equal(item.index, index, at);
+      assert.equal(item.start, jsIndex(row.input, Number(start)), `${at}: start`);
+      assert.ok(item.end >= item.start, `${at}: end`);
+      if (verdict === "valid") {
+        assert.equal(item.valid, true, `${at}: valid`);
+        assert.equal(item.card.compact, detail, `${at}: compact`);
+      } else {
+        assert.equal(item.valid, false, `${at}: valid`);
+        assert.equal(item.error.code, verdict, `${at}: code`);
+        assert.equal(
+          item.error.position,
+          detail === "-" ? null : jsIndex(row.input, Number(detail)),
+          `${at}: position`,
+        );
+      }
+      assert.ok(Array.isArray(item.advice), at);
+    });
+  }
+});
+
+test("an item's start and end frame its text in the field", () => {
+  const field = "HS4010120878811; \u{1F600}DN4000123456789 ;0120878811";
+  const { valid, items } = parseMaTheBhyt(field);
+  assert.equal(valid, false);
+  assert.deepEqual(
+    items.map(({ start, end }) => field.slice(start, end)),
+    ["HS4010120878811", "\u{1F600}DN4000123456789", "0120878811"],
+  );
+  assert.equal(items[1].error.code, "invalid_length");
+  assert.deepEqual(
+    items[2].advice.map((note) => note.code),
+    ["short_form_in_claims"],
+  );
+  const empty = parseMaTheBhyt("");
+  assert.equal(empty.valid, false);
+  assert.equal(empty.items.length, 1);
+  assert.equal(empty.items[0].error.code, "invalid_length");
+});
+
+test("identify: kinds, decoded parts and messages in both languages", () => {
+  assert.deepEqual(identify("079195001234"), {
+    valid: true,
+    kind: "personal_id",
+    personalId: {
+      digits: "079195001234",
+      masked: "********1234",
+      birthPlace: { code: "079", onProvinceList2016: true },
+      sex: "female",
+      century: 1900,
+      birthYear: 1995,
+    },
+  });
+  const spaced = identify("079 195 001 234", { lenient: true });
+  assert.equal(spaced.kind, "personal_id");
+  const strict = identify("079 195 001 234");
+  assert.equal(strict.valid, false);
+  assert.equal(strict.kind, "card");
+  const letter = identify("07919500123A", { lang: "en" });
+  assert.deepEqual(
+    { ...letter.error, message: typeof letter.error.message },
+    { code: "invalid_personal_id", position: 11, message: "string" },
+  );
+  assert.match(letter.error.message, /12 digits/);
+  assert.doesNotMatch(letter.error.message, /079195/, "the message never repeats the input");
+  const short = identify("12345");
+  assert.equal(short.kind, null);
+  assert.equal(short.error.code, "unrecognized_input");
+  assert.equal(short.error.position, null);
+  assert.equal(identify("0120878811").card.form, 10);
+});
+
+test("advise: notes with their details, never a verdict", () => {
+  const late = advise("ND4010120878811", { lang: "en" });
+  assert.equal(late.length, 1);
+  assert.equal(late[0].code, "issued_after_vneid_list");
+  assert.equal(late[0].groupCode, "ND");
+  assert.equal(late[0].shortFormPasses, true);
+  assert.match(late[0].message, /ND/);
+  const unlisted = advise("003095001234");
+  assert.deepEqual(
+    unlisted.map(({ code, birthPlace }) => [code, birthPlace]),
+    [["unlisted_birth_place_code", "003"]],
+  );
+  assert.deepEqual(advise("079195001234"), []);
+  assert.deepEqual(advise(""), []);
+});
+
+test("bad arguments throw a TypeError naming what is wrong", () => {
+  for (const call of [
+    () => identify(42),
+    () => identify("079195001234", { issuer: "police" }),
+    () => identify("079195001234", { lang: "fr" }),
+    () => parseMaTheBhyt(null),
+    () => parseMaTheBhyt("x", { lenient: "yes" }),
+    () => advise(undefined),
+    () => advise("x", "strict"),
+  ]) {
+    assert.throws(call, TypeError);
+  }
+});
