@@ -272,4 +272,39 @@ describe("the demo form in Chromium", { timeout: 180_000 }, () => {
       await session.close();
     }
   });
+
+  test("bhyt/reception loads in the browser from the installed package (its own module)", async () => {
+    const session = await open(DESKTOP);
+    const { page } = session;
+    try {
+      const answers = await page.evaluate(async () => {
+        const reception = await import("/bhyt/js/reception/index.js");
+        return {
+          person: reception.identify("079 195 001 234", { lenient: true }),
+          card: reception.identify("HS4010120878811").kind,
+          field: reception.parseMaTheBhyt("HS4010120878811;0120878811").items.map((item) => [
+            item.start,
+            item.end,
+            item.valid,
+          ]),
+          advice: reception.advise("ND4010120878811").map((note) => note.code),
+        };
+      });
+      assert.equal(answers.person.kind, "personal_id");
+      assert.equal(answers.person.personalId.birthYear, 1995);
+      assert.equal(answers.card, "card");
+      assert.deepEqual(answers.field, [
+        [0, 15, true],
+        [16, 26, true],
+      ]);
+      assert.deepEqual(answers.advice, ["issued_after_vneid_list"]);
+      assert.ok(
+        session.requests.some((url) => url.endsWith("/bhyt/pkg/bhyt_reception_bg.wasm")),
+        "the reception module is fetched",
+      );
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
 });
