@@ -37,6 +37,9 @@ bash bindings/c/test.sh
 step "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium"
 bash bindings/wasm/test.sh
 
+step "no-panic proof: every public entry point of the core links inside #[no_panic] (scripts/no-panic.sh)"
+bash scripts/no-panic.sh
+
 step "fuzzing: each target for 60 s (scripts/fuzz.sh; SECURITY.md says how to run longer)"
 bash scripts/fuzz.sh 60
 

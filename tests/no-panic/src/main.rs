@@ -1,0 +1,313 @@
+//! Every public entry point of the core, wrapped in a `#[no_panic]` function (see
+//! Cargo.toml). The wrappers instantiate the generic entry points with `&[u8]` and `&str`,
+//! as callers do, and touch every accessor of what they return, so that the whole of each
+//! path is in the proof: checking, decoding, formatting into the core's own buffers
+//! (`format`, `write_to`), the as-you-type check, identify, claims fields, advice, batches.
+//!
+//! Outside the proof: the `Display` implementations (messages, `format_typed`). They run
+//! through `core::fmt::write`, which comes precompiled with the standard library, so the
+//! optimiser cannot see into it and the proof cannot be made for any Rust code that
+//! formats, whatever it formats. Those paths are fuzzed instead: `core_entry_points` writes
+//! every error's and note's message in both languages, and `format_typed`, on every input.
+//!
+//! The binary also runs: it reads lines from stdin and prints, for each, how the wrappers
+//! answered, so that a smoke run shows the proof's functions are the ones that work.
+
+use std::io::{BufRead, Write as _};
+
+use bhyt::{
+    advise, advise_lenient, check_prefix, check_prefix_lenient, identify, identify_lenient,
+    is_valid, normalize, parse_ma_the_bhyt, parse_ma_the_bhyt_lenient, validate, validate_lenient,
+    validate_lines, validate_lines_lenient, Advice, CardNumber, Error, ErrorCode, GroupCode,
+    IdentifyError, Identity, Issuer, Lang, Line, MaTheItem, PrefixCheck, Style,
+};
+use no_panic::no_panic;
+
+/// The issuing-body choices every entry point takes.
+const ISSUERS: [Option<Issuer>; 4] = [
+    None,
+    Some(Issuer::VietnamSocialSecurity),
+    Some(Issuer::Police),
+    Some(Issuer::Defence),
+];
+
+/// A digest of what a call returned, so that nothing is optimised away.
+fn mix(state: u64, value: u64) -> u64 {
+    (state ^ value).wrapping_mul(0x100_0000_01b3)
+}
+
+#[inline(always)]
+fn card_digest(card: &CardNumber) -> u64 {
+    let mut state = card.key().value();
+    state = mix(state, card.form().len() as u64);
+    state = mix(state, u64::from(card.group_code().is_some()));
+    state = mix(
+        state,
+        card.benefit_level()
+            .map_or(0, |level| u64::from(level.digit())),
+    );
+    state = mix(state, u64::from(card.province_code().is_some()));
+    state = mix(
+        state,
+        card.issuer()
+            .map_or(0, |issuer| issuer.as_str().len() as u64),
+    );
+    state = mix(state, card.social_insurance_number().as_str().len() as u64);
+    for style in [Style::Compact, Style::Grouped, Style::Masked] {
+        state = mix(state, card.format(style).as_str().len() as u64);
+        let mut buffer = [0u8; 19];
+        state = mix(
+            state,
+            card.write_to(style, &mut buffer)
+                .map_or(0, |text| text.len() as u64),
+        );
+        let mut small = [0u8; 7];
+        state = mix(state, u64::from(card.write_to(style, &mut small).is_some()));
+    }
+    for advice in card.advice() {
+        state = mix(state, advice_digest(&advice));
+    }
+    state
+}
+
+#[inline(always)]
+fn error_digest(error: &Error) -> u64 {
+    let mut state = u64::from(error.code().number());
+    state = mix(state, error.position().map_or(u64::MAX, |p| p as u64));
+    for lang in [Lang::Vi, Lang::En] {
+        state = mix(state, error.code().message(lang).len() as u64);
+    }
+    state
+}
+
+#[inline(always)]
+fn advice_digest(advice: &Advice) -> u64 {
+    let mut state = u64::from(advice.code().number());
+    for lang in [Lang::Vi, Lang::En] {
+        state = mix(state, advice.code().message(lang).len() as u64);
+    }
+    state
+}
+
+#[inline(always)]
+fn verdict_digest(verdict: &Result<CardNumber, Error>) -> u64 {
+    match verdict {
+        Ok(card) => card_digest(card),
+        Err(error) => error_digest(error),
+    }
+}
+
+#[inline(always)]
+fn prefix_digest(check: &PrefixCheck) -> u64 {
+    match check {
+        PrefixCheck::Incomplete { form, missing } => {
+            mix(form.map_or(0, |form| form.len() as u64), *missing as u64)
+        }
+        PrefixCheck::Complete(card) => card_digest(card),
+        PrefixCheck::Invalid { at, error } => mix(*at as u64, error_digest(error)),
+    }
+}
+
+#[inline(always)]
+fn identity_digest(found: &Result<Identity, IdentifyError>) -> u64 {
+    match found {
+        Ok(Identity::Card(card)) => card_digest(card),
+        Ok(Identity::PersonalId(id)) => {
+            let mut state = u64::from(id.birth_year());
+            state = mix(state, u64::from(id.century()));
+            state = mix(state, u64::from(id.birth_place().value()));
+            state = mix(
+                state,
+                u64::from(id.birth_place().is_on_2016_province_list()),
+            );
+            state = mix(state, id.sex().as_str().len() as u64);
+            state = mix(state, id.masked().as_str().len() as u64);
+            mix(state, id.as_str().len() as u64)
+        }
+        Err(error) => {
+            let state = error.code().len() as u64;
+            let state = mix(state, error.position().map_or(u64::MAX, |p| p as u64));
+            mix(
+                state,
+                error.card_error().map_or(0, |error| error_digest(&error)),
+            )
+        }
+    }
+}
+
+// The proof: one `#[no_panic]` wrapper per entry point (the helpers above are inlined into
+// each, and a wrapper never calls another: a call to a function that is not inlined counts
+// as a possible unwind).
+
+#[no_panic]
+fn proof_validate(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    verdict_digest(&validate(input, issuer))
+}
+
+#[no_panic]
+fn proof_validate_lenient(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    verdict_digest(&validate_lenient(input, issuer))
+}
+
+#[no_panic]
+fn proof_validate_text(input: &str, issuer: Option<Issuer>) -> u64 {
+    mix(
+        verdict_digest(&validate(input, issuer)),
+        verdict_digest(&input.parse::<CardNumber>()),
+    )
+}
+
+#[no_panic]
+fn proof_is_valid(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    u64::from(is_valid(input, issuer))
+}
+
+#[no_panic]
+fn proof_check_prefix(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    prefix_digest(&check_prefix(input, issuer))
+}
+
+#[no_panic]
+fn proof_check_prefix_lenient(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    prefix_digest(&check_prefix_lenient(input, issuer))
+}
+
+#[no_panic]
+fn proof_advise(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    advise(input, issuer).fold(0, |state, advice| mix(state, advice_digest(&advice)))
+}
+
+#[no_panic]
+fn proof_advise_lenient(input: &[u8], issuer: Option<Issuer>) -> u64 {
+    advise_lenient(input, issuer).fold(0, |state, advice| mix(state, advice_digest(&advice)))
+}
+
+#[no_panic]
+fn proof_identify(input: &[u8]) -> u64 {
+    identity_digest(&identify(input))
+}
+
+#[no_panic]
+fn proof_identify_lenient(input: &[u8]) -> u64 {
+    identity_digest(&identify_lenient(input))
+}
+
+#[no_panic]
+fn proof_normalize(input: &[u8]) -> u64 {
+    normalize(input).map_or(0, |normalized| normalized.as_str().len() as u64)
+}
+
+#[no_panic]
+fn proof_names(input: &str) -> u64 {
+    let mut state = input
+        .parse::<Issuer>()
+        .map_or(0, |issuer| issuer.as_str().len() as u64);
+    state = mix(state, input.parse::<Lang>().map_or(0, |_| 1));
+    state = mix(
+        state,
+        input
+            .parse::<ErrorCode>()
+            .map_or(0, |code| u64::from(code.number())),
+    );
+    mix(
+        state,
+        GroupCode::from_code(input).map_or(0, |group| group.as_str().len() as u64),
+    )
+}
+
+#[no_panic]
+fn proof_validate_lines(buffer: &[u8], issuer: Option<Issuer>) -> u64 {
+    validate_lines(buffer, issuer).fold(0, |state, line| mix(state, line_digest(&line)))
+}
+
+#[no_panic]
+fn proof_validate_lines_lenient(buffer: &[u8], issuer: Option<Issuer>) -> u64 {
+    validate_lines_lenient(buffer, issuer).fold(0, |state, line| mix(state, line_digest(&line)))
+}
+
+#[no_panic]
+fn proof_parse_ma_the_bhyt(field: &[u8], issuer: Option<Issuer>) -> u64 {
+    parse_ma_the_bhyt(field, issuer).fold(0, |state, item| mix(state, item_digest(&item)))
+}
+
+#[no_panic]
+fn proof_parse_ma_the_bhyt_lenient(field: &[u8], issuer: Option<Issuer>) -> u64 {
+    parse_ma_the_bhyt_lenient(field, issuer).fold(0, |state, item| mix(state, item_digest(&item)))
+}
+
+#[inline(always)]
+fn line_digest(line: &Line) -> u64 {
+    let mut state = line.offset() as u64;
+    state = mix(state, line.text().len() as u64);
+    state = mix(state, u64::from(line.is_valid()));
+    state = mix(state, line.card().map_or(0, |card| card.key().value()));
+    mix(state, verdict_digest(&line.result()))
+}
+
+#[inline(always)]
+fn item_digest(item: &MaTheItem) -> u64 {
+    let mut state = item.index() as u64;
+    state = mix(state, item.position() as u64);
+    state = mix(state, item.byte_offset() as u64);
+    state = mix(state, item.text().len() as u64);
+    state = mix(state, u64::from(item.is_empty()));
+    state = mix(state, u64::from(item.is_valid()));
+    state = mix(state, verdict_digest(&item.result()));
+    item.advice()
+        .fold(state, |state, advice| mix(state, advice_digest(&advice)))
+}
+
+/// Error and advice codes from a number (the input's length stands for any number).
+#[no_panic]
+fn proof_codes(value: u32) -> u64 {
+    let mut state = ErrorCode::from_number(value).map_or(0, |code| code.as_str().len() as u64);
+    state = mix(
+        state,
+        bhyt::AdviceCode::from_number(value).map_or(0, |code| code.as_str().len() as u64),
+    );
+    state
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let mut out = std::io::stdout().lock();
+    let mut all = Vec::new();
+    for line in stdin.lock().split(b'\n') {
+        let Ok(line) = line else { break };
+        let mut state = proof_identify(&line);
+        state = mix(state, proof_identify_lenient(&line));
+        state = mix(state, proof_normalize(&line));
+        state = mix(state, proof_codes(line.len() as u32));
+        for issuer in ISSUERS {
+            state = mix(state, proof_validate(&line, issuer));
+            state = mix(state, proof_validate_lenient(&line, issuer));
+            state = mix(state, proof_is_valid(&line, issuer));
+            state = mix(state, proof_check_prefix(&line, issuer));
+            state = mix(state, proof_check_prefix_lenient(&line, issuer));
+            state = mix(state, proof_advise(&line, issuer));
+            state = mix(state, proof_advise_lenient(&line, issuer));
+            if let Ok(text) = std::str::from_utf8(&line) {
+                state = mix(state, proof_validate_text(text, issuer));
+            }
+        }
+        if let Ok(text) = std::str::from_utf8(&line) {
+            state = mix(state, proof_names(text));
+        }
+        let verdict = if is_valid(&line[..], None) {
+            "valid"
+        } else {
+            "invalid"
+        };
+        let _ = writeln!(out, "{verdict} {state:016x}");
+        all.extend_from_slice(&line);
+        all.push(b'\n');
+    }
+    let mut state = 0;
+    for issuer in ISSUERS {
+        state = mix(state, proof_validate_lines(&all, issuer));
+        state = mix(state, proof_validate_lines_lenient(&all, issuer));
+        state = mix(state, proof_parse_ma_the_bhyt(&all, issuer));
+        state = mix(state, proof_parse_ma_the_bhyt_lenient(&all, issuer));
+    }
+    let _ = writeln!(out, "all {state:016x}");
+}
