@@ -8,52 +8,10 @@ use bhyt_fuzz as oracle;
 const CARDS: &str = include_str!("../../tests/vectors/cards.tsv");
 const PREFIXES: &str = include_str!("../../tests/vectors/prefixes.tsv");
 
-fn unescape(field: &str) -> String {
-    let mut out = String::new();
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            other => panic!("bad escape {other:?}"),
-        }
-    }
-    out
-}
+#[path = "../../tests/vectors/reader.rs"]
+mod reader;
 
-/// The data rows of a vector file, as (column name -> value) lookups.
-fn rows(file: &str) -> Vec<Vec<(String, String)>> {
-    let mut lines = file
-        .split('\n')
-        .filter(|line| !line.starts_with('#') && !line.is_empty());
-    let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
-    lines
-        .map(|line| {
-            header
-                .iter()
-                .zip(line.split('\t'))
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
-
-fn get<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
-    &row.iter().find(|(k, _)| k == column).expect(column).1
-}
-
-fn issuer(row: &[(String, String)]) -> Option<Issuer> {
-    match get(row, "issuer") {
-        "any" => None,
-        name => Some(name.parse().expect("issuer")),
-    }
-}
+use reader::rows;
 
 fn code_and_position(error: &Error) -> (String, String) {
     (
@@ -64,28 +22,28 @@ fn code_and_position(error: &Error) -> (String, String) {
 
 #[test]
 fn the_oracle_agrees_with_every_card_vector() {
-    let rows = rows(CARDS);
+    let rows = rows(CARDS, 1);
     assert!(rows.len() > 2000);
     for row in &rows {
-        let chars: Vec<char> = unescape(get(row, "input")).chars().collect();
-        let verdict = match get(row, "mode") {
-            "strict" => oracle::validate(&chars, issuer(row)),
-            _ => oracle::validate_lenient(&oracle::lenient(&chars), issuer(row)),
+        let chars: Vec<char> = row.input().chars().collect();
+        let verdict = match row.get("mode") {
+            "strict" => oracle::validate(&chars, row.issuer()),
+            _ => oracle::validate_lenient(&oracle::lenient(&chars), row.issuer()),
         };
         match verdict {
             Ok(parts) => {
-                assert_eq!(get(row, "valid"), "true", "{row:?}");
-                assert_eq!(parts.compact, get(row, "compact"), "{row:?}");
-                assert_eq!(parts.grouped, get(row, "grouped"), "{row:?}");
-                assert_eq!(parts.masked, get(row, "masked"), "{row:?}");
-                assert_eq!(parts.sin, get(row, "sin"), "{row:?}");
+                assert_eq!(row.get("valid"), "true", "line {}", row.line);
+                assert_eq!(parts.compact, row.get("compact"), "line {}", row.line);
+                assert_eq!(parts.grouped, row.get("grouped"), "line {}", row.line);
+                assert_eq!(parts.masked, row.get("masked"), "line {}", row.line);
+                assert_eq!(parts.sin, row.get("sin"), "line {}", row.line);
                 let issuer = parts.issuer.map_or("-", Issuer::as_str);
-                assert_eq!(issuer, get(row, "issuer_decoded"), "{row:?}");
+                assert_eq!(issuer, row.get("issuer_decoded"), "line {}", row.line);
             }
             Err(error) => {
-                assert_eq!(get(row, "valid"), "false", "{row:?}");
-                let want = (get(row, "code").into(), get(row, "position").into());
-                assert_eq!(code_and_position(&error), want, "{row:?}");
+                assert_eq!(row.get("valid"), "false", "line {}", row.line);
+                let want = (row.get("code").into(), row.get("position").into());
+                assert_eq!(code_and_position(&error), want, "line {}", row.line);
             }
         }
     }
@@ -93,22 +51,22 @@ fn the_oracle_agrees_with_every_card_vector() {
 
 #[test]
 fn the_oracle_agrees_with_every_prefix_vector() {
-    let rows = rows(PREFIXES);
+    let rows = rows(PREFIXES, 1);
     assert!(rows.len() > 1000);
     for row in &rows {
-        let chars: Vec<char> = unescape(get(row, "input")).chars().collect();
-        let answer = match get(row, "mode") {
-            "strict" => oracle::check_prefix(&chars, issuer(row)),
-            _ => oracle::check_prefix_lenient(&oracle::lenient(&chars), issuer(row)),
+        let chars: Vec<char> = row.input().chars().collect();
+        let answer = match row.get("mode") {
+            "strict" => oracle::check_prefix(&chars, row.issuer()),
+            _ => oracle::check_prefix_lenient(&oracle::lenient(&chars), row.issuer()),
         };
         match answer {
-            oracle::Prefix::Incomplete { .. } => assert_eq!(get(row, "state"), "incomplete"),
-            oracle::Prefix::Complete(_) => assert_eq!(get(row, "state"), "complete"),
+            oracle::Prefix::Incomplete { .. } => assert_eq!(row.get("state"), "incomplete"),
+            oracle::Prefix::Complete(_) => assert_eq!(row.get("state"), "complete"),
             oracle::Prefix::Invalid { at, error } => {
-                assert_eq!(get(row, "state"), "invalid", "{row:?}");
-                assert_eq!(at.to_string(), get(row, "at"), "{row:?}");
-                let want = (get(row, "code").into(), get(row, "position").into());
-                assert_eq!(code_and_position(&error), want, "{row:?}");
+                assert_eq!(row.get("state"), "invalid", "line {}", row.line);
+                assert_eq!(at.to_string(), row.get("at"), "line {}", row.line);
+                let want = (row.get("code").into(), row.get("position").into());
+                assert_eq!(code_and_position(&error), want, "line {}", row.line);
             }
         }
     }

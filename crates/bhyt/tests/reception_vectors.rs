@@ -4,103 +4,17 @@
 //! parts) and `parse_ma_the_bhyt` / `parse_ma_the_bhyt_lenient` (every item's place, text and
 //! verdict, positions in the whole field).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use bhyt::{IdentifyError, Identity, Issuer, MaTheItem, Style};
+use bhyt::{IdentifyError, Identity, MaTheItem, Style};
 
 const IDENTIFY: &str = include_str!("../../../tests/vectors/identify.tsv");
 const MA_THE: &str = include_str!("../../../tests/vectors/ma_the.tsv");
 
-/// One data row of a vector file, by column name.
-struct Row<'a> {
-    line: usize,
-    fields: HashMap<&'a str, &'a str>,
-}
+#[path = "../../../tests/vectors/reader.rs"]
+mod reader;
 
-impl Row<'_> {
-    fn get(&self, column: &str) -> &str {
-        self.fields
-            .get(column)
-            .unwrap_or_else(|| panic!("line {}: no column {column}", self.line))
-    }
-
-    /// A column's value, `None` for `-`.
-    fn opt(&self, column: &str) -> Option<&str> {
-        Some(self.get(column)).filter(|value| *value != "-")
-    }
-
-    fn number(&self, column: &str) -> usize {
-        self.get(column)
-            .parse()
-            .unwrap_or_else(|_| panic!("line {}: {column} is not a number", self.line))
-    }
-
-    fn input(&self) -> String {
-        unescape(self.get("input"))
-    }
-
-    fn issuer(&self) -> Option<Issuer> {
-        match self.get("issuer") {
-            "any" => None,
-            name => Some(name.parse().expect("issuer column")),
-        }
-    }
-
-    fn lenient(&self) -> bool {
-        match self.get("mode") {
-            "strict" => false,
-            "lenient" => true,
-            other => panic!("line {}: mode {other}", self.line),
-        }
-    }
-
-    fn position(&self) -> Option<usize> {
-        self.opt("position").map(|p| p.parse().expect("position"))
-    }
-}
-
-/// Every row natively; under Miri (about a thousand times slower) every `miri_step`th, which
-/// still covers every kind of row, since the files group them by kind.
-fn rows(file: &str, miri_step: usize) -> Vec<Row<'_>> {
-    let step = if cfg!(miri) { miri_step } else { 1 };
-    let mut lines = file
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
-    let (_, header) = lines.next().expect("header row");
-    let columns: Vec<&str> = header.split('\t').collect();
-    lines
-        // Skip before building each row: under Miri, building the rows is the slow part.
-        .step_by(step)
-        .map(|(index, line)| {
-            let values: Vec<&str> = line.split('\t').collect();
-            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
-            Row {
-                line: index + 1,
-                fields: columns.iter().copied().zip(values).collect(),
-            }
-        })
-        .collect()
-}
-
-fn unescape(field: &str) -> String {
-    let mut out = String::new();
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            other => panic!("bad escape \\{other:?} in {field:?}"),
-        }
-    }
-    out
-}
+use reader::{rows, Row};
 
 // ---- identify.tsv ----------------------------------------------------------------------------
 

@@ -2,98 +2,21 @@
 //! independent oracle) through the core: verdict, error code, position, decoded parts and
 //! display forms; for prefixes, the as-you-type state, position and error.
 
-use std::collections::HashMap;
-
 use bhyt::{CardNumber, Error, Form, Issuer, PrefixCheck, Style};
 
 const CARDS: &str = include_str!("../../../tests/vectors/cards.tsv");
 const PREFIXES: &str = include_str!("../../../tests/vectors/prefixes.tsv");
 
-/// One data row of a vector file, by column name.
-struct Row<'a> {
-    line: usize,
-    fields: HashMap<&'a str, &'a str>,
-}
+#[path = "../../../tests/vectors/reader.rs"]
+mod reader;
 
-impl Row<'_> {
-    fn get(&self, column: &str) -> &str {
-        self.fields
-            .get(column)
-            .unwrap_or_else(|| panic!("line {}: no column {column}", self.line))
-    }
-
-    /// A column's value, `None` for `-`.
-    fn opt(&self, column: &str) -> Option<&str> {
-        Some(self.get(column)).filter(|value| *value != "-")
-    }
-
-    fn input(&self) -> String {
-        unescape(self.get("input"))
-    }
-
-    fn issuer(&self) -> Option<Issuer> {
-        match self.get("issuer") {
-            "any" => None,
-            name => Some(name.parse().expect("issuer column")),
-        }
-    }
-
-    fn lenient(&self) -> bool {
-        match self.get("mode") {
-            "strict" => false,
-            "lenient" => true,
-            other => panic!("line {}: mode {other}", self.line),
-        }
-    }
-
-    fn position(&self) -> Option<usize> {
-        self.opt("position").map(|p| p.parse().expect("position"))
-    }
-}
+use reader::{rows, Row};
 
 /// Every row natively; under Miri (about a thousand times slower) every 25th, which still
 /// covers every kind of row, since the files group them by kind.
-const STEP: usize = if cfg!(miri) { 25 } else { 1 };
-
-fn rows(file: &str) -> Vec<Row<'_>> {
-    let mut lines = file
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
-    let (_, header) = lines.next().expect("header row");
-    let columns: Vec<&str> = header.split('\t').collect();
-    lines
-        // Skip before building each row: under Miri, building the rows is the slow part.
-        .step_by(STEP)
-        .map(|(index, line)| {
-            let values: Vec<&str> = line.split('\t').collect();
-            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
-            Row {
-                line: index + 1,
-                fields: columns.iter().copied().zip(values).collect(),
-            }
-        })
-        .collect()
-}
-
-fn unescape(field: &str) -> String {
-    let mut out = String::new();
-    let mut chars = field.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            other => panic!("bad escape \\{other:?} in {field:?}"),
-        }
-    }
-    out
-}
+const MIRI_STEP: usize = 25;
+/// The step `rows` uses here.
+const STEP: usize = if cfg!(miri) { MIRI_STEP } else { 1 };
 
 fn check_error(row: &Row, error: &Error) {
     assert_eq!(
@@ -155,7 +78,7 @@ fn check_card(row: &Row, card: &CardNumber) {
 
 #[test]
 fn every_card_vector_gets_its_verdict_error_and_parts() {
-    let rows = rows(CARDS);
+    let rows = rows(CARDS, MIRI_STEP);
     assert!(rows.len() * STEP > 2000, "the vectors are all there");
     for row in &rows {
         let input = row.input();
@@ -186,7 +109,7 @@ fn every_card_vector_gets_its_verdict_error_and_parts() {
 
 #[test]
 fn every_prefix_vector_gets_its_state_position_and_error() {
-    let rows = rows(PREFIXES);
+    let rows = rows(PREFIXES, MIRI_STEP);
     assert!(rows.len() * STEP > 1000, "the vectors are all there");
     for row in &rows {
         let input = row.input();
@@ -215,7 +138,7 @@ fn every_prefix_vector_gets_its_state_position_and_error() {
 #[test]
 #[cfg_attr(miri, ignore = "checks the data files, not the code")]
 fn the_vectors_cover_what_the_issue_asks_for() {
-    let rows = rows(CARDS);
+    let rows = rows(CARDS, MIRI_STEP);
     let valid_groups: std::collections::HashSet<&str> =
         rows.iter().filter_map(|row| row.opt("group")).collect();
     assert_eq!(valid_groups.len(), 43, "every group code, valid");
