@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of fuzz/ (cargo-fuzz, libFuzzer, nightly) for SECONDS each (default
-# 60) and fails on any finding. Installs what it needs on a fresh machine (the nightly
-# toolchain and a pinned cargo-fuzz), quickly when already installed.
+# 60) and fails on any finding; first checks that the differential target's regex oracle
+# passes the shared vectors (`cargo test` in fuzz/). Installs what it needs on a fresh machine
+# (the nightly toolchain and a pinned cargo-fuzz), quickly when already installed.
 #
 #   scripts/fuzz.sh [SECONDS]           every target
 #   FUZZ_TARGETS="differential" scripts/fuzz.sh 600
@@ -35,6 +36,10 @@ fi
 if [[ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $cargo_fuzz_version" ]]; then
     cargo install cargo-fuzz --version "$cargo_fuzz_version" --locked
 fi
+
+step "the differential target's regex oracle gives every answer of the shared vectors"
+# Otherwise a disagreement the differential target reports could be the oracle's.
+cargo test --quiet
 
 targets="${FUZZ_TARGETS:-$(cargo +"$nightly" fuzz list)}"
 
