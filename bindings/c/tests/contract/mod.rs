@@ -348,68 +348,26 @@ fn check_batch(data: &[u8], issuer: bhyt_issuer, meaning: Result<Option<Issuer>,
         }
     }
 
-    // Lines: ask for the count, then a too-small array (nothing written), then an exact one.
+    // Lines: the array contract of `counted`, then the core's verdict per line.
     for lenient in [false, true] {
-        let call = |out: *mut bhyt_verdict, capacity: usize, count: &mut usize| {
-            // SAFETY: `data` is readable; `out` is NULL with capacity 0 or holds `capacity`.
-            unsafe {
-                if lenient {
-                    bhyt_validate_lines_lenient(
-                        data.as_ptr().cast(),
-                        data.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                } else {
-                    bhyt_validate_lines(
-                        data.as_ptr().cast(),
-                        data.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                }
-            }
+        let function: ArrayFn<bhyt_verdict> = if lenient {
+            bhyt_validate_lines_lenient
+        } else {
+            bhyt_validate_lines
         };
-        let mut count = usize::MAX;
-        let got = call(std::ptr::null_mut(), 0, &mut count);
+        let got = counted_call(function, data, issuer);
         let Ok(core_issuer) = meaning else {
-            assert_eq!(got, bhyt_result::BHYT_INVALID_ISSUER);
+            assert_eq!(got.err(), Some(bhyt_result::BHYT_INVALID_ISSUER));
             continue;
         };
+        let verdicts = got.expect("line verdicts");
         let lines: Vec<_> = if lenient {
             bhyt::validate_lines_lenient(data, core_issuer).collect()
         } else {
             bhyt::validate_lines(data, core_issuer).collect()
         };
-        assert_eq!(count, lines.len(), "line count");
-        let expected_empty = if lines.is_empty() {
-            bhyt_result::BHYT_OK
-        } else {
-            bhyt_result::BHYT_BUFFER_TOO_SMALL
-        };
-        assert_eq!(got, expected_empty);
-        if count > 0 {
-            let mut small = sentinels::<bhyt_verdict>(count - 1);
-            let mut again = 0;
-            let got = call(small.as_mut_ptr().cast(), count - 1, &mut again);
-            assert_eq!(got, bhyt_result::BHYT_BUFFER_TOO_SMALL);
-            assert_eq!(again, count);
-            assert!(
-                small.iter().all(untouched),
-                "verdicts written into a too-small array"
-            );
-        }
-        let mut exact = sentinels::<bhyt_verdict>(count);
-        let mut again = 0;
-        let got = call(exact.as_mut_ptr().cast(), count, &mut again);
-        assert_eq!(got, bhyt_result::BHYT_OK);
-        for (line, verdict) in lines.iter().zip(&exact) {
-            // SAFETY: written by the successful call.
-            let verdict = unsafe { verdict.assume_init() };
+        assert_eq!(verdicts.len(), lines.len(), "line count");
+        for (line, verdict) in lines.iter().zip(&verdicts) {
             assert_eq!(verdict.code as u32, code_of(&line.result()), "line verdict");
         }
     }
@@ -421,16 +379,13 @@ fn check_identify(input: &[u8]) {
     let ptr = input.as_ptr().cast::<c_char>();
     let len = input.len();
     for lenient in [false, true] {
-        let call = |identity: *mut bhyt_identity, error: *mut bhyt_error| {
-            // SAFETY: `ptr` points to `len` readable bytes; the outputs are NULL or ours.
-            unsafe {
-                if lenient {
-                    bhyt_identify_lenient(ptr, len, identity, error)
-                } else {
-                    bhyt_identify(ptr, len, identity, error)
-                }
-            }
+        let function = if lenient {
+            bhyt_identify_lenient
+        } else {
+            bhyt_identify
         };
+        // SAFETY: `ptr` points to `len` readable bytes; the outputs are NULL or ours.
+        let call = |identity, error| unsafe { function(ptr, len, identity, error) };
         let core = if lenient {
             bhyt::identify_lenient(input)
         } else {
@@ -544,33 +499,49 @@ fn counted<T: Copy>(
         .collect())
 }
 
+/// The shape of the C calls that fill an array whose length they report: input, issuer,
+/// array, capacity, count (`bhyt_validate_lines`, `bhyt_parse_ma_the_bhyt`, `bhyt_advise` and
+/// their lenient forms).
+type ArrayFn<T> = unsafe extern "C" fn(
+    *const c_char,
+    usize,
+    bhyt_issuer,
+    *mut T,
+    usize,
+    *mut usize,
+) -> bhyt_result;
+
+/// `counted` for one of those calls on `input`.
+fn counted_call<T: Copy>(
+    function: ArrayFn<T>,
+    input: &[u8],
+    issuer: bhyt_issuer,
+) -> Result<Vec<T>, bhyt_result> {
+    counted(|out, capacity, count| {
+        // SAFETY: `input` is readable; `out` is NULL with capacity 0 or holds `capacity`
+        // elements; `count` is NULL or ours.
+        unsafe {
+            function(
+                input.as_ptr().cast(),
+                input.len(),
+                issuer,
+                out,
+                capacity,
+                count,
+            )
+        }
+    })
+}
+
 /// `bhyt_parse_ma_the_bhyt` (strict and lenient): one item per `;`-separated part, the core's.
 fn check_ma_the(field: &[u8], issuer: bhyt_issuer, meaning: Result<Option<Issuer>, ()>) {
     for lenient in [false, true] {
-        let got = counted(|out: *mut bhyt_ma_the_item, capacity, count| {
-            // SAFETY: `field` is readable; `out` is NULL with capacity 0 or holds `capacity`.
-            unsafe {
-                if lenient {
-                    bhyt_parse_ma_the_bhyt_lenient(
-                        field.as_ptr().cast(),
-                        field.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                } else {
-                    bhyt_parse_ma_the_bhyt(
-                        field.as_ptr().cast(),
-                        field.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                }
-            }
-        });
+        let function: ArrayFn<bhyt_ma_the_item> = if lenient {
+            bhyt_parse_ma_the_bhyt_lenient
+        } else {
+            bhyt_parse_ma_the_bhyt
+        };
+        let got = counted_call(function, field, issuer);
         let Ok(core_issuer) = meaning else {
             assert_eq!(got.err(), Some(bhyt_result::BHYT_INVALID_ISSUER));
             continue;
@@ -605,30 +576,12 @@ fn check_ma_the(field: &[u8], issuer: bhyt_issuer, meaning: Result<Option<Issuer
 /// `bhyt_advise` (strict and lenient): the core's notes, in order.
 fn check_advise(input: &[u8], issuer: bhyt_issuer, meaning: Result<Option<Issuer>, ()>) {
     for lenient in [false, true] {
-        let got = counted(|out: *mut bhyt_advice, capacity, count| {
-            // SAFETY: `input` is readable; `out` is NULL with capacity 0 or holds `capacity`.
-            unsafe {
-                if lenient {
-                    bhyt_advise_lenient(
-                        input.as_ptr().cast(),
-                        input.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                } else {
-                    bhyt_advise(
-                        input.as_ptr().cast(),
-                        input.len(),
-                        issuer,
-                        out,
-                        capacity,
-                        count,
-                    )
-                }
-            }
-        });
+        let function: ArrayFn<bhyt_advice> = if lenient {
+            bhyt_advise_lenient
+        } else {
+            bhyt_advise
+        };
+        let got = counted_call(function, input, issuer);
         let Ok(core_issuer) = meaning else {
             assert_eq!(got.err(), Some(bhyt_result::BHYT_INVALID_ISSUER));
             continue;
