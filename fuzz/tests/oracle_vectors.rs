@@ -5,13 +5,7 @@
 use bhyt::{Error, Issuer};
 use bhyt_fuzz as oracle;
 
-const CARDS: &str = include_str!("../../tests/vectors/cards.tsv");
-const PREFIXES: &str = include_str!("../../tests/vectors/prefixes.tsv");
-
-#[path = "../../tests/vectors/reader.rs"]
-mod reader;
-
-use reader::rows;
+use bhyt_testdata::vectors::{rows, CARDS, PREFIXES};
 
 fn code_and_position(error: &Error) -> (String, String) {
     (

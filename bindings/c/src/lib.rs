@@ -25,8 +25,8 @@ use core::ptr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use bhyt::{
-    AdviceCode, BenefitLevel, CardNumber, Error, ErrorCode, Formatted, GroupCode, Issuer, Lang,
-    PrefixCheck, Style,
+    AdviceCode, BenefitLevel, CardNumber, Error, ErrorCode, Formatted, GroupCode, IdentifyCode,
+    Issuer, Lang, Mode, PrefixCheck, Style,
 };
 
 mod strings;
@@ -136,7 +136,8 @@ const _: () = {
     assert!(BHYT_INVALID_PROVINCE_CODE as u32 == ErrorCode::InvalidProvinceCode.number());
 };
 
-/// Every code, in value order.
+/// Every code, in value order (the tests check that each has a name and a message).
+#[cfg(test)]
 const ALL_RESULTS: [bhyt_result; 14] = [
     BHYT_OK,
     BHYT_INVALID_LENGTH,
@@ -168,6 +169,7 @@ impl bhyt_result {
         }
     }
 
+    #[cfg(test)]
     fn from_u32(value: u32) -> Option<bhyt_result> {
         ALL_RESULTS.into_iter().find(|&code| code as u32 == value)
     }
@@ -615,21 +617,6 @@ unsafe fn report(result: bhyt_result, detail: Option<bhyt_error>, out_error: *mu
     unsafe { out_error.write(error) };
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Strict,
-    Lenient,
-}
-
-impl Mode {
-    fn validate(self, input: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
-        match self {
-            Mode::Strict => bhyt::validate(input, issuer),
-            Mode::Lenient => bhyt::validate_lenient(input, issuer),
-        }
-    }
-}
-
 /// The version of the library actually loaded, `MAJOR.MINOR.PATCH`, as a static string.
 /// Compare it with `BHYT_VERSION` (the header's) to detect a header and library mismatch.
 #[no_mangle]
@@ -832,10 +819,7 @@ unsafe fn prefix(
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(input, len) }?;
         let issuer = issuer_from_c(issuer)?;
-        let check = match mode {
-            Mode::Strict => bhyt::check_prefix(bytes, issuer),
-            Mode::Lenient => bhyt::check_prefix_lenient(bytes, issuer),
-        };
+        let check = mode.check_prefix(bytes, issuer);
         // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
         unsafe { out_prefix.write(bhyt_prefix::from_core(&check, bytes)) };
         Ok(())
@@ -1063,10 +1047,7 @@ unsafe fn validate_lines(
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(buffer, len) }?;
         let issuer = issuer_from_c(issuer)?;
-        let verdicts = || match mode {
-            Mode::Strict => bhyt::validate_lines(bytes, issuer),
-            Mode::Lenient => bhyt::validate_lines_lenient(bytes, issuer),
-        };
+        let verdicts = || mode.validate_lines(bytes, issuer);
         let count = verdicts().count();
         // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
         unsafe { out_count.write(count) };
@@ -1082,22 +1063,99 @@ unsafe fn validate_lines(
     })
 }
 
+/// The codes of the C layer's own (success and errors of the call itself), with their names and
+/// general messages, Vietnamese and English side by side: the C layer's one table of them.
+/// The core's codes (1 to 6) and the reception desk's two take their names and messages from
+/// the core.
+const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 6] = [
+    (BHYT_OK, c"ok", c"Thành công", c"success"),
+    (
+        BHYT_NULL_ARGUMENT,
+        c"null_argument",
+        c"Thiếu đối số bắt buộc (con trỏ NULL)",
+        c"a required pointer argument is NULL",
+    ),
+    (
+        BHYT_BUFFER_TOO_SMALL,
+        c"buffer_too_small",
+        c"Vùng đệm đầu ra quá nhỏ",
+        c"the output buffer is too small",
+    ),
+    (
+        BHYT_INVALID_ISSUER,
+        c"invalid_issuer",
+        c"Giá trị đơn vị cấp thẻ không hợp lệ",
+        c"the issuer is not one of the BHYT_ISSUER_* values",
+    ),
+    (
+        BHYT_INVALID_STYLE,
+        c"invalid_style",
+        c"Kiểu định dạng không hợp lệ",
+        c"the style is not one of the BHYT_STYLE_* values",
+    ),
+    (
+        BHYT_PANIC,
+        c"panic",
+        c"Lỗi nội bộ của thư viện bhyt",
+        c"internal error in the bhyt library",
+    ),
+];
+
+/// The C codes of the core's [`IdentifyCode`]s.
+const fn identify_result(code: IdentifyCode) -> bhyt_result {
+    match code {
+        IdentifyCode::InvalidPersonalId => BHYT_INVALID_PERSONAL_ID,
+        // `IdentifyCode` is non-exhaustive: a newer code is unrecognised input until this
+        // binding gives it a number (a test fails first).
+        _ => BHYT_UNRECOGNIZED_INPUT,
+    }
+}
+
+nul_table!(
+    /// `IdentifyCode::as_str`, in `IdentifyCode::ALL` order.
+    IDENTIFY_NAMES: IdentifyCode::ALL.len(), |i| IdentifyCode::ALL[i].as_str()
+);
+nul_table!(
+    /// `IdentifyCode::message(Lang::Vi)`, in `IdentifyCode::ALL` order.
+    IDENTIFY_VI: IdentifyCode::ALL.len(), |i| IdentifyCode::ALL[i].message(Lang::Vi)
+);
+nul_table!(
+    /// `IdentifyCode::message(Lang::En)`, in `IdentifyCode::ALL` order.
+    IDENTIFY_EN: IdentifyCode::ALL.len(), |i| IdentifyCode::ALL[i].message(Lang::En)
+);
+
+/// Where a result code's name and messages are: the C layer's table, the core's identify
+/// codes, or the core's error codes.
+enum Described {
+    Call(&'static CStr, &'static CStr, &'static CStr),
+    Identify(usize),
+    Core(usize),
+}
+
+fn described(code: u32) -> Option<Described> {
+    if let Some(&(_, name, vi, en)) = CALL_CODES.iter().find(|row| row.0 as u32 == code) {
+        return Some(Described::Call(name, vi, en));
+    }
+    if let Some(i) = IdentifyCode::ALL
+        .iter()
+        .position(|&c| identify_result(c) as u32 == code)
+    {
+        return Some(Described::Identify(i));
+    }
+    core_index(code).map(Described::Core)
+}
+
 /// The stable name of a result code: `"ok"`, the core's names for 1 to 6
 /// (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
 /// `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`; `"unknown"`
 /// for a value that is no code. A static string, never NULL.
 #[no_mangle]
 pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {
-    guard_str(|| match bhyt_result::from_u32(code) {
-        Some(BHYT_OK) => c"ok",
-        Some(BHYT_NULL_ARGUMENT) => c"null_argument",
-        Some(BHYT_BUFFER_TOO_SMALL) => c"buffer_too_small",
-        Some(BHYT_INVALID_ISSUER) => c"invalid_issuer",
-        Some(BHYT_INVALID_STYLE) => c"invalid_style",
-        Some(BHYT_PANIC) => c"panic",
-        Some(BHYT_UNRECOGNIZED_INPUT) => c"unrecognized_input",
-        Some(BHYT_INVALID_PERSONAL_ID) => c"invalid_personal_id",
-        _ => core_index(code).map_or(c"unknown", |i| CODE_NAMES.get(i)),
+    guard_str(|| match described(code) {
+        Some(Described::Call(name, _, _)) => name,
+        Some(Described::Identify(i)) => IDENTIFY_NAMES.get(i),
+        Some(Described::Core(i)) => CODE_NAMES.get(i),
+        None => c"unknown",
     })
 }
 
@@ -1109,48 +1167,15 @@ pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {
 pub extern "C" fn bhyt_error_message(code: u32, lang: bhyt_lang) -> *const c_char {
     guard_str(|| {
         let vi = lang == BHYT_LANG_VI;
-        let pick = |vi_text: &'static CStr, en_text: &'static CStr| {
-            if vi {
-                vi_text
-            } else {
-                en_text
-            }
-        };
-        match bhyt_result::from_u32(code) {
-            Some(BHYT_OK) => pick(c"Thành công", c"success"),
-            Some(BHYT_NULL_ARGUMENT) => pick(
-                c"Thiếu đối số bắt buộc (con trỏ NULL)",
-                c"a required pointer argument is NULL",
-            ),
-            Some(BHYT_BUFFER_TOO_SMALL) => pick(
-                c"Vùng đệm đầu ra quá nhỏ",
-                c"the output buffer is too small",
-            ),
-            Some(BHYT_INVALID_ISSUER) => pick(
-                c"Giá trị đơn vị cấp thẻ không hợp lệ",
-                c"the issuer is not one of the BHYT_ISSUER_* values",
-            ),
-            Some(BHYT_INVALID_STYLE) => pick(
-                c"Kiểu định dạng không hợp lệ",
-                c"the style is not one of the BHYT_STYLE_* values",
-            ),
-            Some(BHYT_PANIC) => pick(
-                c"Lỗi nội bộ của thư viện bhyt",
-                c"internal error in the bhyt library",
-            ),
-            Some(BHYT_UNRECOGNIZED_INPUT) => pick(
-                c"Không phải số thẻ BHYT (10 chữ số hoặc 15 ký tự) cũng không phải số định danh cá nhân (12 chữ số)",
-                c"neither a BHYT card number (10 digits or 15 characters) nor a personal identification number (12 digits)",
-            ),
-            Some(BHYT_INVALID_PERSONAL_ID) => pick(
-                c"Số định danh cá nhân gồm 12 chữ số",
-                c"a personal identification number has 12 digits",
-            ),
-            _ => match core_index(code) {
-                Some(i) if vi => CODE_VI.get(i),
-                Some(i) => CODE_EN.get(i),
-                None => pick(c"Mã lỗi không xác định", c"unknown error code"),
-            },
+        match (described(code), vi) {
+            (Some(Described::Call(_, text, _)), true) => text,
+            (Some(Described::Call(_, _, text)), false) => text,
+            (Some(Described::Identify(i)), true) => IDENTIFY_VI.get(i),
+            (Some(Described::Identify(i)), false) => IDENTIFY_EN.get(i),
+            (Some(Described::Core(i)), true) => CODE_VI.get(i),
+            (Some(Described::Core(i)), false) => CODE_EN.get(i),
+            (None, true) => c"Mã lỗi không xác định",
+            (None, false) => c"unknown error code",
         }
     })
 }
@@ -1276,10 +1301,10 @@ impl bhyt_personal_id {
 }
 
 fn identify_error(error: &bhyt::IdentifyError, input: &[u8]) -> bhyt_error {
-    let code = match error {
-        bhyt::IdentifyError::Card(error) => return bhyt_error::from_core(error, input),
-        bhyt::IdentifyError::InvalidPersonalId { .. } => BHYT_INVALID_PERSONAL_ID,
-        _ => BHYT_UNRECOGNIZED_INPUT,
+    let code = match (error, error.identify_code()) {
+        (bhyt::IdentifyError::Card(error), _) => return bhyt_error::from_core(error, input),
+        (_, Some(code)) => identify_result(code),
+        (_, None) => BHYT_UNRECOGNIZED_INPUT,
     };
     let position = error.position();
     bhyt_error {
@@ -1348,10 +1373,7 @@ unsafe fn identify(
         }
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(input, len) }?;
-        let found = match mode {
-            Mode::Strict => bhyt::identify(bytes),
-            Mode::Lenient => bhyt::identify_lenient(bytes),
-        };
+        let found = mode.identify(bytes);
         let identity = match found {
             Ok(bhyt::Identity::Card(card)) => bhyt_identity {
                 kind: bhyt_identity_kind::BHYT_IDENTITY_CARD,
@@ -1483,10 +1505,7 @@ unsafe fn ma_the(
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(field, len) }?;
         let issuer = issuer_from_c(issuer)?;
-        let items = || match mode {
-            Mode::Strict => bhyt::parse_ma_the_bhyt(bytes, issuer),
-            Mode::Lenient => bhyt::parse_ma_the_bhyt_lenient(bytes, issuer),
-        };
+        let items = || mode.parse_ma_the_bhyt(bytes, issuer);
         let count = items().count();
         // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
         unsafe { out_count.write(count) };
@@ -1675,10 +1694,7 @@ unsafe fn advise(
         // SAFETY: forwarded from the caller.
         let bytes = unsafe { self::input(input, len) }?;
         let issuer = issuer_from_c(issuer)?;
-        let notes = || match mode {
-            Mode::Strict => bhyt::advise(bytes, issuer),
-            Mode::Lenient => bhyt::advise_lenient(bytes, issuer),
-        };
+        let notes = || mode.advise(bytes, issuer);
         let count = notes().count();
         // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
         unsafe { out_count.write(count) };

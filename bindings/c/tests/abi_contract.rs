@@ -10,8 +10,7 @@
 
 mod contract;
 
-#[path = "../../../tests/junk/reader.rs"]
-mod junk;
+use bhyt_testdata::junk;
 
 use std::path::Path;
 

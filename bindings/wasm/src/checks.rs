@@ -37,11 +37,7 @@ pub const DECODE: u32 = 0b1_0000;
 
 impl Settings {
     fn check(&self, input: &str) -> Result<CardNumber, Error> {
-        if self.lenient {
-            bhyt::validate_lenient(input, self.issuer)
-        } else {
-            bhyt::validate(input, self.issuer)
-        }
+        self.mode.validate(input, self.issuer)
     }
 }
 
@@ -73,11 +69,7 @@ pub fn valid(input: &str, flags: u32) -> bool {
 #[wasm_bindgen]
 pub fn check_lines(text: &[u8], flags: u32, out: &mut [u8]) -> u32 {
     let settings = Settings::unpack(flags);
-    let lines = if settings.lenient {
-        bhyt::validate_lines_lenient(text, settings.issuer)
-    } else {
-        bhyt::validate_lines(text, settings.issuer)
-    };
+    let lines = settings.mode.validate_lines(text, settings.issuer);
     let mut count = 0u32;
     for line in lines {
         // `result` rather than the cheaper `is_valid` first: one code path keeps the module
@@ -99,11 +91,7 @@ pub fn check_lines(text: &[u8], flags: u32, out: &mut [u8]) -> u32 {
 #[wasm_bindgen]
 pub fn prefix(typed: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
-    let checked = if settings.lenient {
-        bhyt::check_prefix_lenient(typed, settings.issuer)
-    } else {
-        bhyt::check_prefix(typed, settings.issuer)
-    };
+    let checked = settings.mode.check_prefix(typed, settings.issuer);
     match checked {
         PrefixCheck::Incomplete { form, missing } => shape_incomplete(
             form.map(form_number),

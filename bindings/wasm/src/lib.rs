@@ -36,7 +36,7 @@
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, Form, Issuer, Lang, Style};
+use bhyt::{CardNumber, Error, Form, Issuer, Lang, Mode, Style};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -106,8 +106,8 @@ struct Settings {
     issuer: Option<Issuer>,
     /// Language of messages and descriptions.
     lang: Lang,
-    /// Use the lenient entry points of the core.
-    lenient: bool,
+    /// Strict or lenient: passed on to the core's entry points.
+    mode: Mode,
 }
 
 impl Settings {
@@ -124,7 +124,7 @@ impl Settings {
             } else {
                 Lang::Vi
             },
-            lenient: flags & 0b1000 != 0,
+            mode: Mode::from_lenient(flags & 0b1000 != 0),
         }
     }
 }
@@ -185,7 +185,6 @@ fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -
 }
 
 fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
-    let en = lang == Lang::En;
     let group = card.group_code();
     let benefit = card.benefit_level();
     let issuer = card.issuer();
@@ -193,29 +192,11 @@ fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
     shape_card(
         form_number(card.form()),
         group.map(|group| group.as_str()),
-        group.map(|group| {
-            if en {
-                group.description_en()
-            } else {
-                group.description_vi()
-            }
-        }),
+        group.map(|group| group.description(lang)),
         benefit.map(|benefit| u32::from(benefit.digit())),
-        benefit.map(|benefit| {
-            if en {
-                benefit.meaning_en()
-            } else {
-                benefit.meaning_vi()
-            }
-        }),
+        benefit.map(|benefit| benefit.meaning(lang)),
         issuer.map(Issuer::as_str),
-        issuer.map(|issuer| {
-            if en {
-                issuer.name_en()
-            } else {
-                issuer.name_vi()
-            }
-        }),
+        issuer.map(|issuer| issuer.name(lang)),
         province
             .as_ref()
             .and_then(|digits| core::str::from_utf8(digits).ok()),

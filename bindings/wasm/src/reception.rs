@@ -71,11 +71,7 @@ extern "C" {
 #[wasm_bindgen]
 pub fn identify(input: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
-    let found = if settings.lenient {
-        bhyt::identify_lenient(input)
-    } else {
-        bhyt::identify(input)
-    };
+    let found = settings.mode.identify(input);
     match found {
         Ok(Identity::Card(card)) => shape_identified_card(card_value(&card, settings.lang)),
         Ok(Identity::PersonalId(id)) => person_value(&id),
@@ -162,11 +158,7 @@ fn notes_value(advice: impl Iterator<Item = Advice>, settings: Settings) -> JsVa
 #[wasm_bindgen]
 pub fn advise(input: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
-    if settings.lenient {
-        notes_value(bhyt::advise_lenient(input, settings.issuer), settings)
-    } else {
-        notes_value(bhyt::advise(input, settings.issuer), settings)
-    }
+    notes_value(settings.mode.advise(input, settings.issuer), settings)
 }
 
 /// Splits a claims `MA_THE_BHYT` field at every `;` and checks each item (the core's
@@ -176,11 +168,9 @@ pub fn advise(input: &str, flags: u32) -> JsValue {
 #[wasm_bindgen]
 pub fn ma_the(field: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
-    let items = if settings.lenient {
-        bhyt::parse_ma_the_bhyt_lenient(field.as_bytes(), settings.issuer)
-    } else {
-        bhyt::parse_ma_the_bhyt(field.as_bytes(), settings.issuer)
-    };
+    let items = settings
+        .mode
+        .parse_ma_the_bhyt(field.as_bytes(), settings.issuer);
     let list = shape_list();
     let mut all_valid = true;
     for item in items {

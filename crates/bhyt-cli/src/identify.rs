@@ -4,42 +4,10 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use bhyt::{IdentifyError, Identity, Lang, Style};
+use bhyt::{IdentifyError, Identity, Lang, Mode, Style};
 use serde::Serialize;
 
-use crate::{lang_of, FormatArg, LangArg};
-
-#[derive(clap::Args, Debug)]
-pub struct IdentifyArgs {
-    /// Accept pasted text: drop spaces, dots, hyphens and underscores, uppercase letters.
-    #[arg(long)]
-    lenient: bool,
-    /// Output: an explanation per value, or one JSON object per line.
-    #[arg(long, value_enum, default_value_t = IdentifyFormat::Text)]
-    format: IdentifyFormat,
-    /// Language of the messages [default: from the locale, as for check].
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
-    /// Values to identify; none: read standard input, one value per line.
-    values: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum IdentifyFormat {
-    /// Human-readable.
-    Text,
-    /// One JSON object per value (JSON Lines).
-    Json,
-}
-
-impl From<IdentifyFormat> for FormatArg {
-    fn from(format: IdentifyFormat) -> FormatArg {
-        match format {
-            IdentifyFormat::Text => FormatArg::Text,
-            IdentifyFormat::Json => FormatArg::Json,
-        }
-    }
-}
+use crate::args::{IdentifyArgs, IdentifyFormat};
 
 #[derive(Serialize)]
 struct Json<'a> {
@@ -94,20 +62,17 @@ fn describe(
     out: &mut impl Write,
     input: &[u8],
     result: &Result<Identity, IdentifyError>,
-    lenient: bool,
+    mode: Mode,
     lang: Lang,
     json: bool,
 ) -> io::Result<()> {
-    let advice: Vec<AdviceJson> = if lenient {
-        bhyt::advise_lenient(input, None)
-    } else {
-        bhyt::advise(input, None)
-    }
-    .map(|advice| AdviceJson {
-        code: advice.code().as_str(),
-        message: advice.message(lang).to_string(),
-    })
-    .collect();
+    let advice: Vec<AdviceJson> = mode
+        .advise(input, None)
+        .map(|advice| AdviceJson {
+            code: advice.code().as_str(),
+            message: advice.message(lang).to_string(),
+        })
+        .collect();
     let text = String::from_utf8_lossy(input);
     let vi = lang == Lang::Vi;
     if json {
@@ -199,11 +164,7 @@ fn describe(
                 "birth registration code"
             };
             writeln!(out, "    {place:<26}{}", id.birth_place())?;
-            let sex = if vi {
-                id.sex().name_vi()
-            } else {
-                id.sex().as_str()
-            };
+            let sex = id.sex().name(lang);
             writeln!(out, "    {:<26}{sex}", if vi { "giới tính" } else { "sex" })?;
             writeln!(
                 out,
@@ -238,23 +199,17 @@ fn describe(
 }
 
 pub fn run(args: &IdentifyArgs) -> ExitCode {
-    let lang = lang_of(args.lang);
-    let json = FormatArg::from(args.format) == FormatArg::Json;
-    let identify = |input: &[u8]| {
-        if args.lenient {
-            bhyt::identify_lenient(input)
-        } else {
-            bhyt::identify(input)
-        }
-    };
+    let lang = args.lang();
+    let mode = args.mode();
+    let json = args.format == IdentifyFormat::Json;
     let stdin = io::stdin();
     let interactive = args.values.is_empty() && stdin.is_terminal();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut all = true;
     let mut one = |out: &mut BufWriter<_>, input: &[u8]| -> io::Result<()> {
-        let result = identify(input);
+        let result = mode.identify(input);
         all &= result.is_ok();
-        describe(out, input, &result, args.lenient, lang, json)?;
+        describe(out, input, &result, mode, lang, json)?;
         if interactive {
             out.flush()?;
         }

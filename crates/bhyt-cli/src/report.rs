@@ -88,11 +88,7 @@ fn parts(card: &CardNumber, lang: Lang) -> Vec<(&'static str, String)> {
     };
     lines.push((if vi { "dạng" } else { "form" }, form.to_owned()));
     if let Some(group) = card.group_code() {
-        let description = if vi {
-            group.description_vi()
-        } else {
-            group.description_en()
-        };
+        let description = group.description(lang);
         lines.push((
             if vi {
                 "mã đối tượng"
@@ -103,11 +99,7 @@ fn parts(card: &CardNumber, lang: Lang) -> Vec<(&'static str, String)> {
         ));
     }
     if let Some(level) = card.benefit_level() {
-        let meaning = if vi {
-            level.meaning_vi()
-        } else {
-            level.meaning_en()
-        };
+        let meaning = level.meaning(lang);
         lines.push((
             if vi {
                 "mức hưởng"
@@ -118,11 +110,7 @@ fn parts(card: &CardNumber, lang: Lang) -> Vec<(&'static str, String)> {
         ));
     }
     if let Some(issuer) = card.issuer() {
-        let name = if vi {
-            issuer.name_vi()
-        } else {
-            issuer.name_en()
-        };
+        let name = issuer.name(lang);
         lines.push((
             if vi {
                 "đơn vị cấp thẻ"
@@ -197,7 +185,6 @@ struct JsonError {
 
 fn write_json(out: &mut impl Write, input: &[u8], verdict: &Verdict, lang: Lang) -> io::Result<()> {
     let input = String::from_utf8_lossy(input);
-    let vi = lang == Lang::Vi;
     match verdict {
         Ok(card) => {
             let sin = card.social_insurance_number();
@@ -208,17 +195,11 @@ fn write_json(out: &mut impl Write, input: &[u8], verdict: &Verdict, lang: Lang)
             let parts = JsonParts {
                 form: card.form().len(),
                 group_code: group.map(|g| g.as_str()),
-                group_description: group.map(|g| {
-                    if vi {
-                        g.description_vi()
-                    } else {
-                        g.description_en()
-                    }
-                }),
+                group_description: group.map(|g| g.description(lang)),
                 benefit_level: level.map(|l| l.digit()),
-                benefit_meaning: level.map(|l| if vi { l.meaning_vi() } else { l.meaning_en() }),
+                benefit_meaning: level.map(|l| l.meaning(lang)),
                 issuer: issuer.map(|i| i.as_str()),
-                issuer_name: issuer.map(|i| if vi { i.name_vi() } else { i.name_en() }),
+                issuer_name: issuer.map(|i| i.name(lang)),
                 province_code: card.province_code().map(|p| p.to_string()),
                 social_insurance_number: sin.as_str(),
                 key: card.key().to_string(),

@@ -8,84 +8,262 @@ use crate::{
     Identity, Issuer, Lang, LateGroupCode,
 };
 
-/// One advisory note: an informative fact about an input, kept apart from the verdict. Like
-/// [`Error`], it never holds the input: only categories (a group code, a benefit level) from
-/// the known lists.
-///
-/// Advice never makes a valid number invalid, nor an invalid one valid: it explains. It draws
-/// on the background facts of `shared/spec/bhyt-card-number.md` (informative), which is why it
-/// is not part of the rule:
-///
-/// | code | when | source |
-/// |---|---|---|
-/// | `unusual_benefit_level` | a valid 15-character card whose benefit digit differs from the level usual for its group (normal for a person in several groups, who gets the best level) | QĐ 1351/QĐ-BHXH |
-/// | `issued_after_vneid_list` | an invalid card whose group code is ND, TG or AK: a real code, added after the VNeID list was fixed; says whether the rest of the number fits the rule, in which case its last 10 characters pass the VNeID rule as the 10-digit form | QĐ 1697/QĐ-BHXH |
-/// | `unlisted_birth_place_code` | a 12-digit personal identification number whose digits 1-3 are not on the 2016 list of the 63 provinces | Thông tư 07/2016/TT-BCA |
-/// | `short_form_in_claims` | a valid 10-digit item in a claims `MA_THE_BHYT` field, which normally holds the 15-character code | QĐ 130/QĐ-BYT |
-///
-/// ```
-/// use bhyt::{Advice, BenefitLevel, GroupCode, Lang};
-/// let card = bhyt::validate("HS1010120878811", None).unwrap();
-/// let advice: Vec<Advice> = card.advice().collect();
-/// assert_eq!(advice, [Advice::UnusualBenefitLevel {
-///     group: GroupCode::HS,
-///     level: BenefitLevel::One,
-///     usual: BenefitLevel::Four,
-/// }]);
-/// assert_eq!(advice[0].code().as_str(), "unusual_benefit_level");
-/// assert_eq!(
-///     advice[0].message(Lang::En).to_string(),
-///     "benefit level 1 differs from level 4, usual for group HS; this is normal for a person who belongs to several groups (the best level applies)"
-/// );
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Advice {
+/// The advice table: one row per advice code, everything about it in its row (the variant of
+/// [`Advice`] and the detail it carries, the number and stable name of its [`AdviceCode`],
+/// when it is given and the source of the fact, the general message and, where the full one
+/// says more, the full message's templates, English and Vietnamese side by side). [`Advice`],
+/// [`AdviceCode`], their messages and doc tables are generated from it; the C constants and
+/// the JS type are checked against it (`crates/bhyt-testdata/tests/tables.rs`).
+macro_rules! advice_codes {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $number:literal, $name:literal $({
+            $( $(#[$field_doc:meta])* $field:ident: $ty:ty, )*
+        })?
+        when: $when:literal,
+        source: $source:literal,
+        general: $general_en:literal / $general_vi:literal
+        $(, message($lang:ident): $en:literal / $vi:literal $(, $arg:expr)*)?;
+    )+) => {
+        /// One advisory note: an informative fact about an input, kept apart from the verdict.
+        /// Like [`Error`], it never holds the input: only categories (a group code, a benefit
+        /// level) from the known lists.
+        ///
+        /// Advice never makes a valid number invalid, nor an invalid one valid: it explains. It
+        /// draws on the background facts of `shared/spec/bhyt-card-number.md` (informative),
+        /// which is why it is not part of the rule:
+        ///
+        /// | code | when | source |
+        /// |---|---|---|
+        $(#[doc = concat!("| `", $name, "` | ", $when, " | ", $source, " |")])+
+        ///
+        /// ```
+        /// use bhyt::{Advice, BenefitLevel, GroupCode, Lang};
+        /// let card = bhyt::validate("HS1010120878811", None).unwrap();
+        /// let advice: Vec<Advice> = card.advice().collect();
+        /// assert_eq!(advice, [Advice::UnusualBenefitLevel {
+        ///     group: GroupCode::HS,
+        ///     level: BenefitLevel::One,
+        ///     usual: BenefitLevel::Four,
+        /// }]);
+        /// assert_eq!(advice[0].code().as_str(), "unusual_benefit_level");
+        /// assert_eq!(
+        ///     advice[0].message(Lang::En).to_string(),
+        ///     "benefit level 1 differs from level 4, usual for group HS; this is normal for a person who belongs to several groups (the best level applies)"
+        /// );
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Advice {
+            $(
+                $(#[$doc])*
+                $variant $({ $( $(#[$field_doc])* $field: $ty, )* })?,
+            )+
+        }
+
+        impl Advice {
+            /// The stable code of the note.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::Advice::ShortFormInClaims.code().as_str(), "short_form_in_claims");
+            /// ```
+            pub const fn code(&self) -> AdviceCode {
+                match self {
+                    $(Advice::$variant { .. } => AdviceCode::$variant,)+
+                }
+            }
+        }
+
+        impl fmt::Display for AdviceMessage {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.advice {
+                    $(
+                        #[allow(unused_variables)]
+                        Advice::$variant { $($($field,)*)? } => advice_codes!(
+                            @message f, self.lang, AdviceCode::$variant
+                            $(, $lang, $en, $vi $(, $arg)*)?
+                        ),
+                    )+
+                }
+            }
+        }
+
+        /// The stable code of an [`Advice`], shared by the Rust, C and JS layers.
+        ///
+        /// | number | code |
+        /// |---|---|
+        $(#[doc = concat!("| ", stringify!($number), " | `", $name, "` |")])+
+        ///
+        /// Numbers and names are never reused or renumbered; new codes get new numbers.
+        ///
+        /// ```
+        /// use bhyt::AdviceCode;
+        /// assert_eq!(AdviceCode::ShortFormInClaims.number(), 4);
+        /// assert_eq!(AdviceCode::from_number(4), Some(AdviceCode::ShortFormInClaims));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u32)]
+        #[non_exhaustive]
+        pub enum AdviceCode {
+            $(
+                #[doc = concat!("`", $name, "` (", stringify!($number), "): ", $when, ".")]
+                $variant = $number,
+            )+
+        }
+
+        impl AdviceCode {
+            /// Every code, in number order.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::AdviceCode::ALL.len(), 4);
+            /// ```
+            pub const ALL: [AdviceCode; 0 $(+ advice_codes!(@one $variant))+] =
+                [$(AdviceCode::$variant),+];
+
+            /// The code's name: lowercase ASCII with underscores.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::AdviceCode::IssuedAfterVneidList.as_str(), "issued_after_vneid_list");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(AdviceCode::$variant => $name,)+
+                }
+            }
+
+            /// The code's number (from 1).
+            ///
+            /// ```
+            /// assert_eq!(bhyt::AdviceCode::UnusualBenefitLevel.number(), 1);
+            /// ```
+            pub const fn number(self) -> u32 {
+                self as u32
+            }
+
+            /// The code with this number, if any.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::AdviceCode::from_number(0), None);
+            /// ```
+            pub const fn from_number(number: u32) -> Option<AdviceCode> {
+                match number {
+                    $($number => Some(AdviceCode::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// When the note is given, in English (the table above).
+            ///
+            /// ```
+            /// assert!(bhyt::AdviceCode::ShortFormInClaims.when().contains("MA_THE_BHYT"));
+            /// ```
+            pub const fn when(self) -> &'static str {
+                match self {
+                    $(AdviceCode::$variant => $when,)+
+                }
+            }
+
+            /// A general message for the code, without the details of a particular note (for
+            /// callers that kept only the code, like the C layer's static strings).
+            ///
+            /// ```
+            /// use bhyt::{AdviceCode, Lang};
+            /// assert_eq!(
+            ///     AdviceCode::ShortFormInClaims.message(Lang::En),
+            ///     "MA_THE_BHYT holds the 10-digit form: the claims field normally holds the 15-character card code"
+            /// );
+            /// ```
+            pub const fn message(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (AdviceCode::$variant, Lang::En) => $general_en,
+                        (AdviceCode::$variant, Lang::Vi) => $general_vi,
+                    )+
+                }
+            }
+        }
+    };
+    (@one $variant:ident) => { 1 };
+    (@message $f:ident, $lang_value:expr, $code:expr) => {
+        $f.write_str($code.message($lang_value))
+    };
+    (@message $f:ident, $lang_value:expr, $code:expr, $lang:ident, $en:literal, $vi:literal $(, $arg:expr)*) => {{
+        let $lang = $lang_value;
+        match $lang {
+            Lang::En => write!($f, $en $(, $arg)*),
+            Lang::Vi => write!($f, $vi $(, $arg)*),
+        }
+    }};
+}
+
+advice_codes! {
     /// A valid 15-character card whose benefit digit differs from the level usual for its
     /// group.
-    UnusualBenefitLevel {
+    UnusualBenefitLevel = 1, "unusual_benefit_level" {
         /// The card's group code.
         group: GroupCode,
         /// The card's benefit level.
         level: BenefitLevel,
         /// The level usual for the group ([`GroupCode::usual_benefit_level`]).
         usual: BenefitLevel,
-    },
+    }
+    when: "a valid 15-character card whose benefit digit differs from the level usual for its group (normal for a person in several groups, who gets the best level)",
+    source: "QĐ 1351/QĐ-BHXH",
+    general: "the benefit level differs from the level usual for the group; this is normal for a person who belongs to several groups (the best level applies)"
+        / "Mức hưởng khác mức thường gặp của nhóm đối tượng; điều này bình thường với người thuộc nhiều nhóm đối tượng (được hưởng mức cao nhất)",
+    message(lang): "benefit level {} differs from level {}, usual for group {}; this is normal for a person who belongs to several groups (the best level applies)"
+        / "Mức hưởng {} khác mức {} thường gặp của nhóm {}; điều này bình thường với người thuộc nhiều nhóm đối tượng (được hưởng mức cao nhất)",
+        level, usual, group;
+
     /// A card number rejected for its group code ND, TG or AK, which BHXH added after the
     /// VNeID list was fixed.
-    IssuedAfterVneidList {
+    IssuedAfterVneidList = 2, "issued_after_vneid_list" {
         /// Which code.
         code: LateGroupCode,
         /// Whether the rest of the number (characters 3-15) fits the rule: then its last 10
         /// characters, the 10-digit form of the same card, pass the VNeID rule.
         short_form_passes: bool,
-    },
+    }
+    when: "an invalid card whose group code is ND, TG or AK: a real code, added after the VNeID list was fixed; says whether the rest of the number fits the rule, in which case its last 10 characters pass the VNeID rule as the 10-digit form",
+    source: "QĐ 1697/QĐ-BHXH",
+    general: "the group code was added by BHXH in 2023 (QĐ 1697/QĐ-BHXH), after the VNeID list was fixed: the card may well be genuine, but VNeID does not accept its 15-character form"
+        / "Mã đối tượng được BHXH bổ sung năm 2023 (QĐ 1697/QĐ-BHXH), sau khi danh sách của VNeID được ban hành: thẻ có thể vẫn đúng, nhưng VNeID không nhận dạng 15 ký tự",
+    message(lang): "{} ({}) is a group code BHXH added in 2023 (QĐ 1697/QĐ-BHXH), after the VNeID list was fixed: the card may well be genuine, but VNeID does not accept its 15-character form{}"
+        / "{} ({}) là mã đối tượng BHXH bổ sung năm 2023 (QĐ 1697/QĐ-BHXH), sau khi danh sách của VNeID được ban hành: thẻ có thể vẫn đúng, nhưng VNeID không nhận dạng 15 ký tự{}",
+        code, code.description(lang), short_form_note(short_form_passes, lang);
+
     /// A personal identification number whose digits 1-3 are not on the 2016 list of the 63
     /// provinces: possibly a country code (birth registered abroad), a code from a later
     /// list, or a typing error.
-    UnlistedBirthPlaceCode {
+    UnlistedBirthPlaceCode = 3, "unlisted_birth_place_code" {
         /// Digits 1-3.
         code: BirthPlaceCode,
-    },
+    }
+    when: "a 12-digit personal identification number whose digits 1-3 are not on the 2016 list of the 63 provinces",
+    source: "Thông tư 07/2016/TT-BCA",
+    general: "digits 1-3 are not on the 2016 list of the codes of the 63 provinces: they may be the code of a country (birth registered abroad), a code from a later list, or a typing error"
+        / "3 chữ số đầu không có trong danh mục mã 63 tỉnh, thành phố năm 2016: có thể là mã quốc gia (khai sinh ở nước ngoài), mã theo danh mục mới hơn, hoặc nhập sai";
+
     /// A valid 10-digit item in a claims `MA_THE_BHYT` field.
-    ShortFormInClaims,
+    ShortFormInClaims = 4, "short_form_in_claims"
+    when: "a valid 10-digit item in a claims `MA_THE_BHYT` field, which normally holds the 15-character code",
+    source: "QĐ 130/QĐ-BYT",
+    general: "MA_THE_BHYT holds the 10-digit form: the claims field normally holds the 15-character card code"
+        / "MA_THE_BHYT ghi dạng 10 chữ số: trường này của hồ sơ giám định thường ghi mã thẻ 15 ký tự";
+}
+
+/// The end of [`Advice::IssuedAfterVneidList`]'s message when the 10-digit form passes.
+const fn short_form_note(short_form_passes: bool, lang: Lang) -> &'static str {
+    match (short_form_passes, lang) {
+        (false, _) => "",
+        (true, Lang::En) => "; its last 10 characters (the 10-digit form) pass the VNeID rule",
+        (true, Lang::Vi) => {
+            "; có thể nhập 10 ký tự cuối (mã số BHXH), dạng này đạt quy tắc của VNeID"
+        }
+    }
 }
 
 impl Advice {
-    /// The stable code of the note.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::Advice::ShortFormInClaims.code().as_str(), "short_form_in_claims");
-    /// ```
-    pub const fn code(&self) -> AdviceCode {
-        match self {
-            Advice::UnusualBenefitLevel { .. } => AdviceCode::UnusualBenefitLevel,
-            Advice::IssuedAfterVneidList { .. } => AdviceCode::IssuedAfterVneidList,
-            Advice::UnlistedBirthPlaceCode { .. } => AdviceCode::UnlistedBirthPlaceCode,
-            Advice::ShortFormInClaims => AdviceCode::ShortFormInClaims,
-        }
-    }
-
     /// The full message in the given language, with the details of this note.
     ///
     /// ```
@@ -114,170 +292,6 @@ impl Advice {
 pub struct AdviceMessage {
     advice: Advice,
     lang: Lang,
-}
-
-impl fmt::Display for AdviceMessage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.advice, self.lang) {
-            (Advice::UnusualBenefitLevel { group, level, usual }, Lang::En) => write!(
-                f,
-                "benefit level {level} differs from level {usual}, usual for group {group}; this is normal for a person who belongs to several groups (the best level applies)"
-            ),
-            (Advice::UnusualBenefitLevel { group, level, usual }, Lang::Vi) => write!(
-                f,
-                "Mức hưởng {level} khác mức {usual} thường gặp của nhóm {group}; điều này bình thường với người thuộc nhiều nhóm đối tượng (được hưởng mức cao nhất)"
-            ),
-            (Advice::IssuedAfterVneidList { code, short_form_passes }, Lang::En) => {
-                write!(
-                    f,
-                    "{code} ({}) is a group code BHXH added in 2023 (QĐ 1697/QĐ-BHXH), after the VNeID list was fixed: the card may well be genuine, but VNeID does not accept its 15-character form",
-                    code.description_en()
-                )?;
-                if short_form_passes {
-                    f.write_str("; its last 10 characters (the 10-digit form) pass the VNeID rule")?;
-                }
-                Ok(())
-            }
-            (Advice::IssuedAfterVneidList { code, short_form_passes }, Lang::Vi) => {
-                write!(
-                    f,
-                    "{code} ({}) là mã đối tượng BHXH bổ sung năm 2023 (QĐ 1697/QĐ-BHXH), sau khi danh sách của VNeID được ban hành: thẻ có thể vẫn đúng, nhưng VNeID không nhận dạng 15 ký tự",
-                    code.description_vi()
-                )?;
-                if short_form_passes {
-                    f.write_str("; có thể nhập 10 ký tự cuối (mã số BHXH), dạng này đạt quy tắc của VNeID")?;
-                }
-                Ok(())
-            }
-            (Advice::UnlistedBirthPlaceCode { .. }, lang) => {
-                f.write_str(AdviceCode::UnlistedBirthPlaceCode.message(lang))
-            }
-            (Advice::ShortFormInClaims, lang) => {
-                f.write_str(AdviceCode::ShortFormInClaims.message(lang))
-            }
-        }
-    }
-}
-
-/// The stable code of an [`Advice`], shared by the Rust, C and JS layers.
-///
-/// | number | code |
-/// |---|---|
-/// | 1 | `unusual_benefit_level` |
-/// | 2 | `issued_after_vneid_list` |
-/// | 3 | `unlisted_birth_place_code` |
-/// | 4 | `short_form_in_claims` |
-///
-/// Numbers and names are never reused or renumbered; new codes get new numbers.
-///
-/// ```
-/// use bhyt::AdviceCode;
-/// assert_eq!(AdviceCode::ShortFormInClaims.number(), 4);
-/// assert_eq!(AdviceCode::from_number(4), Some(AdviceCode::ShortFormInClaims));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u32)]
-#[non_exhaustive]
-pub enum AdviceCode {
-    /// `unusual_benefit_level` (1).
-    UnusualBenefitLevel = 1,
-    /// `issued_after_vneid_list` (2).
-    IssuedAfterVneidList = 2,
-    /// `unlisted_birth_place_code` (3).
-    UnlistedBirthPlaceCode = 3,
-    /// `short_form_in_claims` (4).
-    ShortFormInClaims = 4,
-}
-
-impl AdviceCode {
-    /// Every code, in number order.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::AdviceCode::ALL.len(), 4);
-    /// ```
-    pub const ALL: [AdviceCode; 4] = [
-        AdviceCode::UnusualBenefitLevel,
-        AdviceCode::IssuedAfterVneidList,
-        AdviceCode::UnlistedBirthPlaceCode,
-        AdviceCode::ShortFormInClaims,
-    ];
-
-    /// The code's name: lowercase ASCII with underscores.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::AdviceCode::IssuedAfterVneidList.as_str(), "issued_after_vneid_list");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AdviceCode::UnusualBenefitLevel => "unusual_benefit_level",
-            AdviceCode::IssuedAfterVneidList => "issued_after_vneid_list",
-            AdviceCode::UnlistedBirthPlaceCode => "unlisted_birth_place_code",
-            AdviceCode::ShortFormInClaims => "short_form_in_claims",
-        }
-    }
-
-    /// The code's number (1 to 4).
-    ///
-    /// ```
-    /// assert_eq!(bhyt::AdviceCode::UnusualBenefitLevel.number(), 1);
-    /// ```
-    pub const fn number(self) -> u32 {
-        self as u32
-    }
-
-    /// The code with this number, if any.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::AdviceCode::from_number(0), None);
-    /// ```
-    pub const fn from_number(number: u32) -> Option<AdviceCode> {
-        match number {
-            1 => Some(AdviceCode::UnusualBenefitLevel),
-            2 => Some(AdviceCode::IssuedAfterVneidList),
-            3 => Some(AdviceCode::UnlistedBirthPlaceCode),
-            4 => Some(AdviceCode::ShortFormInClaims),
-            _ => None,
-        }
-    }
-
-    /// A general message for the code, without the details of a particular note (for callers
-    /// that kept only the code, like the C layer's static strings).
-    ///
-    /// ```
-    /// use bhyt::{AdviceCode, Lang};
-    /// assert_eq!(
-    ///     AdviceCode::ShortFormInClaims.message(Lang::En),
-    ///     "MA_THE_BHYT holds the 10-digit form: the claims field normally holds the 15-character card code"
-    /// );
-    /// ```
-    pub const fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (AdviceCode::UnusualBenefitLevel, Lang::En) => {
-                "the benefit level differs from the level usual for the group; this is normal for a person who belongs to several groups (the best level applies)"
-            }
-            (AdviceCode::UnusualBenefitLevel, Lang::Vi) => {
-                "Mức hưởng khác mức thường gặp của nhóm đối tượng; điều này bình thường với người thuộc nhiều nhóm đối tượng (được hưởng mức cao nhất)"
-            }
-            (AdviceCode::IssuedAfterVneidList, Lang::En) => {
-                "the group code was added by BHXH in 2023 (QĐ 1697/QĐ-BHXH), after the VNeID list was fixed: the card may well be genuine, but VNeID does not accept its 15-character form"
-            }
-            (AdviceCode::IssuedAfterVneidList, Lang::Vi) => {
-                "Mã đối tượng được BHXH bổ sung năm 2023 (QĐ 1697/QĐ-BHXH), sau khi danh sách của VNeID được ban hành: thẻ có thể vẫn đúng, nhưng VNeID không nhận dạng 15 ký tự"
-            }
-            (AdviceCode::UnlistedBirthPlaceCode, Lang::En) => {
-                "digits 1-3 are not on the 2016 list of the codes of the 63 provinces: they may be the code of a country (birth registered abroad), a code from a later list, or a typing error"
-            }
-            (AdviceCode::UnlistedBirthPlaceCode, Lang::Vi) => {
-                "3 chữ số đầu không có trong danh mục mã 63 tỉnh, thành phố năm 2016: có thể là mã quốc gia (khai sinh ở nước ngoài), mã theo danh mục mới hơn, hoặc nhập sai"
-            }
-            (AdviceCode::ShortFormInClaims, Lang::En) => {
-                "MA_THE_BHYT holds the 10-digit form: the claims field normally holds the 15-character card code"
-            }
-            (AdviceCode::ShortFormInClaims, Lang::Vi) => {
-                "MA_THE_BHYT ghi dạng 10 chữ số: trường này của hồ sơ giám định thường ghi mã thẻ 15 ký tự"
-            }
-        }
-    }
 }
 
 impl fmt::Display for AdviceCode {

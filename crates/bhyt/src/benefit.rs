@@ -3,6 +3,8 @@
 //! Source: Luật BHYT art. 22 and NĐ 146/2018 art. 14, as summarised in
 //! `shared/spec/bhyt-card-number.md` ("Background facts").
 
+use crate::Lang;
+
 /// The benefit level printed as character 3: how much of the cost the fund pays.
 ///
 /// ```
@@ -55,34 +57,44 @@ impl BenefitLevel {
         self as u8
     }
 
-    /// What the level pays, in Vietnamese.
+    /// What the level pays, in the given language.
+    ///
+    /// ```
+    /// use bhyt::{BenefitLevel, Lang};
+    /// assert_eq!(BenefitLevel::Four.meaning(Lang::En), "80% of in-scope costs");
+    /// assert_eq!(BenefitLevel::Three.meaning(Lang::Vi), "95% chi phí trong phạm vi được hưởng");
+    /// ```
+    pub const fn meaning(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (BenefitLevel::One, Lang::Vi) => "100% chi phí trong phạm vi được hưởng, không áp dụng giới hạn tỷ lệ thanh toán thuốc, dịch vụ kỹ thuật; có chi phí vận chuyển",
+            (BenefitLevel::One, Lang::En) => "100% of in-scope costs, without the payment-ratio caps on drugs and services, plus transport",
+            (BenefitLevel::Two, Lang::Vi) => "100% chi phí trong phạm vi được hưởng, có giới hạn tỷ lệ thanh toán thuốc, dịch vụ kỹ thuật; có chi phí vận chuyển",
+            (BenefitLevel::Two, Lang::En) => "100% of in-scope costs, with the payment-ratio caps on drugs and services, plus transport",
+            (BenefitLevel::Three, Lang::Vi) => "95% chi phí trong phạm vi được hưởng",
+            (BenefitLevel::Three, Lang::En) => "95% of in-scope costs",
+            (BenefitLevel::Four, Lang::Vi) => "80% chi phí trong phạm vi được hưởng",
+            (BenefitLevel::Four, Lang::En) => "80% of in-scope costs",
+            (BenefitLevel::Five, Lang::Vi) => "100% chi phí, kể cả chi phí ngoài phạm vi được hưởng BHYT; có chi phí vận chuyển",
+            (BenefitLevel::Five, Lang::En) => "100% of costs, including those outside the BHYT scope, plus transport",
+        }
+    }
+
+    /// What the level pays, in Vietnamese ([`meaning`](Self::meaning) with [`Lang::Vi`]).
     ///
     /// ```
     /// assert_eq!(bhyt::BenefitLevel::Three.meaning_vi(), "95% chi phí trong phạm vi được hưởng");
     /// ```
     pub const fn meaning_vi(self) -> &'static str {
-        match self {
-            BenefitLevel::One => "100% chi phí trong phạm vi được hưởng, không áp dụng giới hạn tỷ lệ thanh toán thuốc, dịch vụ kỹ thuật; có chi phí vận chuyển",
-            BenefitLevel::Two => "100% chi phí trong phạm vi được hưởng, có giới hạn tỷ lệ thanh toán thuốc, dịch vụ kỹ thuật; có chi phí vận chuyển",
-            BenefitLevel::Three => "95% chi phí trong phạm vi được hưởng",
-            BenefitLevel::Four => "80% chi phí trong phạm vi được hưởng",
-            BenefitLevel::Five => "100% chi phí, kể cả chi phí ngoài phạm vi được hưởng BHYT; có chi phí vận chuyển",
-        }
+        self.meaning(Lang::Vi)
     }
 
-    /// What the level pays, in English.
+    /// What the level pays, in English ([`meaning`](Self::meaning) with [`Lang::En`]).
     ///
     /// ```
     /// assert_eq!(bhyt::BenefitLevel::Four.meaning_en(), "80% of in-scope costs");
     /// ```
     pub const fn meaning_en(self) -> &'static str {
-        match self {
-            BenefitLevel::One => "100% of in-scope costs, without the payment-ratio caps on drugs and services, plus transport",
-            BenefitLevel::Two => "100% of in-scope costs, with the payment-ratio caps on drugs and services, plus transport",
-            BenefitLevel::Three => "95% of in-scope costs",
-            BenefitLevel::Four => "80% of in-scope costs",
-            BenefitLevel::Five => "100% of costs, including those outside the BHYT scope, plus transport",
-        }
+        self.meaning(Lang::En)
     }
 }
 

@@ -158,82 +158,298 @@ impl fmt::Display for Found {
     }
 }
 
-/// Why a card number was rejected, and where.
+/// The error table: one row per code, and everything about the code in its row: the
+/// variant of [`Error`] and the detail it carries, the number and the stable name of its
+/// [`ErrorCode`], a summary (the docs' and READMEs' table), the general message in English
+/// and Vietnamese side by side, and, where the full message says more than the general one,
+/// its English and Vietnamese templates side by side with their arguments (evaluated for the
+/// language `lang` names).
 ///
-/// Positions are 0-based indices of characters (Unicode scalar values; for byte input, of
-/// UTF-8 sequences, an invalid sequence counting as one character) in the input as given,
-/// separators included in lenient mode. Checks run left to right and the first failure
-/// decides. A component error points at the start of the component: 0 for the group code,
-/// 2 for the benefit level, 3 for the province code.
-///
-/// The `Display` text (English) and [`Error::message`] (Vietnamese or English) are public API.
-///
-/// ```
-/// use bhyt::{Error, ErrorCode, Lang};
-/// let err = bhyt::validate("DX4010123456789", None).unwrap_err();
-/// assert_eq!(err, Error::UnknownGroupCode { position: 0 });
-/// assert_eq!(err.code(), ErrorCode::UnknownGroupCode);
-/// assert_eq!(err.code().as_str(), "unknown_group_code");
-/// assert_eq!(err.position(), Some(0));
-/// assert_eq!(err.to_string(), "the group code (characters 1-2) is not on the VNeID list of 43 codes");
-/// assert_eq!(
-///     err.message(Lang::Vi).to_string(),
-///     "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận"
-/// );
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
+/// The enum [`Error`], its `code`, `position`, the English `Display` and [`Message`], and the
+/// enum [`ErrorCode`] with `ALL`, `as_str`, `number`, `from_number`, `message` and its doc
+/// table are all generated from the table; the C constants, the JS code list and the READMEs'
+/// tables are checked against it (`crates/bhyt-testdata/tests/tables.rs`). Adding a code is
+/// one row here.
+macro_rules! error_codes {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $number:literal, $name:literal $(at $position:ident)? {
+            $( $(#[$field_doc:meta])* $field:ident: $ty:ty, )*
+        }
+        summary: $summary:literal,
+        general: $general_en:literal / $general_vi:literal
+        $(, message($lang:ident): $en:literal / $vi:literal $(, $arg:expr)*)?;
+    )+) => {
+        /// Why a card number was rejected, and where.
+        ///
+        /// Positions are 0-based indices of characters (Unicode scalar values; for byte input,
+        /// of UTF-8 sequences, an invalid sequence counting as one character) in the input as
+        /// given, separators included in lenient mode. Checks run left to right and the first
+        /// failure decides. A component error points at the start of the component: 0 for the
+        /// group code, 2 for the benefit level, 3 for the province code.
+        ///
+        /// The `Display` text (English) and [`Error::message`] (Vietnamese or English) are
+        /// public API.
+        ///
+        /// ```
+        /// use bhyt::{Error, ErrorCode, Lang};
+        /// let err = bhyt::validate("DX4010123456789", None).unwrap_err();
+        /// assert_eq!(err, Error::UnknownGroupCode { position: 0 });
+        /// assert_eq!(err.code(), ErrorCode::UnknownGroupCode);
+        /// assert_eq!(err.code().as_str(), "unknown_group_code");
+        /// assert_eq!(err.position(), Some(0));
+        /// assert_eq!(err.to_string(), "the group code (characters 1-2) is not on the VNeID list of 43 codes");
+        /// assert_eq!(
+        ///     err.message(Lang::Vi).to_string(),
+        ///     "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận"
+        /// );
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+        #[non_exhaustive]
+        pub enum Error {
+            $(
+                $(#[$doc])*
+                #[error("{}", self.message(Lang::En))]
+                $variant { $( $(#[$field_doc])* $field: $ty, )* },
+            )+
+        }
+
+        impl Error {
+            /// The stable machine-readable code of this error.
+            ///
+            /// ```
+            /// let err = bhyt::validate("123", None).unwrap_err();
+            /// assert_eq!(err.code(), bhyt::ErrorCode::InvalidLength);
+            /// ```
+            pub const fn code(&self) -> ErrorCode {
+                match self {
+                    $(Error::$variant { .. } => ErrorCode::$variant,)+
+                }
+            }
+
+            /// The 0-based character position the error points at; `None` for a length
+            /// error.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::validate("DN6010123456789", None).unwrap_err().position(), Some(2));
+            /// assert_eq!(bhyt::validate("", None).unwrap_err().position(), None);
+            /// ```
+            pub const fn position(&self) -> Option<usize> {
+                match *self {
+                    $(Error::$variant { $($position,)? .. } => error_codes!(@some $($position)?),)+
+                }
+            }
+
+            /// The same error pointing at another position (used to map positions in
+            /// normalised text back to the input as given).
+            pub(crate) fn at(self, new_position: usize) -> Error {
+                let mut error = self;
+                match &mut error {
+                    $(Error::$variant { $($position,)? .. } => { $(*$position = new_position;)? })+
+                }
+                error
+            }
+        }
+
+        impl fmt::Display for Message {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.error {
+                    $(
+                        #[allow(unused_variables)]
+                        Error::$variant { $($field,)* } => error_codes!(
+                            @message f, self.lang, ErrorCode::$variant
+                            $(, $lang, $en, $vi $(, $arg)*)?
+                        ),
+                    )+
+                }
+            }
+        }
+
+        /// The stable machine-readable code of an [`Error`], shared by the Rust, C and JS
+        /// layers.
+        ///
+        /// | number | code | meaning |
+        /// |---|---|---|
+        $(#[doc = concat!("| ", stringify!($number), " | `", $name, "` | ", $summary, " |")])+
+        ///
+        /// Numbers and names are never reused or renumbered; new codes get new numbers.
+        ///
+        /// ```
+        /// use bhyt::ErrorCode;
+        /// assert_eq!(ErrorCode::InvalidProvinceCode.number(), 6);
+        /// assert_eq!(ErrorCode::from_number(6), Some(ErrorCode::InvalidProvinceCode));
+        /// assert_eq!("invalid_province_code".parse(), Ok(ErrorCode::InvalidProvinceCode));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u32)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $(
+                #[doc = concat!("`", $name, "` (", stringify!($number), "): ", $summary, ".")]
+                $variant = $number,
+            )+
+        }
+
+        impl ErrorCode {
+            /// Every code, in number order.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::ErrorCode::ALL.len(), 6);
+            /// ```
+            pub const ALL: [ErrorCode; 0 $(+ error_codes!(@one $variant))+] =
+                [$(ErrorCode::$variant),+];
+
+            /// The code's name: lowercase ASCII with underscores.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::ErrorCode::LateGroupCode.as_str(), "late_group_code");
+            /// ```
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $name,)+
+                }
+            }
+
+            /// The code's number (from 1; 0 is success in the C layer).
+            ///
+            /// ```
+            /// assert_eq!(bhyt::ErrorCode::InvalidLength.number(), 1);
+            /// ```
+            pub const fn number(self) -> u32 {
+                self as u32
+            }
+
+            /// The code with this number, if any.
+            ///
+            /// ```
+            /// assert_eq!(bhyt::ErrorCode::from_number(0), None);
+            /// ```
+            pub const fn from_number(number: u32) -> Option<ErrorCode> {
+                match number {
+                    $($number => Some(ErrorCode::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// A one-line summary of when the code is given, in English (the table above,
+            /// and the READMEs' tables, which a test compares with it).
+            ///
+            /// ```
+            /// assert_eq!(bhyt::ErrorCode::InvalidBenefitLevel.summary(), "character 3 not a digit from 1 to 5");
+            /// ```
+            pub const fn summary(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $summary,)+
+                }
+            }
+
+            /// A general message for the code, without the details a full [`Error`] has:
+            /// for callers that kept only the code (the C layer's static strings).
+            ///
+            /// ```
+            /// use bhyt::{ErrorCode, Lang};
+            /// assert_eq!(ErrorCode::InvalidBenefitLevel.message(Lang::En), "the benefit level (character 3) must be a digit from 1 to 5");
+            /// ```
+            pub const fn message(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (ErrorCode::$variant, Lang::En) => $general_en,
+                        (ErrorCode::$variant, Lang::Vi) => $general_vi,
+                    )+
+                }
+            }
+        }
+    };
+    (@one $variant:ident) => { 1 };
+    (@some) => { None };
+    (@some $position:ident) => { Some($position) };
+    // No template of its own: the full message is the general one.
+    (@message $f:ident, $lang_value:expr, $code:expr) => {
+        $f.write_str($code.message($lang_value))
+    };
+    (@message $f:ident, $lang_value:expr, $code:expr, $lang:ident, $en:literal, $vi:literal $(, $arg:expr)*) => {{
+        let $lang = $lang_value;
+        match $lang {
+            Lang::En => write!($f, $en $(, $arg)*),
+            Lang::Vi => write!($f, $vi $(, $arg)*),
+        }
+    }};
+}
+
+error_codes! {
     /// The number of characters is neither 10 nor 15 (after dropping separators, in lenient
     /// mode).
-    #[error("a BHYT card number has exactly 10 digits or 15 characters, not {length}")]
-    InvalidLength {
+    InvalidLength = 1, "invalid_length" {
         /// How many characters there were.
         length: usize,
-    },
+    }
+    summary: "not 10 or 15 characters (no position)",
+    general: "a BHYT card number has exactly 10 digits or 15 characters"
+        / "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự",
+    message(lang): "a BHYT card number has exactly 10 digits or 15 characters, not {}"
+        / "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự; đã nhập {} ký tự", length;
+
     /// A character of the wrong kind for its position.
-    #[error("character {} is {found}, expected {expected}", position + 1)]
-    InvalidCharacter {
+    InvalidCharacter = 2, "invalid_character" at position {
         /// Where the character is.
         position: usize,
         /// What kind of character belongs there.
         expected: Expected,
         /// What kind of character is there.
         found: Found,
-    },
+    }
+    summary: "a character of the wrong kind for its position (says what was expected and what kind was found)",
+    general: "a character is not allowed at its position"
+        / "Có ký tự không hợp lệ ở vị trí của nó",
+    message(lang): "character {} is {}, expected {}"
+        / "Ký tự thứ {} là {}, cần {}", position + 1, found.describe(lang), expected.describe(lang);
+
     /// Characters 1-2 are not one of the 43 group codes on the VNeID list.
-    #[error("the group code (characters 1-2) is not on the VNeID list of 43 codes")]
-    UnknownGroupCode {
+    UnknownGroupCode = 3, "unknown_group_code" at position {
         /// Where the group code starts.
         position: usize,
-    },
+    }
+    summary: "characters 1-2 not on the VNeID list of 43 codes",
+    general: "the group code (characters 1-2) is not on the VNeID list of 43 codes"
+        / "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận";
+
     /// Characters 1-2 are a group code BHXH added after the VNeID list was fixed.
-    #[error(
-        "the group code {code} ({}) was added after the VNeID list was fixed; VNeID does not accept it",
-        code.description_en()
-    )]
-    LateGroupCode {
+    LateGroupCode = 4, "late_group_code" at position {
         /// Where the group code starts.
         position: usize,
         /// Which late code it is.
         code: LateGroupCode,
-    },
+    }
+    summary: "characters 1-2 are `ND`, `TG` or `AK`, added by BHXH after the VNeID list was fixed: still rejected, with a message saying so",
+    general: "the group code was added after the VNeID list was fixed; VNeID does not accept it"
+        / "Mã đối tượng được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận",
+    message(lang): "the group code {} ({}) was added after the VNeID list was fixed; VNeID does not accept it"
+        / "Mã đối tượng {} ({}) được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận",
+        code.as_str(), code.description(lang);
+
     /// Character 3 is a digit outside 1-5.
-    #[error("the benefit level (character 3) must be a digit from 1 to 5")]
-    InvalidBenefitLevel {
+    InvalidBenefitLevel = 5, "invalid_benefit_level" at position {
         /// Where the benefit digit is.
         position: usize,
-    },
+    }
+    summary: "character 3 not a digit from 1 to 5",
+    general: "the benefit level (character 3) must be a digit from 1 to 5"
+        / "Mức hưởng (ký tự 3) phải là chữ số từ 1 đến 5";
+
     /// Characters 4-5 are 00, or not allowed for the issuing body chosen.
-    #[error("{}", province_rule(*issuer, Lang::En))]
-    InvalidProvinceCode {
+    InvalidProvinceCode = 6, "invalid_province_code" at position {
         /// Where the province code starts.
         position: usize,
         /// The issuing body chosen (`None`: any).
         issuer: Option<Issuer>,
-    },
+    }
+    summary: "characters 4-5 are `00`, or not allowed for the issuing body chosen",
+    general: "characters 4-5 (province code of issue) are not allowed for the issuing body"
+        / "Ký tự 4-5 (mã nơi cấp) không phù hợp với đơn vị cấp thẻ",
+    message(lang): "{}" / "{}", province_rule(issuer, lang);
 }
 
+/// The full message of [`Error::InvalidProvinceCode`]: the rule of the issuing body chosen.
 const fn province_rule(issuer: Option<Issuer>, lang: Lang) -> &'static str {
     match (issuer, lang) {
         (None, Lang::En) => "the province code (characters 4-5) cannot be 00",
@@ -258,69 +474,6 @@ const fn province_rule(issuer: Option<Issuer>, lang: Lang) -> &'static str {
 }
 
 impl Error {
-    /// The stable machine-readable code of this error.
-    ///
-    /// ```
-    /// let err = bhyt::validate("123", None).unwrap_err();
-    /// assert_eq!(err.code(), bhyt::ErrorCode::InvalidLength);
-    /// ```
-    pub const fn code(&self) -> ErrorCode {
-        match self {
-            Error::InvalidLength { .. } => ErrorCode::InvalidLength,
-            Error::InvalidCharacter { .. } => ErrorCode::InvalidCharacter,
-            Error::UnknownGroupCode { .. } => ErrorCode::UnknownGroupCode,
-            Error::LateGroupCode { .. } => ErrorCode::LateGroupCode,
-            Error::InvalidBenefitLevel { .. } => ErrorCode::InvalidBenefitLevel,
-            Error::InvalidProvinceCode { .. } => ErrorCode::InvalidProvinceCode,
-        }
-    }
-
-    /// The 0-based character position the error points at; `None` for a length error.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::validate("DN6010123456789", None).unwrap_err().position(), Some(2));
-    /// assert_eq!(bhyt::validate("", None).unwrap_err().position(), None);
-    /// ```
-    pub const fn position(&self) -> Option<usize> {
-        match *self {
-            Error::InvalidLength { .. } => None,
-            Error::InvalidCharacter { position, .. }
-            | Error::UnknownGroupCode { position }
-            | Error::LateGroupCode { position, .. }
-            | Error::InvalidBenefitLevel { position }
-            | Error::InvalidProvinceCode { position, .. } => Some(position),
-        }
-    }
-
-    /// The same error pointing at another position (used to map positions in normalised
-    /// text back to the input as given).
-    pub(crate) const fn at(self, new_position: usize) -> Error {
-        match self {
-            Error::InvalidLength { .. } => self,
-            Error::InvalidCharacter {
-                expected, found, ..
-            } => Error::InvalidCharacter {
-                position: new_position,
-                expected,
-                found,
-            },
-            Error::UnknownGroupCode { .. } => Error::UnknownGroupCode {
-                position: new_position,
-            },
-            Error::LateGroupCode { code, .. } => Error::LateGroupCode {
-                position: new_position,
-                code,
-            },
-            Error::InvalidBenefitLevel { .. } => Error::InvalidBenefitLevel {
-                position: new_position,
-            },
-            Error::InvalidProvinceCode { issuer, .. } => Error::InvalidProvinceCode {
-                position: new_position,
-                issuer,
-            },
-        }
-    }
-
     /// The full message in the given language, with the details of this error.
     ///
     /// ```
@@ -345,183 +498,6 @@ impl Error {
 pub struct Message {
     error: Error,
     lang: Lang,
-}
-
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.lang == Lang::En {
-            return fmt::Display::fmt(&self.error, f);
-        }
-        match self.error {
-            Error::InvalidLength { length } => write!(
-                f,
-                "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự; đã nhập {length} ký tự"
-            ),
-            Error::InvalidCharacter { position, expected, found } => write!(
-                f,
-                "Ký tự thứ {} là {}, cần {}",
-                position + 1,
-                found.describe(Lang::Vi),
-                expected.describe(Lang::Vi)
-            ),
-            Error::UnknownGroupCode { .. } => {
-                f.write_str(ErrorCode::UnknownGroupCode.message(Lang::Vi))
-            }
-            Error::LateGroupCode { code, .. } => write!(
-                f,
-                "Mã đối tượng {} ({}) được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận",
-                code.as_str(),
-                code.description_vi()
-            ),
-            Error::InvalidBenefitLevel { .. } => {
-                f.write_str(ErrorCode::InvalidBenefitLevel.message(Lang::Vi))
-            }
-            Error::InvalidProvinceCode { issuer, .. } => {
-                f.write_str(province_rule(issuer, Lang::Vi))
-            }
-        }
-    }
-}
-
-/// The stable machine-readable code of an [`Error`], shared by the Rust, C and JS layers.
-///
-/// | number | code | meaning |
-/// |---|---|---|
-/// | 1 | `invalid_length` | not 10 or 15 characters |
-/// | 2 | `invalid_character` | a character of the wrong kind for its position |
-/// | 3 | `unknown_group_code` | characters 1-2 not on the VNeID list of 43 codes |
-/// | 4 | `late_group_code` | characters 1-2 are ND, TG or AK, added after the VNeID list |
-/// | 5 | `invalid_benefit_level` | character 3 not a digit from 1 to 5 |
-/// | 6 | `invalid_province_code` | characters 4-5 are 00, or not allowed for the issuing body |
-///
-/// Numbers and names are never reused or renumbered; new codes get new numbers.
-///
-/// ```
-/// use bhyt::ErrorCode;
-/// assert_eq!(ErrorCode::InvalidProvinceCode.number(), 6);
-/// assert_eq!(ErrorCode::from_number(6), Some(ErrorCode::InvalidProvinceCode));
-/// assert_eq!("invalid_province_code".parse(), Ok(ErrorCode::InvalidProvinceCode));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u32)]
-#[non_exhaustive]
-pub enum ErrorCode {
-    /// `invalid_length` (1).
-    InvalidLength = 1,
-    /// `invalid_character` (2).
-    InvalidCharacter = 2,
-    /// `unknown_group_code` (3).
-    UnknownGroupCode = 3,
-    /// `late_group_code` (4).
-    LateGroupCode = 4,
-    /// `invalid_benefit_level` (5).
-    InvalidBenefitLevel = 5,
-    /// `invalid_province_code` (6).
-    InvalidProvinceCode = 6,
-}
-
-impl ErrorCode {
-    /// Every code, in number order.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::ErrorCode::ALL.len(), 6);
-    /// ```
-    pub const ALL: [ErrorCode; 6] = [
-        ErrorCode::InvalidLength,
-        ErrorCode::InvalidCharacter,
-        ErrorCode::UnknownGroupCode,
-        ErrorCode::LateGroupCode,
-        ErrorCode::InvalidBenefitLevel,
-        ErrorCode::InvalidProvinceCode,
-    ];
-
-    /// The code's name: lowercase ASCII with underscores.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::ErrorCode::LateGroupCode.as_str(), "late_group_code");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidLength => "invalid_length",
-            ErrorCode::InvalidCharacter => "invalid_character",
-            ErrorCode::UnknownGroupCode => "unknown_group_code",
-            ErrorCode::LateGroupCode => "late_group_code",
-            ErrorCode::InvalidBenefitLevel => "invalid_benefit_level",
-            ErrorCode::InvalidProvinceCode => "invalid_province_code",
-        }
-    }
-
-    /// The code's number (1 to 6; 0 is success in the C layer).
-    ///
-    /// ```
-    /// assert_eq!(bhyt::ErrorCode::InvalidLength.number(), 1);
-    /// ```
-    pub const fn number(self) -> u32 {
-        self as u32
-    }
-
-    /// The code with this number, if any.
-    ///
-    /// ```
-    /// assert_eq!(bhyt::ErrorCode::from_number(0), None);
-    /// ```
-    pub const fn from_number(number: u32) -> Option<ErrorCode> {
-        match number {
-            1 => Some(ErrorCode::InvalidLength),
-            2 => Some(ErrorCode::InvalidCharacter),
-            3 => Some(ErrorCode::UnknownGroupCode),
-            4 => Some(ErrorCode::LateGroupCode),
-            5 => Some(ErrorCode::InvalidBenefitLevel),
-            6 => Some(ErrorCode::InvalidProvinceCode),
-            _ => None,
-        }
-    }
-
-    /// A general message for the code, without the details a full [`Error`] has: for callers
-    /// that kept only the code (the C layer's static strings).
-    ///
-    /// ```
-    /// use bhyt::{ErrorCode, Lang};
-    /// assert_eq!(ErrorCode::InvalidBenefitLevel.message(Lang::En), "the benefit level (character 3) must be a digit from 1 to 5");
-    /// ```
-    pub const fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ErrorCode::InvalidLength, Lang::En) => {
-                "a BHYT card number has exactly 10 digits or 15 characters"
-            }
-            (ErrorCode::InvalidLength, Lang::Vi) => {
-                "Số thẻ BHYT phải gồm đúng 10 chữ số hoặc 15 ký tự"
-            }
-            (ErrorCode::InvalidCharacter, Lang::En) => {
-                "a character is not allowed at its position"
-            }
-            (ErrorCode::InvalidCharacter, Lang::Vi) => "Có ký tự không hợp lệ ở vị trí của nó",
-            (ErrorCode::UnknownGroupCode, Lang::En) => {
-                "the group code (characters 1-2) is not on the VNeID list of 43 codes"
-            }
-            (ErrorCode::UnknownGroupCode, Lang::Vi) => {
-                "Mã đối tượng (ký tự 1-2) không có trong danh sách 43 mã được VNeID chấp nhận"
-            }
-            (ErrorCode::LateGroupCode, Lang::En) => {
-                "the group code was added after the VNeID list was fixed; VNeID does not accept it"
-            }
-            (ErrorCode::LateGroupCode, Lang::Vi) => {
-                "Mã đối tượng được bổ sung sau khi danh sách của VNeID được ban hành nên VNeID chưa chấp nhận"
-            }
-            (ErrorCode::InvalidBenefitLevel, Lang::En) => {
-                "the benefit level (character 3) must be a digit from 1 to 5"
-            }
-            (ErrorCode::InvalidBenefitLevel, Lang::Vi) => {
-                "Mức hưởng (ký tự 3) phải là chữ số từ 1 đến 5"
-            }
-            (ErrorCode::InvalidProvinceCode, Lang::En) => {
-                "characters 4-5 (province code of issue) are not allowed for the issuing body"
-            }
-            (ErrorCode::InvalidProvinceCode, Lang::Vi) => {
-                "Ký tự 4-5 (mã nơi cấp) không phù hợp với đơn vị cấp thẻ"
-            }
-        }
-    }
 }
 
 impl fmt::Display for ErrorCode {

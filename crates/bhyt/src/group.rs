@@ -9,7 +9,7 @@
 //! The table below is data: one line per code, in the order of the VNeID list. Everything
 //! else in this module (the enum, the lookups) is generated from it by `group_codes!`.
 
-use crate::BenefitLevel;
+use crate::{BenefitLevel, Lang};
 
 macro_rules! group_codes {
     ($( $code:ident => $level:ident, $vi:literal, $en:literal; )+) => {
@@ -50,22 +50,40 @@ macro_rules! group_codes {
                 match self { $(GroupCode::$code => stringify!($code),)+ }
             }
 
-            /// Who belongs to the group, in Vietnamese.
+            /// Who belongs to the group, in the given language (the English is a short gloss).
+            ///
+            /// ```
+            /// use bhyt::{GroupCode, Lang};
+            /// assert_eq!(GroupCode::TE.description(Lang::Vi), "Trẻ em dưới 6 tuổi");
+            /// assert_eq!(GroupCode::TE.description(Lang::En), "children under 6");
+            /// ```
+            pub const fn description(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (GroupCode::$code, Lang::Vi) => $vi,
+                        (GroupCode::$code, Lang::En) => $en,
+                    )+
+                }
+            }
+
+            /// Who belongs to the group, in Vietnamese: [`description`](Self::description)
+            /// with [`Lang::Vi`].
             ///
             /// ```
             /// assert_eq!(bhyt::GroupCode::TE.description_vi(), "Trẻ em dưới 6 tuổi");
             /// ```
             pub const fn description_vi(self) -> &'static str {
-                match self { $(GroupCode::$code => $vi,)+ }
+                self.description(Lang::Vi)
             }
 
-            /// Who belongs to the group: a short English gloss.
+            /// Who belongs to the group, a short English gloss:
+            /// [`description`](Self::description) with [`Lang::En`].
             ///
             /// ```
             /// assert_eq!(bhyt::GroupCode::TE.description_en(), "children under 6");
             /// ```
             pub const fn description_en(self) -> &'static str {
-                match self { $(GroupCode::$code => $en,)+ }
+                self.description(Lang::En)
             }
 
             /// The benefit level this group usually has (QĐ 1351). Informative only: a card
@@ -244,30 +262,42 @@ impl LateGroupCode {
         }
     }
 
-    /// Who belongs to the group, in Vietnamese.
+    /// Who belongs to the group, in the given language.
+    ///
+    /// ```
+    /// use bhyt::{Lang, LateGroupCode};
+    /// assert_eq!(LateGroupCode::ND.description(Lang::Vi), "Nghệ nhân");
+    /// assert_eq!(LateGroupCode::ND.description(Lang::En), "master artisans");
+    /// ```
+    pub const fn description(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (LateGroupCode::ND, Lang::Vi) => "Nghệ nhân",
+            (LateGroupCode::ND, Lang::En) => "master artisans",
+            (LateGroupCode::TG, Lang::Vi) => "Vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác",
+            (LateGroupCode::TG, Lang::En) => "remarried spouses of martyrs",
+            (LateGroupCode::AK, Lang::Vi) => "Người sống ở xã an toàn khu cách mạng",
+            (LateGroupCode::AK, Lang::En) => "residents of revolutionary safe-zone communes",
+        }
+    }
+
+    /// Who belongs to the group, in Vietnamese ([`description`](Self::description) with
+    /// [`Lang::Vi`]).
     ///
     /// ```
     /// assert_eq!(bhyt::LateGroupCode::ND.description_vi(), "Nghệ nhân");
     /// ```
     pub const fn description_vi(self) -> &'static str {
-        match self {
-            LateGroupCode::ND => "Nghệ nhân",
-            LateGroupCode::TG => "Vợ hoặc chồng liệt sĩ đã lấy chồng hoặc vợ khác",
-            LateGroupCode::AK => "Người sống ở xã an toàn khu cách mạng",
-        }
+        self.description(Lang::Vi)
     }
 
-    /// Who belongs to the group, in English.
+    /// Who belongs to the group, in English ([`description`](Self::description) with
+    /// [`Lang::En`]).
     ///
     /// ```
     /// assert_eq!(bhyt::LateGroupCode::ND.description_en(), "master artisans");
     /// ```
     pub const fn description_en(self) -> &'static str {
-        match self {
-            LateGroupCode::ND => "master artisans",
-            LateGroupCode::TG => "remarried spouses of martyrs",
-            LateGroupCode::AK => "residents of revolutionary safe-zone communes",
-        }
+        self.description(Lang::En)
     }
 
     pub(crate) const fn from_letters(first: u8, second: u8) -> Option<LateGroupCode> {

@@ -92,16 +92,29 @@ impl Sex {
         }
     }
 
-    /// `Nam` or `Nữ`.
+    /// The name in the given language: `Nam` or `Nữ`, `male` or `female` (the English name
+    /// is [`as_str`](Self::as_str)).
+    ///
+    /// ```
+    /// use bhyt::{Lang, Sex};
+    /// assert_eq!(Sex::Female.name(Lang::Vi), "Nữ");
+    /// assert_eq!(Sex::Female.name(Lang::En), "female");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Sex::Male, Lang::Vi) => "Nam",
+            (Sex::Female, Lang::Vi) => "Nữ",
+            (_, Lang::En) => self.as_str(),
+        }
+    }
+
+    /// `Nam` or `Nữ` ([`name`](Self::name) with [`Lang::Vi`]).
     ///
     /// ```
     /// assert_eq!(bhyt::Sex::Male.name_vi(), "Nam");
     /// ```
     pub const fn name_vi(self) -> &'static str {
-        match self {
-            Sex::Male => "Nam",
-            Sex::Female => "Nữ",
-        }
+        self.name(Lang::Vi)
     }
 }
 
@@ -381,7 +394,7 @@ pub enum IdentifyError {
     #[error("{0}")]
     Card(Error),
     /// 12 characters, not all ASCII digits: a personal identification number has 12 digits.
-    #[error("a personal identification number has 12 digits; character {} is {found}", position + 1)]
+    #[error("{}", self.message(Lang::En))]
     InvalidPersonalId {
         /// The first character that is not an ASCII digit.
         position: usize,
@@ -389,13 +402,80 @@ pub enum IdentifyError {
         found: Found,
     },
     /// Neither 10, 12 nor 15 characters.
-    #[error(
-        "neither a BHYT card number (10 digits or 15 characters) nor a personal identification number (12 digits): {length} characters"
-    )]
+    #[error("{}", self.message(Lang::En))]
     Unrecognized {
         /// How many characters there were (after dropping separators, in lenient mode).
         length: usize,
     },
+}
+
+/// The codes [`identify`] adds to the card's [`ErrorCode`](crate::ErrorCode)s: the
+/// identify table, one row per code with its stable name and its general message in English
+/// and Vietnamese side by side. A full [`IdentifyError`] message is the general one followed
+/// by its details.
+///
+/// ```
+/// use bhyt::{IdentifyCode, Lang};
+/// assert_eq!(IdentifyCode::UnrecognizedInput.as_str(), "unrecognized_input");
+/// assert_eq!(IdentifyCode::InvalidPersonalId.message(Lang::Vi), "Số định danh cá nhân gồm 12 chữ số");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum IdentifyCode {
+    /// `invalid_personal_id`: 12 characters, not all ASCII digits.
+    InvalidPersonalId,
+    /// `unrecognized_input`: neither 10, 12 nor 15 characters.
+    UnrecognizedInput,
+}
+
+impl IdentifyCode {
+    /// Every code.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::IdentifyCode::ALL.len(), 2);
+    /// ```
+    pub const ALL: [IdentifyCode; 2] = [
+        IdentifyCode::InvalidPersonalId,
+        IdentifyCode::UnrecognizedInput,
+    ];
+
+    /// The stable name.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::IdentifyCode::InvalidPersonalId.as_str(), "invalid_personal_id");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IdentifyCode::InvalidPersonalId => "invalid_personal_id",
+            IdentifyCode::UnrecognizedInput => "unrecognized_input",
+        }
+    }
+
+    /// The general message, without the details of a particular error (for the C layer's
+    /// static strings).
+    ///
+    /// ```
+    /// use bhyt::{IdentifyCode, Lang};
+    /// assert_eq!(IdentifyCode::InvalidPersonalId.message(Lang::En), "a personal identification number has 12 digits");
+    /// ```
+    pub const fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (IdentifyCode::InvalidPersonalId, Lang::En) => "a personal identification number has 12 digits",
+            (IdentifyCode::InvalidPersonalId, Lang::Vi) => "Số định danh cá nhân gồm 12 chữ số",
+            (IdentifyCode::UnrecognizedInput, Lang::En) => {
+                "neither a BHYT card number (10 digits or 15 characters) nor a personal identification number (12 digits)"
+            }
+            (IdentifyCode::UnrecognizedInput, Lang::Vi) => {
+                "Không phải số thẻ BHYT (10 chữ số hoặc 15 ký tự) cũng không phải số định danh cá nhân (12 chữ số)"
+            }
+        }
+    }
+}
+
+impl fmt::Display for IdentifyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl IdentifyError {
@@ -409,10 +489,28 @@ impl IdentifyError {
     /// assert_eq!(bhyt::identify("0790950012 4").unwrap_err().code(), "invalid_personal_id");
     /// ```
     pub const fn code(&self) -> &'static str {
+        match self.identify_code() {
+            Some(code) => code.as_str(),
+            None => match self {
+                IdentifyError::Card(error) => error.code().as_str(),
+                _ => "",
+            },
+        }
+    }
+
+    /// The [`IdentifyCode`] of an error that is not a card's; `None` for
+    /// [`Card`](IdentifyError::Card).
+    ///
+    /// ```
+    /// use bhyt::IdentifyCode;
+    /// assert_eq!(bhyt::identify("").unwrap_err().identify_code(), Some(IdentifyCode::UnrecognizedInput));
+    /// assert_eq!(bhyt::identify("DN4000123456789").unwrap_err().identify_code(), None);
+    /// ```
+    pub const fn identify_code(&self) -> Option<IdentifyCode> {
         match self {
-            IdentifyError::Card(error) => error.code().as_str(),
-            IdentifyError::InvalidPersonalId { .. } => "invalid_personal_id",
-            IdentifyError::Unrecognized { .. } => "unrecognized_input",
+            IdentifyError::Card(_) => None,
+            IdentifyError::InvalidPersonalId { .. } => Some(IdentifyCode::InvalidPersonalId),
+            IdentifyError::Unrecognized { .. } => Some(IdentifyCode::UnrecognizedInput),
         }
     }
 
@@ -468,18 +566,35 @@ pub struct IdentifyMessage {
 
 impl fmt::Display for IdentifyMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.error, self.lang) {
-            (IdentifyError::Card(error), lang) => fmt::Display::fmt(&error.message(lang), f),
-            (error, Lang::En) => fmt::Display::fmt(&error, f),
+        let lang = self.lang;
+        let general = |code: IdentifyCode| code.message(lang);
+        // The general message of the code, then the details: English and Vietnamese side by
+        // side.
+        match (self.error, lang) {
+            (IdentifyError::Card(error), _) => fmt::Display::fmt(&error.message(lang), f),
+            (IdentifyError::InvalidPersonalId { position, found }, Lang::En) => write!(
+                f,
+                "{}; character {} is {}",
+                general(IdentifyCode::InvalidPersonalId),
+                position + 1,
+                found.describe(lang)
+            ),
             (IdentifyError::InvalidPersonalId { position, found }, Lang::Vi) => write!(
                 f,
-                "Số định danh cá nhân gồm 12 chữ số; ký tự thứ {} là {}",
+                "{}; ký tự thứ {} là {}",
+                general(IdentifyCode::InvalidPersonalId),
                 position + 1,
-                found.describe(Lang::Vi)
+                found.describe(lang)
+            ),
+            (IdentifyError::Unrecognized { length }, Lang::En) => write!(
+                f,
+                "{}: {length} characters",
+                general(IdentifyCode::UnrecognizedInput)
             ),
             (IdentifyError::Unrecognized { length }, Lang::Vi) => write!(
                 f,
-                "Không phải số thẻ BHYT (10 chữ số hoặc 15 ký tự) cũng không phải số định danh cá nhân (12 chữ số): đã nhập {length} ký tự"
+                "{}: đã nhập {length} ký tự",
+                general(IdentifyCode::UnrecognizedInput)
             ),
         }
     }

@@ -3,6 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::Lang;
+
 /// The body that issued the card: the "Đơn vị cấp thẻ BHYT" drop-down of the VNeID form.
 ///
 /// Entry points take an `Option<Issuer>`: `Some` is the body chosen in a form, against which
@@ -51,30 +53,41 @@ impl Issuer {
         }
     }
 
-    /// The name shown in the VNeID form.
+    /// The name in the given language (the Vietnamese one is the name shown in the VNeID
+    /// form).
+    ///
+    /// ```
+    /// use bhyt::{Issuer, Lang};
+    /// assert_eq!(Issuer::Police.name(Lang::Vi), "Bảo hiểm xã hội Công an nhân dân");
+    /// assert_eq!(Issuer::Defence.name(Lang::En), "Defence social security");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Issuer::VietnamSocialSecurity, Lang::Vi) => "Bảo hiểm xã hội Việt Nam",
+            (Issuer::VietnamSocialSecurity, Lang::En) => "Vietnam Social Security",
+            (Issuer::Police, Lang::Vi) => "Bảo hiểm xã hội Công an nhân dân",
+            (Issuer::Police, Lang::En) => "Police social security",
+            (Issuer::Defence, Lang::Vi) => "Bảo hiểm xã hội Bộ Quốc phòng",
+            (Issuer::Defence, Lang::En) => "Defence social security",
+        }
+    }
+
+    /// The name shown in the VNeID form ([`name`](Self::name) with [`Lang::Vi`]).
     ///
     /// ```
     /// assert_eq!(bhyt::Issuer::Police.name_vi(), "Bảo hiểm xã hội Công an nhân dân");
     /// ```
     pub const fn name_vi(self) -> &'static str {
-        match self {
-            Issuer::VietnamSocialSecurity => "Bảo hiểm xã hội Việt Nam",
-            Issuer::Police => "Bảo hiểm xã hội Công an nhân dân",
-            Issuer::Defence => "Bảo hiểm xã hội Bộ Quốc phòng",
-        }
+        self.name(Lang::Vi)
     }
 
-    /// The English name.
+    /// The English name ([`name`](Self::name) with [`Lang::En`]).
     ///
     /// ```
     /// assert_eq!(bhyt::Issuer::Defence.name_en(), "Defence social security");
     /// ```
     pub const fn name_en(self) -> &'static str {
-        match self {
-            Issuer::VietnamSocialSecurity => "Vietnam Social Security",
-            Issuer::Police => "Police social security",
-            Issuer::Defence => "Defence social security",
-        }
+        self.name(Lang::En)
     }
 
     /// Whether this body issues cards whose characters 4-5 have this value (0 to 99).

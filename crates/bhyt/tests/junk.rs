@@ -10,10 +10,7 @@
 
 use bhyt::{Error, ErrorCode, Issuer, Lang, PrefixCheck};
 
-#[path = "../../../tests/junk/reader.rs"]
-mod reader;
-
-use reader::{rows, Row};
+use bhyt_testdata::junk::{rows, Row};
 
 const VALID_10: &str = "0120878811";
 const VALID_15: &str = "HS4010120878811";

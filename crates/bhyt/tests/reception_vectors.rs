@@ -8,13 +8,7 @@ use std::collections::HashSet;
 
 use bhyt::{IdentifyError, Identity, MaTheItem, Style};
 
-const IDENTIFY: &str = include_str!("../../../tests/vectors/identify.tsv");
-const MA_THE: &str = include_str!("../../../tests/vectors/ma_the.tsv");
-
-#[path = "../../../tests/vectors/reader.rs"]
-mod reader;
-
-use reader::{rows, Row};
+use bhyt_testdata::vectors::{rows, Row, IDENTIFY, MA_THE};
 
 // ---- identify.tsv ----------------------------------------------------------------------------
 

@@ -4,13 +4,7 @@
 
 use bhyt::{CardNumber, Error, Form, Issuer, PrefixCheck, Style};
 
-const CARDS: &str = include_str!("../../../tests/vectors/cards.tsv");
-const PREFIXES: &str = include_str!("../../../tests/vectors/prefixes.tsv");
-
-#[path = "../../../tests/vectors/reader.rs"]
-mod reader;
-
-use reader::{rows, Row};
+use bhyt_testdata::vectors::{rows, Row, CARDS, PREFIXES};
 
 /// Every row natively; under Miri (about a thousand times slower) every 25th, which still
 /// covers every kind of row, since the files group them by kind.

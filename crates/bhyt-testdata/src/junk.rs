@@ -1,18 +1,20 @@
-//! The reader of the shared junk-input suite `junk.tsv` (format: `README.md` here), for the
-//! Rust tests of every layer: the core's (`crates/bhyt/tests/junk.rs`) and the C ABI's
-//! (`bindings/c/tests/abi_contract.rs`). Include it with `#[path]`; each test uses what it needs.
-#![allow(dead_code)]
+//! The shared junk-input suite `tests/junk/junk.tsv` (format: `tests/junk/README.md`) and
+//! its reader, for the Rust tests of every layer: the core's (`crates/bhyt/tests/junk.rs`)
+//! and the C ABI's (`bindings/c/tests/abi_contract.rs`).
 
 /// The file, as committed.
-pub const JUNK: &str = include_str!("junk.tsv");
+pub const JUNK: &str = include_str!("../../../tests/junk/junk.tsv");
 
 /// One row: its line number in the file and its fields by column name.
 pub struct Row<'a> {
+    /// The 1-based line number in the file.
     pub line: usize,
+    /// The values by column name, in the file's order.
     pub fields: Vec<(&'a str, &'a str)>,
 }
 
 impl Row<'_> {
+    /// A column's value (panics, naming the line, when there is no such column).
     pub fn get(&self, column: &str) -> &str {
         self.fields
             .iter()
@@ -21,14 +23,17 @@ impl Row<'_> {
             .1
     }
 
+    /// A column's value, `None` for `-`.
     pub fn opt(&self, column: &str) -> Option<&str> {
         Some(self.get(column)).filter(|value| *value != "-")
     }
 
+    /// A position column (`-`: `None`).
     pub fn position(&self, column: &str) -> Option<usize> {
         self.opt(column).map(|p| p.parse().expect("a position"))
     }
 
+    /// A `true`/`false` column.
     pub fn flag(&self, column: &str) -> bool {
         match self.get(column) {
             "true" => true,
@@ -37,10 +42,12 @@ impl Row<'_> {
         }
     }
 
+    /// The row's `name`.
     pub fn name(&self) -> &str {
         self.get("name")
     }
 
+    /// How many times the input unit is repeated.
     pub fn repeat(&self) -> usize {
         self.get("repeat").parse().expect("repeat")
     }
@@ -51,6 +58,7 @@ impl Row<'_> {
     }
 }
 
+/// Every row of the file.
 pub fn rows() -> Vec<Row<'static>> {
     let mut lines = JUNK
         .split('\n')

@@ -1,20 +1,30 @@
-//! The reader of the shared vector files (`*.tsv` here; format in `README.md`) for the Rust
-//! tests: the core's (`crates/bhyt/tests/vectors.rs`, `reception_vectors.rs`) and the fuzz
-//! oracle's (`fuzz/tests/oracle_vectors.rs`). Include it with `#[path]`; each test uses what
-//! it needs.
-#![allow(dead_code)]
+//! The shared vector files (`tests/vectors/*.tsv`; format in `tests/vectors/README.md`) and
+//! their reader, for the Rust tests: the core's (`crates/bhyt/tests/vectors.rs`,
+//! `reception_vectors.rs`) and the fuzz oracle's (`fuzz/tests/oracle_vectors.rs`).
 
 use std::collections::HashMap;
 
-use bhyt::Issuer;
+use bhyt::{Issuer, Mode};
+
+/// `tests/vectors/cards.tsv`: whole numbers.
+pub const CARDS: &str = include_str!("../../../tests/vectors/cards.tsv");
+/// `tests/vectors/prefixes.tsv`: the as-you-type check.
+pub const PREFIXES: &str = include_str!("../../../tests/vectors/prefixes.tsv");
+/// `tests/vectors/identify.tsv`: one reception search box.
+pub const IDENTIFY: &str = include_str!("../../../tests/vectors/identify.tsv");
+/// `tests/vectors/ma_the.tsv`: claims `MA_THE_BHYT` fields.
+pub const MA_THE: &str = include_str!("../../../tests/vectors/ma_the.tsv");
 
 /// One data row of a vector file, by column name.
 pub struct Row<'a> {
+    /// The 1-based line number in the file.
     pub line: usize,
+    /// The values by column name.
     pub fields: HashMap<&'a str, &'a str>,
 }
 
 impl Row<'_> {
+    /// A column's value (panics, naming the line, when there is no such column).
     pub fn get(&self, column: &str) -> &str {
         self.fields
             .get(column)
@@ -26,16 +36,19 @@ impl Row<'_> {
         Some(self.get(column)).filter(|value| *value != "-")
     }
 
+    /// A column's value as a number.
     pub fn number(&self, column: &str) -> usize {
         self.get(column)
             .parse()
             .unwrap_or_else(|_| panic!("line {}: {column} is not a number", self.line))
     }
 
+    /// The `input` column, unescaped.
     pub fn input(&self) -> String {
         unescape(self.get("input"))
     }
 
+    /// The `issuer` column (`any`: `None`).
     pub fn issuer(&self) -> Option<Issuer> {
         match self.get("issuer") {
             "any" => None,
@@ -43,14 +56,19 @@ impl Row<'_> {
         }
     }
 
-    pub fn lenient(&self) -> bool {
-        match self.get("mode") {
-            "strict" => false,
-            "lenient" => true,
-            other => panic!("line {}: mode {other}", self.line),
-        }
+    /// The `mode` column.
+    pub fn mode(&self) -> Mode {
+        self.get("mode")
+            .parse()
+            .unwrap_or_else(|_| panic!("line {}: mode {}", self.line, self.get("mode")))
     }
 
+    /// Whether the `mode` column is `lenient`.
+    pub fn lenient(&self) -> bool {
+        self.mode() == Mode::Lenient
+    }
+
+    /// The `position` column (`-`: `None`).
     pub fn position(&self) -> Option<usize> {
         self.opt("position").map(|p| p.parse().expect("position"))
     }
@@ -80,6 +98,7 @@ pub fn rows(file: &str, miri_step: usize) -> Vec<Row<'_>> {
         .collect()
 }
 
+/// The files' escapes: `\\ \t \n \r`.
 pub fn unescape(field: &str) -> String {
     let mut out = String::new();
     let mut chars = field.chars();
