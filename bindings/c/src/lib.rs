@@ -30,15 +30,32 @@
 
 use core::ffi::{c_char, CStr};
 
-// The modules, by domain, in the order of the header (cbindgen reads them in this order).
-mod batch;
-mod card;
+// The modules, by domain, in the order of the header: cbindgen reads them in the order they
+// are declared, so each stands alone (rustfmt would sort a block of them).
+
+// Result codes, `bhyt_error`.
 mod error;
-mod format;
-mod panic;
+
+// Issuer, style and language values, `bhyt_card`, validate and parse.
+mod card;
+
+// The as-you-type check.
 mod prefix;
-mod reception;
+
+// `bhyt_format`.
+mod format;
+
+// Batches and lines.
+mod batch;
+
+// Static strings: the code names and messages.
 mod strings;
+
+// Identify, `MA_THE_BHYT`, advice.
+mod reception;
+
+// The panic boundary every exported function goes through.
+mod panic;
 
 pub use batch::*;
 pub use card::*;

@@ -36,7 +36,7 @@
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, Form, Issuer, Lang, Mode, Style};
+use bhyt::{CardNumber, Error, ErrorView, Form, Issuer, Lang, Mode};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -155,25 +155,18 @@ fn form_number(form: Form) -> u32 {
 }
 
 fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
-    problem_value(
-        input,
-        error.code().as_str(),
-        error.position(),
-        error.message(lang),
-    )
+    problem_value(input, error.view(lang))
 }
 
-/// `{ code, position, message }` for any typed problem with `input`: `position` (characters,
-/// as the core counts them) becomes a JS string index.
-fn problem_value(
-    input: &str,
-    code: &str,
-    position: Option<usize>,
-    message: impl fmt::Display,
-) -> JsValue {
+/// `{ code, position, message }` for any error's view (a card's or `identify`'s) on
+/// `input`: `position` (characters, as the core counts them) becomes a JS string index.
+fn problem_value(input: &str, view: ErrorView) -> JsValue {
     // `JsText` never fails, and the core's `Display` only fails when its writer does.
-    let _ = write!(JsText::new(), "{message}");
-    shape_error(code, position.map(|position| utf16_index(input, position)))
+    let _ = write!(JsText::new(), "{}", view.message);
+    shape_error(
+        view.code,
+        view.position.map(|position| utf16_index(input, position)),
+    )
 }
 
 /// `{ valid: true, card }` or `{ valid: false, error }`.
@@ -184,28 +177,28 @@ fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -
     }
 }
 
+/// The card's view (the core's [`bhyt::CardView`], the same values as the command line's
+/// JSON), handed to the JS factory that writes it in the package's camelCase shape.
 fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
-    let group = card.group_code();
-    let benefit = card.benefit_level();
-    let issuer = card.issuer();
-    let province = card.province_code().map(|province| province.digits());
+    let view = card.view(lang);
+    let province = view.province_code.map(|province| province.digits());
     shape_card(
         form_number(card.form()),
-        group.map(|group| group.as_str()),
-        group.map(|group| group.description(lang)),
-        benefit.map(|benefit| u32::from(benefit.digit())),
-        benefit.map(|benefit| benefit.meaning(lang)),
-        issuer.map(Issuer::as_str),
-        issuer.map(|issuer| issuer.name(lang)),
+        view.group_code.map(|group| group.as_str()),
+        view.group_description,
+        view.benefit_level.map(|benefit| u32::from(benefit.digit())),
+        view.benefit_meaning,
+        view.issuer.map(Issuer::as_str),
+        view.issuer_name,
         province
             .as_ref()
             .and_then(|digits| core::str::from_utf8(digits).ok()),
-        card.social_insurance_number().as_str(),
+        view.social_insurance_number.as_str(),
         // Below 10^10, so exact as a JS number.
-        card.key().value() as f64,
-        card.format(Style::Compact).as_str(),
-        card.format(Style::Grouped).as_str(),
-        card.format(Style::Masked).as_str(),
+        view.key.value() as f64,
+        view.compact.as_str(),
+        view.grouped.as_str(),
+        view.masked.as_str(),
     )
 }
 

@@ -81,12 +81,7 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
                 IdentifyError::InvalidPersonalId { .. } => Some("personal_id"),
                 _ => None,
             };
-            let detail = problem_value(
-                input,
-                error.code(),
-                error.position(),
-                error.message(settings.lang),
-            );
+            let detail = problem_value(input, error.view(settings.lang));
             shape_unidentified(kind, detail)
         }
     }

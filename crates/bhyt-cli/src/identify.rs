@@ -4,34 +4,24 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use bhyt::{IdentifyError, Identity, Lang, Mode, Style};
+use bhyt::{AdviceView, CardView, ErrorView, IdentifyError, Identity, Lang, Mode, Style};
 use serde::Serialize;
 
 use crate::args::{IdentifyArgs, IdentifyFormat};
 
+/// One JSON object per value: the views of the card, the error and the notes, as `bhyt
+/// check` writes them; the personal identification number's own parts.
 #[derive(Serialize)]
 struct Json<'a> {
     input: &'a str,
     kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    card: Option<CardJson>,
+    card: Option<CardView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     personal_id: Option<PersonalJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<ErrorJson>,
-    advice: Vec<AdviceJson>,
-}
-
-#[derive(Serialize)]
-struct CardJson {
-    form: usize,
-    compact: String,
-    masked: String,
-    key: String,
-    group_code: Option<&'static str>,
-    benefit_level: Option<u8>,
-    issuer: Option<&'static str>,
-    province_code: Option<String>,
+    error: Option<ErrorView>,
+    advice: Vec<AdviceView>,
 }
 
 #[derive(Serialize)]
@@ -45,19 +35,6 @@ struct PersonalJson {
     birth_year: u16,
 }
 
-#[derive(Serialize)]
-struct ErrorJson {
-    code: &'static str,
-    position: Option<usize>,
-    message: String,
-}
-
-#[derive(Serialize)]
-struct AdviceJson {
-    code: &'static str,
-    message: String,
-}
-
 fn describe(
     out: &mut impl Write,
     input: &[u8],
@@ -66,12 +43,9 @@ fn describe(
     lang: Lang,
     json: bool,
 ) -> io::Result<()> {
-    let advice: Vec<AdviceJson> = mode
+    let advice: Vec<AdviceView> = mode
         .advise(input, None)
-        .map(|advice| AdviceJson {
-            code: advice.code().as_str(),
-            message: advice.message(lang).to_string(),
-        })
+        .map(|advice| advice.view(lang))
         .collect();
     let text = String::from_utf8_lossy(input);
     let vi = lang == Lang::Vi;
@@ -83,16 +57,7 @@ fn describe(
                 .as_ref()
                 .ok()
                 .and_then(Identity::card)
-                .map(|card| CardJson {
-                    form: card.form().len(),
-                    compact: card.format(Style::Compact).to_string(),
-                    masked: card.format(Style::Masked).to_string(),
-                    key: card.key().to_string(),
-                    group_code: card.group_code().map(|g| g.as_str()),
-                    benefit_level: card.benefit_level().map(|l| l.digit()),
-                    issuer: card.issuer().map(|i| i.as_str()),
-                    province_code: card.province_code().map(|p| p.to_string()),
-                }),
+                .map(|card| card.view(lang)),
             personal_id: result
                 .as_ref()
                 .ok()
@@ -106,11 +71,7 @@ fn describe(
                     century: id.century(),
                     birth_year: id.birth_year(),
                 }),
-            error: result.as_ref().err().map(|error| ErrorJson {
-                code: error.code(),
-                position: error.position(),
-                message: error.message(lang).to_string(),
-            }),
+            error: result.as_ref().err().map(|error| error.view(lang)),
             advice,
         };
         serde_json::to_writer(&mut *out, &object)?;

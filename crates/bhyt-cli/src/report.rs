@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use bhyt::{CardNumber, Error, Form, Lang, Style};
+use bhyt::{CardNumber, CardView, Error, ErrorView, Form, Lang};
 use serde::Serialize;
 
 /// The result of checking one input.
@@ -76,9 +76,11 @@ fn printable(input: &[u8]) -> String {
     }
 }
 
-/// The decoded parts of a card, as (label, value) lines for the text report.
+/// The decoded parts of a card, as (label, value) lines for the text report: the card's
+/// view, with labels.
 fn parts(card: &CardNumber, lang: Lang) -> Vec<(&'static str, String)> {
     let vi = lang == Lang::Vi;
+    let view = card.view(lang);
     let mut lines = Vec::new();
     let form = match (card.form(), vi) {
         (Form::Short, false) => "10 digits (social-insurance number)",
@@ -87,148 +89,70 @@ fn parts(card: &CardNumber, lang: Lang) -> Vec<(&'static str, String)> {
         (Form::Full, true) => "15 ký tự",
     };
     lines.push((if vi { "dạng" } else { "form" }, form.to_owned()));
-    if let Some(group) = card.group_code() {
-        let description = group.description(lang);
-        lines.push((
-            if vi {
-                "mã đối tượng"
-            } else {
-                "group code"
-            },
-            format!("{group}: {description}"),
-        ));
-    }
-    if let Some(level) = card.benefit_level() {
-        let meaning = level.meaning(lang);
-        lines.push((
-            if vi {
-                "mức hưởng"
-            } else {
-                "benefit level"
-            },
-            format!("{level}: {meaning}"),
-        ));
-    }
-    if let Some(issuer) = card.issuer() {
-        let name = issuer.name(lang);
-        lines.push((
-            if vi {
-                "đơn vị cấp thẻ"
-            } else {
-                "issuing body"
-            },
-            name.to_owned(),
-        ));
-    }
-    if let Some(province) = card.province_code() {
-        lines.push((
-            if vi {
-                "mã nơi cấp"
-            } else {
-                "province code of issue"
-            },
-            province.to_string(),
-        ));
-    }
-    let sin = card.social_insurance_number().to_string();
-    lines.push((
-        if vi {
-            "mã số BHXH"
+    if let (Some(group), Some(description)) = (view.group_code, view.group_description) {
+        let label = if vi {
+            "mã đối tượng"
         } else {
-            "social-insurance number"
-        },
-        sin,
-    ));
-    lines.push((
-        if vi { "hiển thị" } else { "grouped" },
-        card.format(Style::Grouped).to_string(),
-    ));
+            "group code"
+        };
+        lines.push((label, format!("{group}: {description}")));
+    }
+    if let (Some(level), Some(meaning)) = (view.benefit_level, view.benefit_meaning) {
+        let label = if vi {
+            "mức hưởng"
+        } else {
+            "benefit level"
+        };
+        lines.push((label, format!("{level}: {meaning}")));
+    }
+    if let Some(name) = view.issuer_name {
+        let label = if vi {
+            "đơn vị cấp thẻ"
+        } else {
+            "issuing body"
+        };
+        lines.push((label, name.to_owned()));
+    }
+    if let Some(province) = view.province_code {
+        let label = if vi {
+            "mã nơi cấp"
+        } else {
+            "province code of issue"
+        };
+        lines.push((label, province.to_string()));
+    }
+    let label = if vi {
+        "mã số BHXH"
+    } else {
+        "social-insurance number"
+    };
+    lines.push((label, view.social_insurance_number.to_string()));
+    let label = if vi { "hiển thị" } else { "grouped" };
+    lines.push((label, view.grouped.to_string()));
     lines
 }
 
-/// One JSON object: the input, the verdict, and the decoded parts or the error. Fields that
-/// do not apply (the parts of an invalid number, the prefix parts of a 10-digit one) are left
-/// out or null, as documented in the README.
+/// One JSON object: the input, the verdict, and the decoded parts (the card's view) or the
+/// error (its view). Fields that do not apply (the parts of an invalid number, the prefix
+/// parts of a 10-digit one) are left out or null, as documented in the README.
 #[derive(Serialize)]
 struct JsonVerdict<'a> {
     input: &'a str,
     valid: bool,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    parts: Option<JsonParts<'a>>,
+    parts: Option<CardView>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<JsonError>,
-}
-
-#[derive(Serialize)]
-struct JsonParts<'a> {
-    form: usize,
-    group_code: Option<&'static str>,
-    group_description: Option<&'static str>,
-    benefit_level: Option<u8>,
-    benefit_meaning: Option<&'static str>,
-    issuer: Option<&'static str>,
-    issuer_name: Option<&'static str>,
-    province_code: Option<String>,
-    social_insurance_number: &'a str,
-    key: String,
-    compact: &'a str,
-    grouped: &'a str,
-    masked: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonError {
-    code: &'static str,
-    position: Option<usize>,
-    message: String,
+    error: Option<ErrorView>,
 }
 
 fn write_json(out: &mut impl Write, input: &[u8], verdict: &Verdict, lang: Lang) -> io::Result<()> {
     let input = String::from_utf8_lossy(input);
-    match verdict {
-        Ok(card) => {
-            let sin = card.social_insurance_number();
-            let group = card.group_code();
-            let level = card.benefit_level();
-            let issuer = card.issuer();
-            let [compact, grouped, masked] = Style::ALL.map(|style| card.format(style));
-            let parts = JsonParts {
-                form: card.form().len(),
-                group_code: group.map(|g| g.as_str()),
-                group_description: group.map(|g| g.description(lang)),
-                benefit_level: level.map(|l| l.digit()),
-                benefit_meaning: level.map(|l| l.meaning(lang)),
-                issuer: issuer.map(|i| i.as_str()),
-                issuer_name: issuer.map(|i| i.name(lang)),
-                province_code: card.province_code().map(|p| p.to_string()),
-                social_insurance_number: sin.as_str(),
-                key: card.key().to_string(),
-                compact: compact.as_str(),
-                grouped: grouped.as_str(),
-                masked: masked.as_str(),
-            };
-            let object = JsonVerdict {
-                input: &input,
-                valid: true,
-                parts: Some(parts),
-                error: None,
-            };
-            serde_json::to_writer(&mut *out, &object)?;
-        }
-        Err(error) => {
-            let error = JsonError {
-                code: error.code().as_str(),
-                position: error.position(),
-                message: error.message(lang).to_string(),
-            };
-            let object = JsonVerdict {
-                input: &input,
-                valid: false,
-                parts: None,
-                error: Some(error),
-            };
-            serde_json::to_writer(&mut *out, &object)?;
-        }
-    }
+    let object = JsonVerdict {
+        input: &input,
+        valid: verdict.is_ok(),
+        parts: verdict.as_ref().ok().map(|card| card.view(lang)),
+        error: verdict.as_ref().err().map(|error| error.view(lang)),
+    };
+    serde_json::to_writer(&mut *out, &object)?;
     writeln!(out)
 }

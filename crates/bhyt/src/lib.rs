@@ -80,6 +80,7 @@ mod scan;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod validate;
+mod view;
 
 pub use advice::{advise, advise_lenient, Advice, AdviceCode, AdviceMessage, Advisories};
 pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
@@ -97,3 +98,4 @@ pub use issuer::{Issuer, ProvinceCode, UnknownIssuer};
 pub use mode::{Mode, UnknownMode};
 pub use prefix::{check_prefix, check_prefix_lenient, PrefixCheck};
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};
+pub use view::{AdviceView, CardView, ErrorView};
