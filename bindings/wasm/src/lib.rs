@@ -160,7 +160,7 @@ fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
 
 /// `{ code, position, message }` for any error's view (a card's or `identify`'s) on
 /// `input`: `position` (characters, as the core counts them) becomes a JS string index.
-fn problem_value(input: &str, view: ErrorView) -> JsValue {
+fn problem_value(input: &str, view: ErrorView<impl fmt::Display>) -> JsValue {
     // `JsText` never fails, and the core's `Display` only fails when its writer does.
     let _ = write!(JsText::new(), "{}", view.message);
     shape_error(

@@ -4,7 +4,9 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use bhyt::{AdviceView, CardView, ErrorView, IdentifyError, Identity, Lang, Mode, Style};
+use bhyt::{
+    AdviceView, CardView, ErrorView, IdentifyError, IdentifyMessage, Identity, Lang, Mode, Style,
+};
 use serde::Serialize;
 
 use crate::args::{IdentifyArgs, IdentifyFormat};
@@ -20,7 +22,7 @@ struct Json<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     personal_id: Option<PersonalJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<ErrorView>,
+    error: Option<ErrorView<IdentifyMessage>>,
     advice: Vec<AdviceView>,
 }
 

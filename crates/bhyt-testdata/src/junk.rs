@@ -60,20 +60,10 @@ impl Row<'_> {
 
 /// Every row of the file.
 pub fn rows() -> Vec<Row<'static>> {
-    let mut lines = JUNK
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
-    let (_, header) = lines.next().expect("a header row");
-    let columns: Vec<&str> = header.split('\t').collect();
-    lines
-        .map(|(index, line)| {
-            let values: Vec<&str> = line.split('\t').collect();
-            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
-            Row {
-                line: index + 1,
-                fields: columns.iter().copied().zip(values).collect(),
-            }
+    crate::tsv_rows(JUNK, 1)
+        .map(|(line, fields)| Row {
+            line,
+            fields: fields.collect(),
         })
         .collect()
 }

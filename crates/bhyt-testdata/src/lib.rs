@@ -19,6 +19,27 @@
 pub mod junk;
 pub mod vectors;
 
+/// The data rows of a tab-separated file whose first line that is neither empty nor a `#`
+/// comment names the columns: every `step`th row (skipped before it is split: under Miri,
+/// splitting is the slow part), as its 1-based line number and its (column, value) pairs.
+/// Panics, naming the line, on a row with another number of fields than the header.
+fn tsv_rows(
+    file: &str,
+    step: usize,
+) -> impl Iterator<Item = (usize, impl Iterator<Item = (&str, &str)>)> {
+    let mut lines = file
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
+    let (_, header) = lines.next().expect("a header row");
+    let columns: Vec<&str> = header.split('\t').collect();
+    lines.step_by(step).map(move |(index, line)| {
+        let values: Vec<&str> = line.split('\t').collect();
+        assert_eq!(values.len(), columns.len(), "line {}", index + 1);
+        (index + 1, columns.clone().into_iter().zip(values))
+    })
+}
+
 /// The README's Rust example runs as a doctest, so it cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]

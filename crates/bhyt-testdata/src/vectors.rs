@@ -78,22 +78,10 @@ impl Row<'_> {
 /// still covers every kind of row, since the files group them by kind.
 pub fn rows(file: &str, miri_step: usize) -> Vec<Row<'_>> {
     let step = if cfg!(miri) { miri_step } else { 1 };
-    let mut lines = file
-        .split('\n')
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.is_empty());
-    let (_, header) = lines.next().expect("header row");
-    let columns: Vec<&str> = header.split('\t').collect();
-    lines
-        // Skip before building each row: under Miri, building the rows is the slow part.
-        .step_by(step)
-        .map(|(index, line)| {
-            let values: Vec<&str> = line.split('\t').collect();
-            assert_eq!(values.len(), columns.len(), "line {}", index + 1);
-            Row {
-                line: index + 1,
-                fields: columns.iter().copied().zip(values).collect(),
-            }
+    crate::tsv_rows(file, step)
+        .map(|(line, fields)| Row {
+            line,
+            fields: fields.collect(),
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::code::{code_enum, write_message};
 use crate::scan::Scan;
 use crate::{
     normalize, validate, BenefitLevel, BirthPlaceCode, CardNumber, Error, Form, GroupCode,
@@ -79,8 +80,8 @@ macro_rules! advice_codes {
                 match self.advice {
                     $(
                         #[allow(unused_variables)]
-                        Advice::$variant { $($($field,)*)? } => advice_codes!(
-                            @message f, self.lang, AdviceCode::$variant
+                        Advice::$variant { $($($field,)*)? } => write_message!(
+                            f, self.lang, AdviceCode::$variant
                             $(, $lang, $en, $vi $(, $arg)*)?
                         ),
                     )+
@@ -88,112 +89,23 @@ macro_rules! advice_codes {
             }
         }
 
-        /// The stable code of an [`Advice`], shared by the Rust, C and JS layers.
-        ///
-        /// | number | code |
-        /// |---|---|
-        $(#[doc = concat!("| ", stringify!($number), " | `", $name, "` |")])+
-        ///
-        /// Numbers and names are never reused or renumbered; new codes get new numbers.
-        ///
-        /// ```
-        /// use bhyt::AdviceCode;
-        /// assert_eq!(AdviceCode::ShortFormInClaims.number(), 4);
-        /// assert_eq!(AdviceCode::from_number(4), Some(AdviceCode::ShortFormInClaims));
-        /// ```
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[repr(u32)]
-        #[non_exhaustive]
-        pub enum AdviceCode {
-            $(
-                #[doc = concat!("`", $name, "` (", stringify!($number), "): ", $when, ".")]
-                $variant = $number,
-            )+
-        }
-
-        impl AdviceCode {
-            /// Every code, in number order.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::AdviceCode::ALL.len(), 4);
-            /// ```
-            pub const ALL: [AdviceCode; 0 $(+ advice_codes!(@one $variant))+] =
-                [$(AdviceCode::$variant),+];
-
-            /// The code's name: lowercase ASCII with underscores.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::AdviceCode::IssuedAfterVneidList.as_str(), "issued_after_vneid_list");
-            /// ```
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(AdviceCode::$variant => $name,)+
-                }
+        code_enum! {
+            /// The stable code of an [`Advice`], shared by the Rust, C and JS layers.
+            pub enum AdviceCode {
+                $($variant = $number, $name, $when, $general_en / $general_vi;)+
             }
-
-            /// The code's number (from 1).
-            ///
             /// ```
-            /// assert_eq!(bhyt::AdviceCode::UnusualBenefitLevel.number(), 1);
-            /// ```
-            pub const fn number(self) -> u32 {
-                self as u32
-            }
-
-            /// The code with this number, if any.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::AdviceCode::from_number(0), None);
-            /// ```
-            pub const fn from_number(number: u32) -> Option<AdviceCode> {
-                match number {
-                    $($number => Some(AdviceCode::$variant),)+
-                    _ => None,
-                }
-            }
-
-            /// When the note is given, in English (the table above).
-            ///
-            /// ```
-            /// assert!(bhyt::AdviceCode::ShortFormInClaims.when().contains("MA_THE_BHYT"));
-            /// ```
-            pub const fn when(self) -> &'static str {
-                match self {
-                    $(AdviceCode::$variant => $when,)+
-                }
-            }
-
-            /// A general message for the code, without the details of a particular note (for
-            /// callers that kept only the code, like the C layer's static strings).
-            ///
-            /// ```
-            /// use bhyt::{AdviceCode, Lang};
+            /// use bhyt::AdviceCode;
+            /// assert_eq!(AdviceCode::ShortFormInClaims.number(), 4);
+            /// assert_eq!(AdviceCode::IssuedAfterVneidList.as_str(), "issued_after_vneid_list");
+            /// assert_eq!(AdviceCode::from_number(4), Some(AdviceCode::ShortFormInClaims));
             /// assert_eq!(
-            ///     AdviceCode::ShortFormInClaims.message(Lang::En),
+            ///     AdviceCode::ShortFormInClaims.message(bhyt::Lang::En),
             ///     "MA_THE_BHYT holds the 10-digit form: the claims field normally holds the 15-character card code"
             /// );
             /// ```
-            pub const fn message(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (AdviceCode::$variant, Lang::En) => $general_en,
-                        (AdviceCode::$variant, Lang::Vi) => $general_vi,
-                    )+
-                }
-            }
         }
     };
-    (@one $variant:ident) => { 1 };
-    (@message $f:ident, $lang_value:expr, $code:expr) => {
-        $f.write_str($code.message($lang_value))
-    };
-    (@message $f:ident, $lang_value:expr, $code:expr, $lang:ident, $en:literal, $vi:literal $(, $arg:expr)*) => {{
-        let $lang = $lang_value;
-        match $lang {
-            Lang::En => write!($f, $en $(, $arg)*),
-            Lang::Vi => write!($f, $vi $(, $arg)*),
-        }
-    }};
 }
 
 advice_codes! {
@@ -292,12 +204,6 @@ impl Advice {
 pub struct AdviceMessage {
     advice: Advice,
     lang: Lang,
-}
-
-impl fmt::Display for AdviceCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// The advisory notes on one input, in a fixed-size value: an iterator of [`Advice`].

@@ -7,6 +7,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::code::{code_enum, write_message};
 use crate::{Issuer, LateGroupCode};
 
 /// The language of a message: Vietnamese for citizens and hospital staff, English for
@@ -256,8 +257,8 @@ macro_rules! error_codes {
                 match self.error {
                     $(
                         #[allow(unused_variables)]
-                        Error::$variant { $($field,)* } => error_codes!(
-                            @message f, self.lang, ErrorCode::$variant
+                        Error::$variant { $($field,)* } => write_message!(
+                            f, self.lang, ErrorCode::$variant
                             $(, $lang, $en, $vi $(, $arg)*)?
                         ),
                     )+
@@ -265,115 +266,28 @@ macro_rules! error_codes {
             }
         }
 
-        /// The stable machine-readable code of an [`Error`], shared by the Rust, C and JS
-        /// layers.
-        ///
-        /// | number | code | meaning |
-        /// |---|---|---|
-        $(#[doc = concat!("| ", stringify!($number), " | `", $name, "` | ", $summary, " |")])+
-        ///
-        /// Numbers and names are never reused or renumbered; new codes get new numbers.
-        ///
-        /// ```
-        /// use bhyt::ErrorCode;
-        /// assert_eq!(ErrorCode::InvalidProvinceCode.number(), 6);
-        /// assert_eq!(ErrorCode::from_number(6), Some(ErrorCode::InvalidProvinceCode));
-        /// assert_eq!("invalid_province_code".parse(), Ok(ErrorCode::InvalidProvinceCode));
-        /// ```
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[repr(u32)]
-        #[non_exhaustive]
-        pub enum ErrorCode {
-            $(
-                #[doc = concat!("`", $name, "` (", stringify!($number), "): ", $summary, ".")]
-                $variant = $number,
-            )+
-        }
-
-        impl ErrorCode {
-            /// Every code, in number order.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::ErrorCode::ALL.len(), 6);
-            /// ```
-            pub const ALL: [ErrorCode; 0 $(+ error_codes!(@one $variant))+] =
-                [$(ErrorCode::$variant),+];
-
-            /// The code's name: lowercase ASCII with underscores.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::ErrorCode::LateGroupCode.as_str(), "late_group_code");
-            /// ```
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(ErrorCode::$variant => $name,)+
-                }
+        code_enum! {
+            /// The stable machine-readable code of an [`Error`], shared by the Rust, C and JS
+            /// layers.
+            pub enum ErrorCode {
+                $($variant = $number, $name, $summary, $general_en / $general_vi;)+
             }
-
-            /// The code's number (from 1; 0 is success in the C layer).
-            ///
             /// ```
-            /// assert_eq!(bhyt::ErrorCode::InvalidLength.number(), 1);
+            /// use bhyt::ErrorCode;
+            /// assert_eq!(ErrorCode::InvalidProvinceCode.number(), 6);
+            /// assert_eq!(ErrorCode::InvalidProvinceCode.as_str(), "invalid_province_code");
+            /// assert_eq!(ErrorCode::from_number(6), Some(ErrorCode::InvalidProvinceCode));
+            /// assert_eq!("invalid_province_code".parse(), Ok(ErrorCode::InvalidProvinceCode));
+            /// assert_eq!(ErrorCode::InvalidBenefitLevel.summary(), "character 3 not a digit from 1 to 5");
+            /// assert_eq!(
+            ///     ErrorCode::InvalidBenefitLevel.message(bhyt::Lang::En),
+            ///     "the benefit level (character 3) must be a digit from 1 to 5"
+            /// );
             /// ```
-            pub const fn number(self) -> u32 {
-                self as u32
-            }
-
-            /// The code with this number, if any.
-            ///
-            /// ```
-            /// assert_eq!(bhyt::ErrorCode::from_number(0), None);
-            /// ```
-            pub const fn from_number(number: u32) -> Option<ErrorCode> {
-                match number {
-                    $($number => Some(ErrorCode::$variant),)+
-                    _ => None,
-                }
-            }
-
-            /// A one-line summary of when the code is given, in English (the table above,
-            /// and the READMEs' tables, which a test compares with it).
-            ///
-            /// ```
-            /// assert_eq!(bhyt::ErrorCode::InvalidBenefitLevel.summary(), "character 3 not a digit from 1 to 5");
-            /// ```
-            pub const fn summary(self) -> &'static str {
-                match self {
-                    $(ErrorCode::$variant => $summary,)+
-                }
-            }
-
-            /// A general message for the code, without the details a full [`Error`] has:
-            /// for callers that kept only the code (the C layer's static strings).
-            ///
-            /// ```
-            /// use bhyt::{ErrorCode, Lang};
-            /// assert_eq!(ErrorCode::InvalidBenefitLevel.message(Lang::En), "the benefit level (character 3) must be a digit from 1 to 5");
-            /// ```
-            pub const fn message(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (ErrorCode::$variant, Lang::En) => $general_en,
-                        (ErrorCode::$variant, Lang::Vi) => $general_vi,
-                    )+
-                }
-            }
         }
     };
-    (@one $variant:ident) => { 1 };
     (@some) => { None };
     (@some $position:ident) => { Some($position) };
-    // No template of its own: the full message is the general one.
-    (@message $f:ident, $lang_value:expr, $code:expr) => {
-        $f.write_str($code.message($lang_value))
-    };
-    (@message $f:ident, $lang_value:expr, $code:expr, $lang:ident, $en:literal, $vi:literal $(, $arg:expr)*) => {{
-        let $lang = $lang_value;
-        match $lang {
-            Lang::En => write!($f, $en $(, $arg)*),
-            Lang::Vi => write!($f, $vi $(, $arg)*),
-        }
-    }};
 }
 
 error_codes! {
@@ -498,12 +412,6 @@ impl Error {
 pub struct Message {
     error: Error,
     lang: Lang,
-}
-
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// The error of parsing an [`ErrorCode`] from an unknown name.

@@ -67,6 +67,7 @@ mod batch;
 mod benefit;
 mod card;
 mod claims;
+mod code;
 mod error;
 mod fast;
 mod format;

@@ -8,7 +8,8 @@ use core::fmt;
 
 use crate::{
     Advice, AdviceMessage, BenefitLevel, CardKey, CardNumber, Error, Formatted, GroupCode,
-    IdentifyError, IdentifyMessage, Issuer, Lang, ProvinceCode, SocialInsuranceNumber, Style,
+    IdentifyError, IdentifyMessage, Issuer, Lang, Message, ProvinceCode, SocialInsuranceNumber,
+    Style,
 };
 
 /// A card's decoded parts and display forms, in one language. The parts of the 15-character
@@ -96,7 +97,9 @@ impl fmt::Debug for CardView {
 }
 
 /// An error as it is shown: its stable code, its position and its message in one language.
-/// Card errors and [`identify`](crate::identify)'s errors have the same view.
+/// Card errors (`ErrorView<Message>`) and [`identify`](crate::identify)'s errors
+/// (`ErrorView<IdentifyMessage>`) have the same view; the message type is the error's own, so
+/// that a program showing card errors only does not carry `identify`'s messages.
 ///
 /// ```
 /// use bhyt::Lang;
@@ -108,13 +111,13 @@ impl fmt::Debug for CardView {
 /// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
-pub struct ErrorView {
+pub struct ErrorView<M = Message> {
     /// The stable code.
     pub code: &'static str,
     /// The 0-based character position, if any.
     pub position: Option<usize>,
-    /// The full message.
-    pub message: IdentifyMessage,
+    /// The full message ([`Message`] or [`IdentifyMessage`]).
+    pub message: M,
 }
 
 impl IdentifyError {
@@ -124,7 +127,7 @@ impl IdentifyError {
     /// let view = bhyt::identify("0790950012 4").unwrap_err().view(bhyt::Lang::En);
     /// assert_eq!(view.code, "invalid_personal_id");
     /// ```
-    pub const fn view(&self, lang: Lang) -> ErrorView {
+    pub const fn view(&self, lang: Lang) -> ErrorView<IdentifyMessage> {
         ErrorView {
             code: self.code(),
             position: self.position(),
@@ -140,8 +143,12 @@ impl Error {
     /// let view = bhyt::validate("123", None).unwrap_err().view(bhyt::Lang::Vi);
     /// assert_eq!(view.code, "invalid_length");
     /// ```
-    pub const fn view(&self, lang: Lang) -> ErrorView {
-        IdentifyError::Card(*self).view(lang)
+    pub const fn view(&self, lang: Lang) -> ErrorView<Message> {
+        ErrorView {
+            code: self.code().as_str(),
+            position: self.position(),
+            message: self.message(lang),
+        }
     }
 }
 
@@ -205,7 +212,7 @@ mod serde_views {
         }
     }
 
-    impl Serialize for ErrorView {
+    impl<M: core::fmt::Display + Copy> Serialize for ErrorView<M> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let mut out = serializer.serialize_struct("ErrorView", 3)?;
             out.serialize_field("code", self.code)?;
