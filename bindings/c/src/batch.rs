@@ -211,25 +211,17 @@ pub(crate) unsafe fn validate_lines(
     out_count: *mut usize,
     mode: Mode,
 ) -> bhyt_result {
-    guard(|inside| {
-        if out_count.is_null() || (out_verdicts.is_null() && capacity != 0) {
-            return Err(BHYT_NULL_ARGUMENT);
-        }
-        // SAFETY: forwarded from the caller.
-        let bytes = unsafe { crate::panic::input(inside, buffer, len) }?;
-        let issuer = issuer_from_c(issuer)?;
-        let verdicts = || mode.validate_lines(bytes, issuer);
-        let count = verdicts().count();
-        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
-        unsafe { out_count.write(count) };
-        if count > capacity {
-            return Err(BHYT_BUFFER_TOO_SMALL);
-        }
-        for (i, line) in verdicts().enumerate() {
-            let verdict = bhyt_verdict::from_core(&line.result(), line.text());
-            // SAFETY: i < count <= capacity, and the caller guarantees room for `capacity`.
-            unsafe { out_verdicts.add(i).write(verdict) };
-        }
-        Ok(())
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        counted(
+            buffer,
+            len,
+            issuer,
+            out_verdicts,
+            capacity,
+            out_count,
+            |bytes, issuer| mode.validate_lines(bytes, issuer),
+            |_, line| bhyt_verdict::from_core(&line.result(), line.text()),
+        )
+    }
 }

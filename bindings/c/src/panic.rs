@@ -82,3 +82,45 @@ pub(crate) unsafe fn report(
     // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
     unsafe { out_error.write(error) };
 }
+
+/// The contract of the calls that write an array of results, one per item of their input
+/// (lines, `MA_THE_BHYT` items, advisory notes): `out_count` is required and `out` may be NULL
+/// only when `capacity` is 0; the number of items is written to `*out_count` on `BHYT_OK` and
+/// on `BHYT_BUFFER_TOO_SMALL`; the items are written only when `capacity` suffices. `items`
+/// gives the core's items of the input, `convert` the C value of one.
+///
+/// # Safety
+///
+/// `data` is NULL or points to `len` readable bytes; `out` is NULL or valid for writing
+/// `capacity` values; `out_count` is NULL or valid for writing a `size_t`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn counted<'a, T, I: Iterator>(
+    data: *const c_char,
+    len: usize,
+    issuer: bhyt_issuer,
+    out: *mut T,
+    capacity: usize,
+    out_count: *mut usize,
+    items: impl Fn(&'a [u8], Option<bhyt::Issuer>) -> I,
+    convert: impl Fn(&'a [u8], I::Item) -> T,
+) -> bhyt_result {
+    guard(|inside| {
+        if out_count.is_null() || (out.is_null() && capacity != 0) {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let bytes = unsafe { input(inside, data, len) }?;
+        let issuer = issuer_from_c(issuer)?;
+        let count = items(bytes, issuer).count();
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_count.write(count) };
+        if count > capacity {
+            return Err(BHYT_BUFFER_TOO_SMALL);
+        }
+        for (i, item) in items(bytes, issuer).enumerate() {
+            // SAFETY: i < count <= capacity, and the caller guarantees room for `capacity`.
+            unsafe { out.add(i).write(convert(bytes, item)) };
+        }
+        Ok(())
+    })
+}

@@ -319,32 +319,24 @@ pub(crate) unsafe fn ma_the(
     out_count: *mut usize,
     mode: Mode,
 ) -> bhyt_result {
-    guard(|inside| {
-        if out_count.is_null() || (out_items.is_null() && capacity != 0) {
-            return Err(BHYT_NULL_ARGUMENT);
-        }
-        // SAFETY: forwarded from the caller.
-        let bytes = unsafe { crate::panic::input(inside, field, len) }?;
-        let issuer = issuer_from_c(issuer)?;
-        let items = || mode.parse_ma_the_bhyt(bytes, issuer);
-        let count = items().count();
-        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
-        unsafe { out_count.write(count) };
-        if count > capacity {
-            return Err(BHYT_BUFFER_TOO_SMALL);
-        }
-        for (i, item) in items().enumerate() {
-            let out = bhyt_ma_the_item {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        counted(
+            field,
+            len,
+            issuer,
+            out_items,
+            capacity,
+            out_count,
+            |bytes, issuer| mode.parse_ma_the_bhyt(bytes, issuer),
+            |bytes, item| bhyt_ma_the_item {
                 verdict: bhyt_verdict::from_core(&item.result(), bytes),
                 start: item.position(),
                 byte_start: item.byte_offset(),
                 byte_len: item.text().len(),
-            };
-            // SAFETY: i < count <= capacity, and the caller guarantees room for `capacity`.
-            unsafe { out_items.add(i).write(out) };
-        }
-        Ok(())
-    })
+            },
+        )
+    }
 }
 
 /// The code of an advisory note (`bhyt_advice.code`): the core's advice codes, with the same
@@ -508,26 +500,19 @@ pub(crate) unsafe fn advise(
     out_count: *mut usize,
     mode: Mode,
 ) -> bhyt_result {
-    guard(|inside| {
-        if out_count.is_null() || (out_advice.is_null() && capacity != 0) {
-            return Err(BHYT_NULL_ARGUMENT);
-        }
-        // SAFETY: forwarded from the caller.
-        let bytes = unsafe { crate::panic::input(inside, input, len) }?;
-        let issuer = issuer_from_c(issuer)?;
-        let notes = || mode.advise(bytes, issuer);
-        let count = notes().count();
-        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
-        unsafe { out_count.write(count) };
-        if count > capacity {
-            return Err(BHYT_BUFFER_TOO_SMALL);
-        }
-        for (i, note) in notes().enumerate() {
-            // SAFETY: i < count <= capacity, and the caller guarantees room for `capacity`.
-            unsafe { out_advice.add(i).write(bhyt_advice::from_core(&note)) };
-        }
-        Ok(())
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        counted(
+            input,
+            len,
+            issuer,
+            out_advice,
+            capacity,
+            out_count,
+            |bytes, issuer| mode.advise(bytes, issuer),
+            |_, note| bhyt_advice::from_core(&note),
+        )
+    }
 }
 
 nul_table!(
