@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bhyt::{AdviceCode, ErrorCode, GroupCode, IdentifyCode, Issuer};
+use bhyt::{AdviceCode, BenefitLevel, ErrorCode, GroupCode, IdentifyCode, Issuer};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
