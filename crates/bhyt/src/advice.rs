@@ -286,7 +286,7 @@ pub fn advise(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> Advisories {
 }
 
 /// [`advise`] for pasted text, normalised as [`validate_lenient`](crate::validate_lenient)
-/// normalises it.
+/// normalises it: the shorthand of [`Mode::Lenient`](crate::Mode::Lenient)`.advise`.
 ///
 /// ```
 /// assert_eq!(bhyt::advise_lenient(" nd 4 01 0123456789 ", None).count(), 1);

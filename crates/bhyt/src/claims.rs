@@ -291,7 +291,8 @@ pub fn parse_ma_the_bhyt(field: &[u8], issuer: Option<Issuer>) -> MaTheBhyt<'_> 
 }
 
 /// [`parse_ma_the_bhyt`] with each item checked leniently (see
-/// [`validate_lenient`](crate::validate_lenient)).
+/// [`validate_lenient`](crate::validate_lenient)): the shorthand of
+/// [`Mode::Lenient`](crate::Mode::Lenient)`.parse_ma_the_bhyt`.
 ///
 /// ```
 /// assert!(bhyt::parse_ma_the_bhyt_lenient(b"hs 4 01 0120878811 ; sv4010120878811", None).all(|item| item.is_valid()));

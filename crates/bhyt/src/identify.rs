@@ -657,7 +657,8 @@ pub fn identify(input: impl AsRef<[u8]>) -> Result<Identity, IdentifyError> {
 
 /// [`identify`] for pasted or scanned text: drops Unicode whitespace, `.`, `-` and `_` and
 /// uppercases ASCII letters first, as [`validate_lenient`](crate::validate_lenient) does.
-/// Positions point into the input as given.
+/// Positions point into the input as given. The shorthand of
+/// [`Mode::Lenient`](crate::Mode::Lenient)`.identify`.
 ///
 /// ```
 /// use bhyt::Identity;
