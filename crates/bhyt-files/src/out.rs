@@ -9,9 +9,34 @@ use serde::Serialize;
 /// How the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// One line per entry, for people.
     Text,
+    /// One JSON object per entry (JSON Lines).
     Json,
+    /// Comma-separated values, with a header line.
     Csv,
+}
+
+impl ReportFormat {
+    /// The format a report file's name tells: `.csv` is CSV, `.json`, `.jsonl` and
+    /// `.ndjson` are JSON Lines, anything else text.
+    ///
+    /// ```
+    /// use bhyt_files::ReportFormat;
+    /// assert_eq!(ReportFormat::from_path("out/invalid.CSV"), ReportFormat::Csv);
+    /// assert_eq!(ReportFormat::from_path("invalid.txt"), ReportFormat::Text);
+    /// ```
+    pub fn from_path(path: &str) -> ReportFormat {
+        let extension = std::path::Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("csv") => ReportFormat::Csv,
+            Some("json" | "jsonl" | "ndjson") => ReportFormat::Json,
+            _ => ReportFormat::Text,
+        }
+    }
 }
 
 /// What an entry reports.
@@ -164,6 +189,12 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
+/// A value masked for a report (never shown whole): the way `Style::Masked` masks a card.
+///
+/// ```
+/// assert_eq!(bhyt_files::mask(b"0101A10101"), "******0101");
+/// ```
+///
 /// An invalid value, masked the way `Style::Masked` masks a card: for 15 characters the
 /// first 5 grouped (`DN 4 01 `), six `*` and the last 4; for other lengths every character but
 /// the last 4 becomes `*` (all of them below 5 characters). Control characters become U+FFFD.
@@ -194,13 +225,13 @@ pub fn mask(value: &[u8]) -> String {
 
 /// Writes the report, remembering the first write error (a closed pipe ends the check
 /// quietly; other errors are reported at the end).
-pub struct ReportOut {
-    out: Box<dyn Write>,
+pub struct ReportOut<'a> {
+    out: &'a mut dyn Write,
     pub error: Option<io::Error>,
 }
 
-impl ReportOut {
-    pub fn new(out: Box<dyn Write>) -> ReportOut {
+impl<'a> ReportOut<'a> {
+    pub fn new(out: &'a mut dyn Write) -> ReportOut<'a> {
         ReportOut { out, error: None }
     }
 
