@@ -214,9 +214,9 @@ enum Quote {
 struct CsvScan {
     delimiter: u8,
     quote: Quote,
-    /// Offsets just past each line end not yet asked about (LF, CRLF and a lone CR each end
-    /// one line); bounded by the reader's read-ahead.
-    breaks: std::collections::VecDeque<u64>,
+    /// Line ends not yet asked about, as (offset, offset just past): LF, CRLF and a lone CR
+    /// each end one line; bounded by the reader's read-ahead.
+    breaks: std::collections::VecDeque<(u64, u64)>,
     /// Offset just past the last CR.
     last_cr_end: u64,
     /// Lines ended before the offset last asked about.
@@ -298,9 +298,18 @@ impl<R: BufRead> Tracked<R> {
         let Some(scan) = self.csv.as_mut() else {
             return 1;
         };
-        while scan.breaks.front().is_some_and(|&end| end <= offset) {
+        let mut offset = offset;
+        while let Some(&(start, end)) = scan.breaks.front() {
+            if end <= offset {
+                scan.lines += 1;
+            } else if start <= offset {
+                // A line end (or blank line) that the CSV reader counts as the record's start.
+                scan.lines += 1;
+                offset = end;
+            } else {
+                break;
+            }
             scan.breaks.pop_front();
-            scan.lines += 1;
         }
         scan.lines + 1
     }
@@ -325,10 +334,17 @@ impl<R: BufRead> Tracked<R> {
                     let offset = start + i as u64;
                     let line_end = byte == b'\n' || byte == b'\r';
                     if byte == b'\r' {
-                        scan.breaks.push_back(offset + 1);
+                        scan.breaks.push_back((offset, offset + 1));
                         scan.last_cr_end = offset + 1;
-                    } else if byte == b'\n' && scan.last_cr_end != offset {
-                        scan.breaks.push_back(offset + 1);
+                    } else if byte == b'\n' {
+                        match scan.breaks.back_mut() {
+                            // CRLF: one line end.
+                            Some(last) if scan.last_cr_end == offset && last.1 == offset => {
+                                last.1 = offset + 1
+                            }
+                            _ if scan.last_cr_end == offset => {}
+                            _ => scan.breaks.push_back((offset, offset + 1)),
+                        }
                     }
                     scan.quote = match (scan.quote, byte) {
                         (Quote::Quoted, b'"') => Quote::AfterClose,
@@ -398,6 +414,11 @@ mod tests {
         assert_eq!(lines_of(b"a\r\nb\r\nc", &[0, 3, 6]), [1, 2, 3]);
         assert_eq!(lines_of(b"a\rb\rc", &[0, 2, 4]), [1, 2, 3]);
         assert_eq!(lines_of(b"a\n\n\nb", &[0, 4]), [1, 4]);
+        // The CSV reader starts a record after blank lines at the first of them.
+        assert_eq!(lines_of(b"a\n\n\nb", &[0, 2]), [1, 4]);
+        assert_eq!(lines_of(b"a\r\n\r\nb", &[0, 3]), [1, 3]);
+        assert_eq!(lines_of(b"a\r\rb", &[0, 2]), [1, 3]);
+        assert_eq!(lines_of(b"a\r\nb", &[0, 2]), [1, 2]);
     }
 
     #[test]
