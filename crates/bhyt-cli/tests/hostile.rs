@@ -700,3 +700,46 @@ fn a_password_protected_workbook_says_so() {
         );
     }
 }
+
+#[test]
+fn a_report_to_a_device_is_written_to_it_not_replaced() {
+    let dir = Dir::new();
+    let file = dir.write("list.csv", format!("MA_THE_BHYT\n{VALID}\n{INVALID}\n"));
+    let output = run_check(&file, &["--report", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(!null.is_file(), "/dev/null is still a device");
+}
+
+#[test]
+fn one_huge_ma_the_bhyt_is_counted_whole_and_listed_up_to_a_bound() {
+    let dir = Dir::new();
+    let items: Vec<&str> = (0..200_000)
+        .map(|i| if i % 2 == 0 { INVALID } else { VALID })
+        .collect();
+    let file = dir.write(
+        "field.xml",
+        gen::xml1(&gen::claim("LK-1", &items.join(";"))),
+    );
+    let output = run_check(&file, &["--summary", "json", "--format", "json"]);
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("\"values\":200000,\"valid\":100000,\"invalid\":100000"),
+        "{err}"
+    );
+    let out = text(&output.stdout);
+    assert_eq!(out.lines().count(), 4097);
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains("\"code\":\"items_not_listed\""),
+        "{out:.300}"
+    );
+    assert!(out
+        .lines()
+        .last()
+        .unwrap()
+        .contains("95904 more invalid items"));
+}

@@ -267,6 +267,10 @@ struct Checked {
     cards: Vec<(u32, u32, CardNumber)>,
 }
 
+/// Report entries listed for one `MA_THE_BHYT` field; the rest are counted, and one entry
+/// says how many were not listed.
+const LISTED_PER_FIELD: usize = 4096;
+
 fn code_name(code: ErrorCode) -> &'static str {
     code.as_str()
 }
@@ -327,9 +331,32 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
             };
             let mut field_invalid = false;
             let mut keys_in_field: HashSet<u64> = HashSet::new();
+            let mut listed = 0usize;
+            let mut unlisted = 0u64;
             for item in items {
                 counts.values += 1;
                 let number = item.index() + 1;
+                if listed >= LISTED_PER_FIELD {
+                    // Counted, never listed: the report of one field stays bounded.
+                    match item.result() {
+                        Ok(card) => {
+                            counts.valid += 1;
+                            if keys_in_field.insert(card.key().value()) {
+                                cards.push((index, number as u32, card));
+                            }
+                        }
+                        Err(error) => {
+                            counts.invalid += 1;
+                            field_invalid = true;
+                            unlisted += 1;
+                            *counts.errors.entry(code_name(error.code())).or_default() += 1;
+                        }
+                    }
+                    for advice in item.advice() {
+                        *counts.advice.entry(advice_name(advice.code())).or_default() += 1;
+                    }
+                    continue;
+                }
                 for advice in item.advice() {
                     *counts.advice.entry(advice_name(advice.code())).or_default() += 1;
                     if context.advice {
@@ -348,6 +375,7 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                             advice.code().as_str(),
                             &message,
                         );
+                        listed += 1;
                     }
                 }
                 match item.result() {
@@ -374,8 +402,25 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                             error.code().as_str(),
                             &message,
                         );
+                        listed += 1;
                     }
                 }
+            }
+            if unlisted > 0 {
+                message.clear();
+                let _ = match context.lang {
+                    Lang::En => write!(message, "{unlisted} more invalid items of this field are counted in the summary but not listed"),
+                    Lang::Vi => write!(message, "thêm {unlisted} mục không hợp lệ của trường này được đếm trong bản tóm tắt nhưng không liệt kê"),
+                };
+                entry(
+                    &mut report,
+                    None,
+                    None,
+                    "",
+                    Kind::Error,
+                    "items_not_listed",
+                    &message,
+                );
             }
             counts.rows_with_errors += u64::from(field_invalid);
         } else {
@@ -848,20 +893,30 @@ fn run_threads(
     jobs: usize,
 ) -> Result<(), FileError> {
     let stop = AtomicBool::new(false);
+    let in_flight = std::sync::atomic::AtomicUsize::new(0);
     let (work_tx, work_rx) = sync_channel::<Batch>(jobs);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = sync_channel::<(u64, Result<Checked, FileError>)>(jobs * 2);
     std::thread::scope(|scope| {
         let reader_done = done_tx.clone();
         let stop = &stop;
+        let in_flight = &in_flight;
         scope.spawn(move || {
             let mut seq = 0;
             let result = source.run(&mut |mut batch| {
+                // Memory: the reader waits while the batches in flight weigh too much.
+                while in_flight.load(Ordering::Acquire) > source::IN_FLIGHT {
+                    if stop.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                }
                 if stop.load(Ordering::Relaxed) {
                     return false;
                 }
                 batch.seq = seq;
                 seq += 1;
+                in_flight.fetch_add(batch.weight(), Ordering::AcqRel);
                 work_tx.send(batch).is_ok()
             });
             drop(work_tx);
@@ -909,9 +964,11 @@ fn run_threads(
                 next += 1;
                 match checked {
                     Ok(checked) => {
+                        let weight = checked.batch.weight();
                         if !collector.take(checked) {
                             stop.store(true, Ordering::Relaxed);
                         }
+                        in_flight.fetch_sub(weight, Ordering::AcqRel);
                     }
                     Err(error) => {
                         failed = Some(error);

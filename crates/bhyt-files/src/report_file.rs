@@ -30,7 +30,8 @@ use super::Failure;
 /// ```
 pub struct ReportFile {
     target: PathBuf,
-    temporary: PathBuf,
+    /// `None`: the target is written directly (a device or a pipe, such as `/dev/null`).
+    temporary: Option<PathBuf>,
     file: Option<BufWriter<File>>,
 }
 
@@ -62,6 +63,18 @@ impl ReportFile {
                 ));
             }
         }
+        if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            // A device or a pipe: nothing to replace, and nothing beside it to write.
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|error| Failure::Io(format!("{shown}: cannot write the report"), error))?;
+            return Ok(ReportFile {
+                target: target.to_path_buf(),
+                temporary: None,
+                file: Some(BufWriter::with_capacity(1 << 16, file)),
+            });
+        }
         let directory = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
@@ -81,7 +94,7 @@ impl ReportFile {
                 Ok(file) => {
                     return Ok(ReportFile {
                         target: target.to_path_buf(),
-                        temporary,
+                        temporary: Some(temporary),
                         file: Some(BufWriter::with_capacity(1 << 16, file)),
                     })
                 }
@@ -102,12 +115,21 @@ impl ReportFile {
     pub fn commit(mut self) -> Result<(), Failure> {
         let shown = self.target.display().to_string();
         let io = |error| Failure::Io(format!("{shown}: cannot write the report"), error);
+        let Some(temporary) = self.temporary.take() else {
+            if let Some(mut file) = self.file.take() {
+                file.flush().map_err(io)?;
+            }
+            return Ok(());
+        };
         if let Some(file) = self.file.take() {
-            let file = file.into_inner().map_err(|error| io(error.into_error()))?;
-            file.sync_all().map_err(io)?;
+            let file = file.into_inner().map_err(|error| io(error.into_error()));
+            if let Err(error) = file.and_then(|file| file.sync_all().map_err(io)) {
+                let _ = fs::remove_file(&temporary);
+                return Err(error);
+            }
         }
-        if let Err(error) = fs::rename(&self.temporary, &self.target) {
-            let _ = fs::remove_file(&self.temporary);
+        if let Err(error) = fs::rename(&temporary, &self.target) {
+            let _ = fs::remove_file(&temporary);
             return Err(io(error));
         }
         Ok(())
@@ -132,8 +154,8 @@ impl Write for ReportFile {
 
 impl Drop for ReportFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = fs::remove_file(&self.temporary);
+        if let (Some(_), Some(temporary)) = (self.file.take(), &self.temporary) {
+            let _ = fs::remove_file(temporary);
         }
     }
 }

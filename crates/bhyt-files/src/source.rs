@@ -27,6 +27,8 @@ pub struct Batch {
     pub seq: u64,
     pub arena: Vec<u8>,
     pub records: Vec<Record>,
+    /// Values to check: one per record, or the items of `MA_THE_BHYT` fields.
+    pub items: usize,
 }
 
 impl Batch {
@@ -40,6 +42,7 @@ impl Batch {
     ) {
         let start = self.arena.len();
         self.arena.extend_from_slice(value);
+        self.items += 1;
         let value = (start, self.arena.len());
         let id = id.map(|id| {
             let start = self.arena.len();
@@ -59,14 +62,32 @@ impl Batch {
         self.arena.get(range.0..range.1).unwrap_or_default()
     }
 
+    /// Notes that the last value pushed holds `items` values (a `MA_THE_BHYT` field).
+    pub fn add_items(&mut self, items: usize) {
+        self.items += items.saturating_sub(1);
+    }
+
     pub fn is_full(&self) -> bool {
-        self.records.len() >= BATCH_ROWS || self.arena.len() >= 1 << 20
+        self.records.len() >= BATCH_ROWS || self.items >= BATCH_ROWS || self.arena.len() >= 1 << 20
+    }
+
+    /// What the batch may cost in memory once checked: its bytes, and for each value its
+    /// verdict and at most one report entry.
+    pub fn weight(&self) -> usize {
+        self.arena.len() + self.items.saturating_mul(ITEM_COST)
     }
 }
 
 /// Values per batch: large enough to amortise the hand-over between threads, small enough
 /// that the batches in flight stay a few megabytes.
 pub const BATCH_ROWS: usize = 4096;
+
+/// The memory a checked value may take: its verdict and one report entry.
+pub const ITEM_COST: usize = 320;
+
+/// Batches in flight between the reader and the report weigh at most this much (the reader
+/// waits), whatever the number of threads.
+pub const IN_FLIGHT: usize = 32 << 20;
 
 /// A file that cannot be read as what it claims to be: names the file and, when known, the
 /// row and line. Never holds a value from the file.

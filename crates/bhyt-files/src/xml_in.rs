@@ -459,6 +459,7 @@ impl XmlSource {
             link_key,
             false,
         );
+        batch.add_items(1 + text.iter().filter(|&&b| b == b';').count());
         if batch.is_full() {
             return emit(std::mem::take(batch));
         }

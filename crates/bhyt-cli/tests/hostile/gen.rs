@@ -115,7 +115,8 @@ pub fn biff8(name: &str, rows: &[Vec<Option<String>>]) -> Vec<u8> {
 
 /// An OLE2 (compound file) container holding `streams`.
 pub fn ole2(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
     for (name, bytes) in streams {
         let mut stream = file.create_stream(format!("/{name}")).unwrap();
         stream.write_all(bytes).unwrap();
