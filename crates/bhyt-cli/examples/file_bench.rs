@@ -12,7 +12,6 @@
 //! ```
 
 #[path = "../tests/hostile/gen.rs"]
-#[allow(dead_code)]
 mod gen;
 
 use std::fmt::Write as _;
