@@ -743,3 +743,53 @@ fn one_huge_ma_the_bhyt_is_counted_whole_and_listed_up_to_a_bound() {
         .unwrap()
         .contains("95904 more invalid items"));
 }
+
+#[test]
+fn an_xls_whose_used_range_is_huge_is_refused_before_it_is_read() {
+    let dir = Dir::new();
+    // Two cells, at A1 and IV65536: calamine would build a grid of 16.7 million cells.
+    let stream = gen::biff8_cells("DS", &[(0, 0, "MA_THE_BHYT"), (65535, 255, VALID)]);
+    let file = dir.write("far.xls", gen::ole2(&[("Workbook", stream)]));
+    assert_refused(
+        &run_check(&file, &[]),
+        &file,
+        None,
+        &["16777216 cells", "1048576", "limit"],
+    );
+}
+
+#[test]
+fn an_ods_whose_repeated_cells_expand_to_millions_is_refused_before_it_is_read() {
+    let dir = Dir::new();
+    let mut ods = gen::ods(&rows(&[&["MA_THE_BHYT"], &[VALID]]));
+    // One valued cell repeated over 1,000 columns and 100,000 rows (below 2 rows): 100 million
+    // cells.
+    let content = r#"<table:table-row table:number-rows-repeated="100000"><table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    let zip_bytes = {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&ods)).unwrap();
+        let mut xml = String::new();
+        use std::io::Read as _;
+        archive
+            .by_name("content.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        let xml = xml.replace("</table:table>", &format!("{content}</table:table>"));
+        gen::zip(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+                1,
+            ),
+            ("content.xml", xml.into_bytes(), 1),
+        ])
+    };
+    ods = zip_bytes;
+    let file = dir.write("repeat.ods", ods);
+    assert_refused(
+        &run_check(&file, &[]),
+        &file,
+        None,
+        &["100002000 cells", "limit"],
+    );
+}

@@ -8,7 +8,7 @@ use std::io::Read;
 use calamine::{Data, Range, Reader};
 
 use super::columns;
-use super::source::{size, Batch, FileError, Source};
+use super::source::{size, Batch, FileError, Source, Tracked};
 use super::xlsx_in::{is_encrypted_ole2, PASSWORD};
 use super::{FileKind, Header, Options};
 
@@ -40,20 +40,161 @@ fn cell_text(data: &Data) -> (String, bool) {
     }
 }
 
-/// The actual inflated size of `content.xml` of an `.ods` file, counted up to `limit + 1`.
-fn ods_content_size(path: &str, limit: u64) -> Result<u64, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
-    let entry = archive.by_name("content.xml").map_err(|e| e.to_string())?;
-    let mut counted = 0u64;
-    let mut limited = entry.take(limit + 1);
-    let mut buffer = vec![0u8; 1 << 16];
+/// Cells of the used range of one `.xls` sheet (rows x columns, empty cells included) that
+/// `calamine` may hold: it keeps a dense grid of 32-byte cells, and reserves room for the range
+/// the sheet declares. 2^20 cells (65,536 rows of 16 columns) is 32 MiB of grid.
+pub const XLS_CELLS: u64 = 1 << 20;
+
+/// The largest used range of the sheets of an `.xls` file, declared (DIMENSIONS) or actual
+/// (the cells' positions), in cells: read from the BIFF records of its `Workbook` stream,
+/// record by record, before `calamine` builds anything.
+fn xls_used_cells(path: &str) -> Result<u64, String> {
+    let mut file = cfb::open(path).map_err(|e| e.to_string())?;
+    let name = if file.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let stream = file.open_stream(name).map_err(|e| e.to_string())?;
+    let mut stream = std::io::BufReader::new(stream);
+    let mut largest = 0u64;
+    // Per sheet: rows and columns seen, and the declared range.
+    let mut bounds: Option<(u32, u32, u32, u32)> = None;
+    let mut declared = 0u64;
+    let mut header = [0u8; 4];
+    let mut data = vec![0u8; 1 << 16];
+    let finish =
+        |bounds: &mut Option<(u32, u32, u32, u32)>, declared: &mut u64, largest: &mut u64| {
+            if let Some((r0, r1, c0, c1)) = bounds.take() {
+                *largest = (*largest).max(u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1));
+            }
+            *largest = (*largest).max(*declared);
+            *declared = 0;
+        };
     loop {
-        let n = limited.read(&mut buffer).map_err(|e| e.to_string())?;
-        if n == 0 {
-            return Ok(counted);
+        match stream.read_exact(&mut header) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(error) => return Err(error.to_string()),
         }
-        counted += n as u64;
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let length = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let record = &mut data[..length];
+        stream.read_exact(record).map_err(|e| e.to_string())?;
+        let u16_at = |at: usize| {
+            record
+                .get(at..at + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let u32_at = |at: usize| {
+            record
+                .get(at..at + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        match kind {
+            // BOF, EOF: a sheet begins or ends.
+            0x0809 | 0x000A => finish(&mut bounds, &mut declared, &mut largest),
+            // DIMENSIONS: first row, last row + 1, first column, last column + 1.
+            0x0200 => {
+                if let (Some(r0), Some(r1), Some(c0), Some(c1)) =
+                    (u32_at(0), u32_at(4), u16_at(8), u16_at(10))
+                {
+                    declared = u64::from(r1.saturating_sub(r0)) * u64::from(c1.saturating_sub(c0));
+                }
+            }
+            // Cells: row, column first (MULRK and MULBLANK: the last column at the end).
+            0x0006 | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x00BD | 0x00BE => {
+                if let (Some(row), Some(first)) = (u16_at(0), u16_at(2)) {
+                    let last = if matches!(kind, 0x00BD | 0x00BE) {
+                        u16_at(length.saturating_sub(2)).unwrap_or(first).max(first)
+                    } else {
+                        first
+                    };
+                    let (r0, r1, c0, c1) = bounds.get_or_insert((row, row, first, last));
+                    *r0 = (*r0).min(row);
+                    *r1 = (*r1).max(row);
+                    *c0 = (*c0).min(first);
+                    *c1 = (*c1).max(last);
+                }
+            }
+            _ => {}
+        }
+    }
+    finish(&mut bounds, &mut declared, &mut largest);
+    Ok(largest)
+}
+
+/// The used range of the largest sheet of an `.ods` file, in cells (rows x columns, empty
+/// ones included, repeated rows and columns expanded as `calamine` expands them), read from
+/// its `content.xml` as a stream whose actual inflated bytes are limited to `limit`. `Err`
+/// with `None`: past the limit.
+fn ods_used_cells(path: &str, limit: u64, piece: u64) -> Result<u64, Option<String>> {
+    use quick_xml::events::Event;
+    let file = File::open(path).map_err(|e| Some(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| Some(e.to_string()))?;
+    let entry = archive
+        .by_name("content.xml")
+        .map_err(|e| Some(e.to_string()))?;
+    let tracked = Tracked::new(std::io::BufReader::new(entry), std::sync::Arc::default())
+        .limited(piece, limit);
+    let mut reader = quick_xml::Reader::from_reader(tracked);
+    let mut buffer = Vec::new();
+    let repeat = |e: &quick_xml::events::BytesStart<'_>, name: &[u8]| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse().ok())
+            .unwrap_or(1u64)
+            .max(1)
+    };
+    let (mut largest, mut rows, mut columns) = (0u64, 0u64, 0u64);
+    let (mut row, mut row_repeat, mut column, mut row_valued) = (0u64, 1u64, 0u64, false);
+    loop {
+        reader.get_mut().mark();
+        let event = match reader.read_event_into(&mut buffer) {
+            Ok(event) => event,
+            Err(error) if reader.get_ref().exceeded.is_some() => {
+                let _ = error;
+                return Err(None);
+            }
+            Err(error) => return Err(Some(error.to_string())),
+        };
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"table" => (rows, columns, row) = (0, 0, 0),
+                b"table-row" => {
+                    row_repeat = repeat(&e, b"table:number-rows-repeated");
+                    (column, row_valued) = (0, false);
+                }
+                b"table-cell" | b"covered-table-cell" => {
+                    let n = repeat(&e, b"table:number-columns-repeated");
+                    let valued = !empty
+                        || e.attributes()
+                            .flatten()
+                            .any(|a| a.key.as_ref() == b"office:value-type");
+                    column = column.saturating_add(n);
+                    if valued {
+                        columns = columns.max(column);
+                        row_valued = true;
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"table-row" => {
+                    row = row.saturating_add(row_repeat);
+                    if row_valued {
+                        rows = row;
+                    }
+                }
+                b"table" => largest = largest.max(rows.saturating_mul(columns)),
+                _ => {}
+            },
+            Event::Eof => return Ok(largest.max(rows.saturating_mul(columns))),
+            _ => {}
+        }
+        buffer.clear();
     }
 }
 
@@ -95,11 +236,20 @@ impl WorkbookSource {
                 if magic != *b"PK\x03\x04" {
                     return Err(damaged(&"it is not a zip archive"));
                 }
-                let inflated = ods_content_size(path, limit * 8).map_err(|e| damaged(&e))?;
-                if inflated > limit * 8 {
+                let cells = match ods_used_cells(path, limit * 8, options.limits.value as u64) {
+                    Ok(cells) => cells,
+                    Err(Some(error)) => return Err(damaged(&error)),
+                    Err(None) => {
+                        return Err(FileError::new(
+                            path,
+                            format!("content.xml inflates to more than {} (or holds one piece of XML longer than {}), the limits for an .ods file (the file is damaged or hostile)", size(limit * 8), size(options.limits.value as u64)),
+                        ))
+                    }
+                };
+                if cells > XLS_CELLS {
                     return Err(FileError::new(
                         path,
-                        format!("content.xml inflates to more than {}, the limit for an .ods file (the file is damaged or hostile)", size(limit * 8)),
+                        format!("a sheet's used range holds {cells} cells (rows x columns, empty ones included), more than {XLS_CELLS}, the limit for an .ods sheet (read whole): delete the unused rows and columns, or save it as .xlsx or CSV UTF-8"),
                     ));
                 }
                 calamine::open_workbook::<calamine::Ods<_>, _>(path)
@@ -115,6 +265,13 @@ impl WorkbookSource {
             _ => {
                 if !ole2 {
                     return Err(damaged(&"it is not an OLE2 (Excel 97-2003) file"));
+                }
+                let cells = xls_used_cells(path).map_err(|e| damaged(&e))?;
+                if cells > XLS_CELLS {
+                    return Err(FileError::new(
+                        path,
+                        format!("a sheet's used range holds {cells} cells (rows x columns, empty ones included), more than {XLS_CELLS}, the limit for an .xls sheet (read whole): delete the unused rows and columns, or save it as .xlsx or CSV UTF-8"),
+                    ));
                 }
                 calamine::open_workbook::<calamine::Xls<_>, _>(path)
                     .map(calamine::Sheets::Xls)

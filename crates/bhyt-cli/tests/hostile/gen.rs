@@ -76,6 +76,20 @@ fn bof(out: &mut Vec<u8>, kind: u16) {
 /// The BIFF8 `Workbook` stream of one sheet named `name`, with text cells (`rows[r][c]`,
 /// `None` for an empty cell) as LABEL records in UTF-16.
 pub fn biff8(name: &str, rows: &[Vec<Option<String>>]) -> Vec<u8> {
+    let cells: Vec<(u16, u16, &str)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .filter_map(move |(c, cell)| cell.as_deref().map(|text| (r as u16, c as u16, text)))
+        })
+        .collect();
+    biff8_cells(name, &cells)
+}
+
+/// The BIFF8 `Workbook` stream of one sheet holding text cells at (row, column), 0-based.
+pub fn biff8_cells(name: &str, cells: &[(u16, u16, &str)]) -> Vec<u8> {
     let mut globals = Vec::new();
     bof(&mut globals, 0x0005);
     record(&mut globals, 0x0042, &1200u16.to_le_bytes());
@@ -92,12 +106,11 @@ pub fn biff8(name: &str, rows: &[Vec<Option<String>>]) -> Vec<u8> {
     globals[boundsheet_at + 4..boundsheet_at + 8].copy_from_slice(&sheet_at.to_le_bytes());
     let mut sheet = Vec::new();
     bof(&mut sheet, 0x0010);
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let Some(text) = cell else { continue };
+    for &(r, c, text) in cells {
+        {
             let mut data = Vec::new();
-            data.extend_from_slice(&(r as u16).to_le_bytes());
-            data.extend_from_slice(&(c as u16).to_le_bytes());
+            data.extend_from_slice(&r.to_le_bytes());
+            data.extend_from_slice(&c.to_le_bytes());
             data.extend_from_slice(&0u16.to_le_bytes());
             let units: Vec<u16> = text.encode_utf16().collect();
             data.extend_from_slice(&(units.len() as u16).to_le_bytes());
