@@ -709,6 +709,10 @@ fn a_report_to_a_device_is_written_to_it_not_replaced() {
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
     let null = std::fs::metadata("/dev/null").unwrap();
     assert!(!null.is_file(), "/dev/null is still a device");
+    let directory = dir.0.path().to_str().unwrap().to_owned();
+    let output = run_check(&file, &["--report", &directory]);
+    assert_refused(&output, &directory, None, &["this is a directory"]);
+    assert_eq!(dir.names(), ["list.csv"]);
 }
 
 #[test]

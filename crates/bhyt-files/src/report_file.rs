@@ -63,6 +63,11 @@ impl ReportFile {
                 ));
             }
         }
+        if fs::metadata(target).is_ok_and(|m| m.is_dir()) {
+            return Err(refuse(
+                "this is a directory: give the path of the report file; nothing was written",
+            ));
+        }
         if fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
             // A device or a pipe: nothing to replace, and nothing beside it to write.
             let file = fs::OpenOptions::new()

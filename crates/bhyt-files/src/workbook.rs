@@ -163,6 +163,9 @@ fn ods_used_cells(path: &str, limit: u64, piece: u64) -> Result<u64, Option<Stri
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"table" => (rows, columns, row) = (0, 0, 0),
+                b"table-row" if empty => {
+                    row = row.saturating_add(repeat(&e, b"table:number-rows-repeated"));
+                }
                 b"table-row" => {
                     row_repeat = repeat(&e, b"table:number-rows-repeated");
                     (column, row_valued) = (0, false);
