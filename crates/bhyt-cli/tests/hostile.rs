@@ -797,3 +797,19 @@ fn an_ods_whose_repeated_cells_expand_to_millions_is_refused_before_it_is_read()
         &["100002000 cells", "limit"],
     );
 }
+
+#[test]
+fn many_huge_values_on_many_threads_stay_within_the_cap() {
+    // 40 values of 7 MB (each below the limit of one value), checked on 8 threads.
+    let output = capped(
+        &["check", "--file", "/dev/stdin", "--file-type", "csv", "--jobs", "8", "--summary", "json"],
+        Some("{ printf 'MA_THE_BHYT\\n'; i=0; while [ $i -lt 40 ]; do head -c 7000000 /dev/zero | tr '\\0' x; echo; i=$((i+1)); done; }"),
+    );
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("\"rows\":40,\"values\":40,\"valid\":0,\"invalid\":40"),
+        "{err}"
+    );
+    assert!(text(&output.stdout).contains("********************************\u{2026}xxxx"));
+}
