@@ -112,6 +112,12 @@ impl Marks {
 /// Columns of a sheet (Excel's limit, XFD).
 const MAX_COLUMNS: usize = 16384;
 
+/// Rows of a sheet (Excel's limit).
+const MAX_ROWS: u64 = 1 << 20;
+
+/// The distinct texts of the chosen column kept from the shared strings, in all.
+pub const KEPT_STRINGS: usize = 64 << 20;
+
 /// A cell's content as the sheet gives it.
 #[derive(Clone, Debug, PartialEq)]
 enum Cell {
@@ -543,6 +549,15 @@ impl XlsxSource {
                 Event::End(e) => match local(e.name().as_ref()) {
                     b"si" => {
                         if keep(index) {
+                            if strings.arena.len() + text.len() > KEPT_STRINGS {
+                                return Err(broken(
+                                    &format_args!(
+                                        "the distinct texts of the chosen column pass {}, the limit",
+                                        size(KEPT_STRINGS as u64)
+                                    ),
+                                    index,
+                                ));
+                            }
                             let start = strings.arena.len() as u32;
                             strings.arena.extend_from_slice(&text);
                             strings
@@ -657,6 +672,14 @@ impl XlsxSource {
                     row = attribute(&e, b"r", false)
                         .and_then(|r| std::str::from_utf8(&r).ok().and_then(|r| r.parse().ok()))
                         .unwrap_or(row + 1);
+                    if row > MAX_ROWS {
+                        return Err(error_at(
+                            Some(row),
+                            format_args!(
+                                "a row beyond row {MAX_ROWS}, Excel's last (the file is damaged)"
+                            ),
+                        ));
+                    }
                     in_row = true;
                     next_column = 0;
                     row_cells.clear();
