@@ -310,6 +310,10 @@ impl WorkbookSource {
                 Err(_) => sheets
                     .iter()
                     .position(|name| name.trim() == wanted.trim())
+                    .or_else(|| {
+                        let wanted = columns::fold(wanted);
+                        sheets.iter().position(|name| columns::fold(name) == wanted)
+                    })
                     .ok_or_else(|| {
                         FileError::new(
                             path,

@@ -353,6 +353,12 @@ impl XlsxSource {
                 Err(_) => sheets
                     .iter()
                     .position(|(name, _)| name.trim() == wanted.trim())
+                    .or_else(|| {
+                        let wanted = columns::fold(wanted);
+                        sheets
+                            .iter()
+                            .position(|(name, _)| columns::fold(name) == wanted)
+                    })
                     .ok_or_else(|| {
                         FileError::new(
                             path,
