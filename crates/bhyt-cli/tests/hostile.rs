@@ -672,7 +672,11 @@ fn xls_and_ods_are_read_with_the_same_choices_and_excel_row_numbers() {
             text(&output.stderr)
         );
         let folded = run_check(&file, &["--header-row", "3", "--sheet", "ds"]);
-        assert_eq!(folded.status.code(), Some(1), "{name}: sheet names fold case");
+        assert_eq!(
+            folded.status.code(),
+            Some(1),
+            "{name}: sheet names fold case"
+        );
         let missing = run_check(&file, &["--sheet", "Sheet9"]);
         assert_refused(
             &missing,
