@@ -20,7 +20,8 @@ pub enum Command {
     /// Exit status: 0 when all are valid, 1 when any is invalid, 2 for a usage or
     /// input/output error.
     ///
-    /// With --file, checks every value of one column of a CSV or Excel (.xlsx) file, or every
+    /// With --file, checks every value of one column of a CSV or spreadsheet (.xlsx, .xls,
+    /// .ods) file, or every
     /// MA_THE_BHYT of a claims XML file: the invalid rows are reported (numbers masked) on
     /// standard output or in --report, a summary goes to standard error. Exit status 2 also
     /// for a file that cannot be read (bad encoding, ragged rows, broken XML, damaged .xlsx).
@@ -61,7 +62,8 @@ pub struct CheckArgs {
 #[derive(clap::Args, Debug)]
 #[command(next_help_heading = "Checking a file")]
 pub struct FileArgs {
-    /// Check a file: CSV (.csv, .tsv, .txt), Excel (.xlsx) or claims XML (.xml).
+    /// Check a file: CSV (.csv, .tsv, .txt), Excel (.xlsx, .xls), OpenDocument (.ods) or
+    /// claims XML (.xml).
     #[arg(long, value_name = "PATH")]
     pub file: Option<String>,
     /// The kind of file, when its name does not tell.
@@ -76,14 +78,14 @@ pub struct FileArgs {
     #[arg(long, value_name = "NAME|N", requires = "file")]
     pub sheet: Option<String>,
     /// CSV and Excel: the row that holds the column names (rows above it, such as a title,
-    /// are skipped) [default: 1].
+    /// are skipped) [default: 1, unless row 1 is itself a card number: then there is none].
     #[arg(long, value_name = "N", requires = "file", conflicts_with = "no_header", value_parser = clap::value_parser!(u64).range(1..))]
     pub header_row: Option<u64>,
     /// CSV and Excel: there is no header row; every row is checked.
     #[arg(long, requires = "file")]
     pub no_header: bool,
-    /// CSV: the delimiter, one character such as , ; or \t [default: guessed from the first
-    /// line among , ; and tab].
+    /// CSV: the delimiter, one character such as , ; or \t [default: guessed from the header
+    /// row among , ; and tab].
     #[arg(long, value_name = "CHAR", requires = "file", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
     /// Write the report of invalid rows to this file instead of standard output (a .csv report
@@ -123,8 +125,12 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 pub enum FileTypeArg {
     /// Comma-, semicolon- or tab-separated text, UTF-8.
     Csv,
-    /// Excel workbook.
+    /// Excel workbook (2007 and later).
     Xlsx,
+    /// Excel 97-2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet (LibreOffice).
+    Ods,
     /// Claims XML (every MA_THE_BHYT).
     Xml,
 }

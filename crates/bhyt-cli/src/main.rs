@@ -12,11 +12,12 @@
 //! input/output error (and for a file that cannot be read as what it claims to be).
 
 mod args;
-mod files;
+mod file_check;
 mod identify;
+mod progress;
 mod report;
 
-use std::io::{self, BufRead, BufWriter, IsTerminal};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -59,49 +60,59 @@ fn main() -> ExitCode {
 /// `bhyt check --file`.
 fn check_file(args: &CheckArgs) -> ExitCode {
     let file = &args.file;
-    let options = files::Options {
-        path: file.file.clone().unwrap_or_default(),
+    let options = bhyt_files::Options {
         kind: file.file_type.map(|kind| match kind {
-            FileTypeArg::Csv => files::FileKind::Csv,
-            FileTypeArg::Xlsx => files::FileKind::Xlsx,
-            FileTypeArg::Xml => files::FileKind::Xml,
+            FileTypeArg::Csv => bhyt_files::FileKind::Csv,
+            FileTypeArg::Xlsx => bhyt_files::FileKind::Xlsx,
+            FileTypeArg::Xls => bhyt_files::FileKind::Xls,
+            FileTypeArg::Ods => bhyt_files::FileKind::Ods,
+            FileTypeArg::Xml => bhyt_files::FileKind::Xml,
         }),
-        column: file.column.as_deref().map(files::ColumnSpec::parse),
+        column: file.column.as_deref().map(bhyt_files::ColumnSpec::parse),
         sheet: file.sheet.clone(),
-        header_row: if file.no_header {
-            None
-        } else {
-            Some(file.header_row.unwrap_or(1))
+        header: match (file.no_header, file.header_row) {
+            (true, _) => bhyt_files::Header::None,
+            (false, Some(row)) => bhyt_files::Header::Row(row),
+            (false, None) => bhyt_files::Header::Auto,
         },
         delimiter: file.delimiter,
         issuer: args.issuer.issuer(),
         lenient: args.lenient,
         lang: args.lang(),
-        format: args.format.map(|format| match format {
-            FormatArg::Text => files::ReportFormat::Text,
-            FormatArg::Json => files::ReportFormat::Json,
-            FormatArg::Csv => files::ReportFormat::Csv,
-        }),
-        report: file.report.clone(),
-        summary_json: file.summary == SummaryArg::Json,
+        format: match args.format {
+            Some(FormatArg::Text) => bhyt_files::ReportFormat::Text,
+            Some(FormatArg::Json) => bhyt_files::ReportFormat::Json,
+            Some(FormatArg::Csv) => bhyt_files::ReportFormat::Csv,
+            None => file.report.as_deref().map_or(
+                bhyt_files::ReportFormat::Text,
+                bhyt_files::ReportFormat::from_path,
+            ),
+        },
+        bom: file.report.is_some(),
         duplicates: file.duplicates,
         advice: file.advice,
         jobs: file.jobs.unwrap_or(0) as usize,
-        progress: match file.progress {
-            ProgressArg::Auto => files::ProgressMode::Auto,
-            ProgressArg::Always => files::ProgressMode::Always,
-            ProgressArg::Never => files::ProgressMode::Never,
-        },
+        limits: bhyt_files::Limits::default(),
     };
-    match files::check_file(&options) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(failure) => {
-            eprintln!("bhyt: {failure}");
-            ExitCode::from(2)
-        }
-    }
+    let terminal = file_check::Terminal {
+        report: file.report.clone(),
+        summary_json: file.summary == SummaryArg::Json,
+        progress: match file.progress {
+            ProgressArg::Auto => None,
+            ProgressArg::Always => Some(true),
+            ProgressArg::Never => Some(false),
+        },
+        lang: args.lang(),
+    };
+    file_check::run(
+        file.file.as_deref().unwrap_or_default(),
+        &options,
+        &terminal,
+    )
 }
+
+/// The longest line read from standard input.
+const LINE_LIMIT: usize = 64 << 10;
 
 /// Checks every number and writes the report; `Ok(true)` when all were valid.
 fn check(args: &CheckArgs) -> io::Result<bool> {
@@ -128,11 +139,33 @@ fn check(args: &CheckArgs) -> io::Result<bool> {
     };
     let result = if args.numbers.is_empty() {
         let mut reader = stdin.lock();
+        let head = reader.fill_buf()?;
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Err(io::Error::other(
+                "standard input is UTF-16 text: give UTF-8 text (convert it with `iconv -f UTF-16 -t UTF-8`)",
+            ));
+        }
+        // A byte-order mark (Notepad's UTF-8) is not part of the first number.
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
         let mut line = Vec::with_capacity(64);
+        let mut number = 0u64;
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
+            number += 1;
+            // A line is at most LINE_LIMIT bytes: memory stays bounded whatever the input.
+            let read = (&mut reader)
+                .take(LINE_LIMIT as u64 + 1)
+                .read_until(b'\n', &mut line)?;
+            if read == 0 {
                 break Ok(());
+            }
+            if line.len() > LINE_LIMIT && !line.ends_with(b"\n") {
+                break Err(io::Error::other(format!(
+                    "standard input, line {number}: longer than {} KiB, the limit of one line (one number per line)",
+                    LINE_LIMIT >> 10
+                )));
             }
             let input = line.strip_suffix(b"\n").unwrap_or(&line);
             let input = input.strip_suffix(b"\r").unwrap_or(input);

@@ -921,7 +921,7 @@ fn a_submission_envelope_is_read_through_its_base64_files() {
     );
     let encoded = base64::engine::general_purpose::STANDARD.encode(inner);
     let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<GIAMDINHHS>\n<THONGTINHOSO>\n<DANHSACHHOSO>\n<HOSO>\n<FILEHOSO>\n<LOAIHOSO>XML1</LOAIHOSO>\n<NOIDUNGFILE>{}\n{}</NOIDUNGFILE>\n</FILEHOSO>\n<FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>bm90IHhtbA==</NOIDUNGFILE></FILEHOSO>\n</HOSO>\n</DANHSACHHOSO>\n</THONGTINHOSO>\n</GIAMDINHHS>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<GIAMDINHHS>\n<THONGTINHOSO>\n<DANHSACHHOSO>\n<HOSO>\n<FILEHOSO>\n<LOAIHOSO>XML1</LOAIHOSO>\n<NOIDUNGFILE>{}\n{}</NOIDUNGFILE>\n</FILEHOSO>\n<FILEHOSO><LOAIHOSO>XML2</LOAIHOSO><NOIDUNGFILE>PENISV9USUVUX1RIVU9DPjwvQ0hJX1RJRVRfVEhVT0M+</NOIDUNGFILE></FILEHOSO>\n</HOSO>\n</DANHSACHHOSO>\n</THONGTINHOSO>\n</GIAMDINHHS>\n",
         &encoded[..20],
         &encoded[20..]
     );

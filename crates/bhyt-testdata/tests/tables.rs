@@ -33,6 +33,23 @@ fn quoted_after(text: &str, path: &str, start: &str, end: &str) -> Vec<String> {
 }
 
 /// The rows of the Markdown table whose header line is `header`, each row's cells trimmed.
+/// The `|`-separated unquoted items between `start` and `end` (a union of number literals).
+fn quoted_after_plain(text: &str, path: &str, start: &str, end: &str) -> Vec<String> {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{path}: `{start}` not found"))
+        + start.len();
+    let to = from
+        + text[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("{path}: no `{end}` after `{start}`"));
+    text[from..to]
+        .split('|')
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
 fn table(text: &str, path: &str, header: &str) -> Vec<Vec<String>> {
     let mut lines = text
         .lines()
@@ -150,6 +167,12 @@ fn the_js_code_list_and_types_are_the_cores() {
         groups,
         "{path}"
     );
+    let levels: Vec<String> = (0..=9u8)
+        .filter_map(BenefitLevel::from_digit)
+        .map(|level| level.digit().to_string())
+        .collect();
+    let declared: Vec<String> = quoted_after_plain(&types, path, "benefitLevel: { level:", ";");
+    assert_eq!(declared, levels, "{path}: the benefit levels");
     let issuers: Vec<String> = Issuer::ALL.iter().map(|i| i.as_str().to_owned()).collect();
     assert_eq!(
         quoted_after(&types, path, "export type Issuer =", ";"),

@@ -8,6 +8,7 @@
 //! with the number of distinct strings in the chosen column, not with the rows or the rest of
 //! the workbook.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::sync::Arc;
@@ -17,9 +18,105 @@ use quick_xml::Reader;
 use zip::ZipArchive;
 
 use super::columns;
-use super::source::{Batch, FileError, Progress, Source, Tracked};
+use super::source::{size, Batch, FileError, Limits, Progress, Source, Tracked};
 use super::xmltext::{local, push_reference};
-use super::Options;
+use super::{Header, Options};
+
+/// What opening a file named `.xlsx` found.
+pub enum Opened {
+    /// An .xlsx workbook.
+    Xlsx(Box<XlsxSource>),
+    /// An OLE2 container that is not encrypted: an Excel 97-2003 workbook.
+    Ole2,
+}
+
+/// The message for a workbook protected by a password.
+pub const PASSWORD: &str = "the workbook is protected by a password (encrypted), so it cannot be read: open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password: clear it), save it, and check it again";
+
+/// An OLE2 container holding an encrypted workbook (an .xlsx with a password is stored as an
+/// OLE2 file with an `EncryptedPackage` stream): looks for the stream's name, in UTF-16, in
+/// the file, reading it in pieces.
+pub fn is_encrypted_ole2(path: &str) -> bool {
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|unit| unit.to_le_bytes())
+        .collect();
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    let mut window = vec![0u8; 1 << 16];
+    let mut kept = 0usize;
+    loop {
+        let Ok(n) = file.read(&mut window[kept..]) else {
+            return false;
+        };
+        if n == 0 {
+            return false;
+        }
+        let filled = kept + n;
+        if window[..filled]
+            .windows(needle.len())
+            .any(|w| w == needle.as_slice())
+        {
+            return true;
+        }
+        kept = (needle.len() - 1).min(filled);
+        window.copy_within(filled - kept..filled, 0);
+    }
+}
+
+/// The shared strings the chosen column uses: a bitmap for the first indices, a set beyond
+/// (so that a huge index costs nothing but its entry).
+#[derive(Default)]
+struct Marks {
+    bits: Vec<u64>,
+    sparse: HashSet<u32>,
+}
+
+/// Indices below this are kept in the bitmap (2 MiB at most).
+const DENSE: u32 = 1 << 24;
+
+impl Marks {
+    fn insert(&mut self, index: u32) {
+        if index < DENSE {
+            let word = index as usize / 64;
+            if self.bits.len() <= word {
+                self.bits.resize(word + 1, 0);
+            }
+            self.bits[word] |= 1 << (index % 64);
+        } else {
+            self.sparse.insert(index);
+        }
+    }
+
+    fn contains(&self, index: u32) -> bool {
+        if index < DENSE {
+            self.bits
+                .get(index as usize / 64)
+                .is_some_and(|word| word & (1 << (index % 64)) != 0)
+        } else {
+            self.sparse.contains(&index)
+        }
+    }
+
+    fn last(&self) -> Option<u32> {
+        self.sparse.iter().max().copied().or_else(|| {
+            self.bits
+                .iter()
+                .rposition(|&word| word != 0)
+                .map(|word| word as u32 * 64 + 63 - self.bits[word].leading_zeros())
+        })
+    }
+}
+
+/// Columns of a sheet (Excel's limit, XFD).
+const MAX_COLUMNS: usize = 16384;
+
+/// Rows of a sheet (Excel's limit).
+const MAX_ROWS: u64 = 1 << 20;
+
+/// The distinct texts of the chosen column kept from the shared strings, in all.
+pub const KEPT_STRINGS: usize = 64 << 20;
 
 /// A cell's content as the sheet gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,9 +136,11 @@ pub struct XlsxSource {
     sheet_name: String,
     strings_path: Option<String>,
     header_row: Option<u64>,
+    detected_absent: bool,
     column: usize,
     column_name: String,
     progress: Arc<Progress>,
+    limits: Limits,
 }
 
 fn damaged(file: &str, error: impl std::fmt::Display) -> FileError {
@@ -56,6 +155,7 @@ fn read_part(
     archive: &mut ZipArchive<File>,
     file: &str,
     path: &str,
+    limit: u64,
 ) -> Result<Option<Vec<u8>>, FileError> {
     let mut entry = match archive.by_name(path) {
         Ok(entry) => entry,
@@ -63,9 +163,16 @@ fn read_part(
         Err(error) => return Err(damaged(file, error)),
     };
     let mut bytes = Vec::new();
-    entry
+    (&mut entry)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| damaged(file, error))?;
+    if bytes.len() as u64 > limit {
+        return Err(FileError::new(
+            file,
+            format!("{path} inflates to more than {}, the limit for this part of a workbook (the file is damaged or hostile)", size(limit)),
+        ));
+    }
     Ok(Some(bytes))
 }
 
@@ -126,7 +233,7 @@ enum Visit<'a> {
     /// Keep the header row's cells and stop.
     Header(&'a mut Option<Vec<(usize, Cell)>>),
     /// Note the shared strings the column uses below the header.
-    Mark(&'a mut Vec<u64>),
+    Mark(&'a mut Marks),
     /// Emit the column's values.
     Emit(&'a mut dyn FnMut(u64, Option<Cell>) -> bool),
 }
@@ -154,25 +261,32 @@ impl XlsxSource {
         path: &str,
         options: &Options,
         progress: Arc<Progress>,
-    ) -> Result<XlsxSource, FileError> {
+    ) -> Result<Opened, FileError> {
         let file = File::open(path)
             .map_err(|error| FileError::new(path, format!("cannot read the file: {error}")))?;
         let mut magic = [0u8; 4];
         let _ = (&file).read(&mut magic);
         if magic == [0xD0, 0xCF, 0x11, 0xE0] {
-            return Err(FileError::new(
-                path,
-                "this is an old Excel .xls file: open it in Excel and save it as .xlsx (or as CSV UTF-8)",
-            ));
+            if is_encrypted_ole2(path) {
+                return Err(FileError::new(path, PASSWORD));
+            }
+            return Ok(Opened::Ole2);
         }
         let mut archive = ZipArchive::new(file).map_err(|error| damaged(path, error))?;
-        let workbook = read_part(&mut archive, path, "xl/workbook.xml")?.ok_or_else(|| {
-            FileError::new(
-                path,
-                "not an Excel workbook: the archive has no xl/workbook.xml",
-            )
-        })?;
-        let rels = read_part(&mut archive, path, "xl/_rels/workbook.xml.rels")?.unwrap_or_default();
+        let workbook = read_part(&mut archive, path, "xl/workbook.xml", options.limits.part)?
+            .ok_or_else(|| {
+                FileError::new(
+                    path,
+                    "not an Excel workbook: the archive has no xl/workbook.xml",
+                )
+            })?;
+        let rels = read_part(
+            &mut archive,
+            path,
+            "xl/_rels/workbook.xml.rels",
+            options.limits.part,
+        )?
+        .unwrap_or_default();
         // Sheets in workbook order: (name, relationship id).
         let mut sheets: Vec<(String, Vec<u8>)> = Vec::new();
         let mut reader = Reader::from_reader(&workbook[..]);
@@ -239,6 +353,12 @@ impl XlsxSource {
                 Err(_) => sheets
                     .iter()
                     .position(|(name, _)| name.trim() == wanted.trim())
+                    .or_else(|| {
+                        let wanted = columns::fold(wanted);
+                        sheets
+                            .iter()
+                            .position(|(name, _)| columns::fold(name) == wanted)
+                    })
                     .ok_or_else(|| {
                         FileError::new(
                             path,
@@ -267,13 +387,15 @@ impl XlsxSource {
             sheet_path,
             sheet_name,
             strings_path,
-            header_row: options.header_row,
+            header_row: options.header_row(),
+            detected_absent: false,
             column: 0,
             column_name: String::new(),
             progress,
+            limits: options.limits,
         };
         source.choose_column(options)?;
-        Ok(source)
+        Ok(Opened::Xlsx(Box::new(source)))
     }
 
     fn choose_column(&mut self, options: &Options) -> Result<(), FileError> {
@@ -320,6 +442,31 @@ impl XlsxSource {
             }
             None => None,
         };
+        let by_name = matches!(options.column, Some(columns::ColumnSpec::Name(_)));
+        let numbers: Vec<usize> = names
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, name)| columns::looks_like_number(name.as_bytes()))
+            .map(|(i, _)| i)
+            .collect();
+        if options.header == Header::Auto && !by_name && !numbers.is_empty() {
+            // Row 1 is itself a card number: there is no header, and it is checked.
+            self.header_row = None;
+            self.detected_absent = true;
+            if options.column.is_none() && width > 1 {
+                if let [index] = numbers[..] {
+                    self.column = index;
+                    self.column_name = format!("column {}", index + 1);
+                    return Ok(());
+                }
+            }
+            let (column, name) =
+                columns::resolve(&self.file, options.column.as_ref(), None, width)?;
+            self.column = column;
+            self.column_name = name;
+            return Ok(());
+        }
         let width = width.max(match &options.column {
             Some(columns::ColumnSpec::Number(n)) if names.is_none() => *n,
             _ => 0,
@@ -346,10 +493,12 @@ impl XlsxSource {
             Err(zip::result::ZipError::FileNotFound) => return Ok(strings),
             Err(error) => return Err(damaged(&self.file, error)),
         };
+        let limits = self.limits;
         let tracked = Tracked::new(
             BufReader::with_capacity(1 << 16, entry),
             Arc::clone(&self.progress),
-        );
+        )
+        .limited(limits.value as u64, limits.entry);
         let mut reader = Reader::from_reader(tracked);
         let mut buffer = Vec::new();
         let mut index: u32 = 0;
@@ -363,14 +512,36 @@ impl XlsxSource {
                 &file,
                 format!(
                     "the shared strings (xl/sharedStrings.xml, string {}) cannot be read: {error}",
-                    index + 1
+                    u64::from(index) + 1
                 ),
             )
         };
         loop {
-            let event = reader
-                .read_event_into(&mut buffer)
-                .map_err(|error| broken(&error, index))?;
+            reader.get_mut().mark();
+            let event = match reader.read_event_into(&mut buffer) {
+                Ok(event) => event,
+                Err(error) => {
+                    return Err(match reader.get_ref().exceeded {
+                        Some(limit) => broken(
+                            &format_args!(
+                                "more than {} in one piece of XML, the limit",
+                                size(limit)
+                            ),
+                            index,
+                        ),
+                        None => broken(&error, index),
+                    })
+                }
+            };
+            if text.len() > limits.value {
+                return Err(broken(
+                    &format_args!(
+                        "a shared string longer than {}, the limit of one string",
+                        size(limits.value as u64)
+                    ),
+                    index,
+                ));
+            }
             match event {
                 Event::Start(e) => match local(e.name().as_ref()) {
                     b"si" => {
@@ -384,6 +555,15 @@ impl XlsxSource {
                 Event::End(e) => match local(e.name().as_ref()) {
                     b"si" => {
                         if keep(index) {
+                            if strings.arena.len() + text.len() > KEPT_STRINGS {
+                                return Err(broken(
+                                    &format_args!(
+                                        "the distinct texts of the chosen column pass {}, the limit",
+                                        size(KEPT_STRINGS as u64)
+                                    ),
+                                    index,
+                                ));
+                            }
                             let start = strings.arena.len() as u32;
                             strings.arena.extend_from_slice(&text);
                             strings
@@ -434,13 +614,16 @@ impl XlsxSource {
         let error_at = |row: Option<u64>, message: std::fmt::Arguments<'_>| {
             FileError::new(file, format!("sheet \"{sheet}\": {message}")).at(row, None)
         };
+        let limits = self.limits;
         let tracked = Tracked::new(
             BufReader::with_capacity(1 << 16, entry),
             Arc::clone(&self.progress),
-        );
+        )
+        .limited(limits.value as u64, limits.entry);
         let mut reader = Reader::from_reader(tracked);
         let mut buffer = Vec::new();
         let wanted = self.column;
+        let mut header_bytes = 0usize;
         let header_row = self.header_row.unwrap_or(0);
         let mut row: u64 = 0;
         let mut in_row = false;
@@ -454,10 +637,33 @@ impl XlsxSource {
         let mut row_cells: Vec<(usize, Cell)> = Vec::new();
         let mut row_has_value = false;
         loop {
+            reader.get_mut().mark();
+            if capture
+                .as_ref()
+                .is_some_and(|text| text.len() > limits.value)
+                || row_cells.len() > MAX_COLUMNS
+                || header_bytes > limits.value
+            {
+                return Err(error_at(
+                    Some(row),
+                    format_args!(
+                        "a cell longer than {}, or a row of more than {MAX_COLUMNS} cells, past the limits (the file is damaged or hostile)",
+                        size(limits.value as u64)
+                    ),
+                ));
+            }
             let event = match reader.read_event_into(&mut buffer) {
                 Ok(event) => event,
                 Err(error) => {
                     let row = in_row.then_some(row).or(Some(row + 1)).filter(|&r| r > 0);
+                    if let Some(limit) = reader.get_ref().exceeded {
+                        let what = if limit == limits.entry {
+                            format!("the sheet inflates to more than {}, the limit of one part of the archive", size(limit))
+                        } else {
+                            format!("more than {} in one piece of the sheet's XML (a cell, a tag or white space), the limit", size(limit))
+                        };
+                        return Err(error_at(row, format_args!("{what}")));
+                    }
                     return Err(error_at(
                         row,
                         format_args!(
@@ -472,6 +678,14 @@ impl XlsxSource {
                     row = attribute(&e, b"r", false)
                         .and_then(|r| std::str::from_utf8(&r).ok().and_then(|r| r.parse().ok()))
                         .unwrap_or(row + 1);
+                    if row > MAX_ROWS {
+                        return Err(error_at(
+                            Some(row),
+                            format_args!(
+                                "a row beyond row {MAX_ROWS}, Excel's last (the file is damaged)"
+                            ),
+                        ));
+                    }
                     in_row = true;
                     next_column = 0;
                     row_cells.clear();
@@ -516,6 +730,12 @@ impl XlsxSource {
                     column = reference
                         .and_then(|r| cell_ref(&r).0)
                         .unwrap_or(next_column);
+                    if column >= MAX_COLUMNS {
+                        return Err(error_at(
+                            Some(row),
+                            format_args!("a cell beyond column {MAX_COLUMNS} (XFD), Excel's last (the file is damaged)"),
+                        ));
+                    }
                     next_column = column + 1;
                     kind = attribute(&e, b"t", false).unwrap_or_default();
                     value = None;
@@ -559,15 +779,16 @@ impl XlsxSource {
                             Visit::Mark(_) | Visit::Emit(_) => column == wanted,
                         };
                         if interesting {
-                            if let (Visit::Mark(bits), Cell::Shared(index)) = (&mut visit, &cell) {
+                            if let (Visit::Mark(marks), Cell::Shared(index)) = (&mut visit, &cell) {
                                 if row > header_row {
-                                    let word = *index as usize / 64;
-                                    if bits.len() <= word {
-                                        bits.resize(word + 1, 0);
-                                    }
-                                    bits[word] |= 1 << (index % 64);
+                                    marks.insert(*index);
                                 }
                             } else {
+                                if let Cell::Text(text) | Cell::Number(text) = &cell {
+                                    if matches!(visit, Visit::Header(_)) {
+                                        header_bytes += text.len();
+                                    }
+                                }
                                 row_cells.push((column, cell));
                             }
                         }
@@ -637,20 +858,11 @@ impl Source for XlsxSource {
             2 * sheet_size + strings_size,
             std::sync::atomic::Ordering::Relaxed,
         );
-        let mut bits = Vec::new();
-        self.pass(Visit::Mark(&mut bits))?;
-        let last = bits
-            .iter()
-            .rposition(|&word| word != 0)
-            .map(|word| word as u32 * 64 + 63 - bits[word].leading_zeros());
-        let strings = self.strings(
-            |index| {
-                bits.get(index as usize / 64)
-                    .is_some_and(|word| word & (1 << (index % 64)) != 0)
-            },
-            last,
-        )?;
-        drop(bits);
+        let mut marks = Marks::default();
+        self.pass(Visit::Mark(&mut marks))?;
+        let last = marks.last();
+        let strings = self.strings(|index| marks.contains(index), last)?;
+        drop(marks);
         let file = self.file.clone();
         let sheet = self.sheet_name.clone();
         let mut batch = Batch::default();
@@ -663,7 +875,7 @@ impl Source for XlsxSource {
                     Some(text) => (std::borrow::Cow::Borrowed(text), false),
                     None => {
                         failure = Some(
-                            FileError::new(&file, format!("sheet \"{sheet}\": a cell refers to shared string {} which the workbook does not have (the file is damaged)", index + 1))
+                            FileError::new(&file, format!("sheet \"{sheet}\": a cell refers to shared string {} which the workbook does not have (the file is damaged)", u64::from(*index) + 1))
                                 .at(Some(row), None),
                         );
                         return false;
@@ -701,6 +913,10 @@ impl Source for XlsxSource {
 
     fn column(&self) -> String {
         self.column_name.clone()
+    }
+
+    fn header(&self) -> (Option<u64>, bool) {
+        (self.header_row, self.detected_absent)
     }
 }
 

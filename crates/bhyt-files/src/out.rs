@@ -9,9 +9,34 @@ use serde::Serialize;
 /// How the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
+    /// One line per entry, for people.
     Text,
+    /// One JSON object per entry (JSON Lines).
     Json,
+    /// Comma-separated values, with a header line.
     Csv,
+}
+
+impl ReportFormat {
+    /// The format a report file's name tells: `.csv` is CSV, `.json`, `.jsonl` and
+    /// `.ndjson` are JSON Lines, anything else text.
+    ///
+    /// ```
+    /// use bhyt_files::ReportFormat;
+    /// assert_eq!(ReportFormat::from_path("out/invalid.CSV"), ReportFormat::Csv);
+    /// assert_eq!(ReportFormat::from_path("invalid.txt"), ReportFormat::Text);
+    /// ```
+    pub fn from_path(path: &str) -> ReportFormat {
+        let extension = std::path::Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("csv") => ReportFormat::Csv,
+            Some("json" | "jsonl" | "ndjson") => ReportFormat::Json,
+            _ => ReportFormat::Text,
+        }
+    }
 }
 
 /// What an entry reports.
@@ -164,17 +189,23 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
+/// A value masked for a report (never shown whole): the way `Style::Masked` masks a card.
+///
+/// ```
+/// assert_eq!(bhyt_files::mask(b"0101A10101"), "******0101");
+/// ```
+///
 /// An invalid value, masked the way `Style::Masked` masks a card: for 15 characters the
 /// first 5 grouped (`DN 4 01 `), six `*` and the last 4; for other lengths every character but
-/// the last 4 becomes `*` (all of them below 5 characters). Control characters become U+FFFD.
+/// the last 4 becomes `*` (all of them below 5 characters; past 36 characters, 32 `*` and `…`).
+/// Control characters become U+FFFD.
 pub fn mask(value: &[u8]) -> String {
-    let chars: Vec<char> = String::from_utf8_lossy(value)
-        .chars()
-        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-        .collect();
-    let n = chars.len();
-    let mut out = String::with_capacity(n + 4);
+    let text = String::from_utf8_lossy(value);
+    let clean = |c: char| if c.is_control() { '\u{fffd}' } else { c };
+    let n = text.chars().count();
+    let mut out = String::with_capacity(n.min(LONG) + 8);
     if n == 15 {
+        let chars: Vec<char> = text.chars().map(clean).collect();
         out.extend(&chars[..2]);
         out.push(' ');
         out.push(chars[2]);
@@ -186,21 +217,28 @@ pub fn mask(value: &[u8]) -> String {
     } else if n <= 4 {
         out.extend(std::iter::repeat('*').take(n));
     } else {
-        out.extend(std::iter::repeat('*').take(n - 4));
-        out.extend(&chars[n - 4..]);
+        // A long value (never a card) keeps a bounded mask: memory and the report stay small.
+        out.extend(std::iter::repeat('*').take((n - 4).min(LONG)));
+        if n - 4 > LONG {
+            out.push('\u{2026}');
+        }
+        out.extend(text.chars().skip(n - 4).map(clean));
     }
     out
 }
 
+/// Masked characters shown at most; a longer value gets `…` after them.
+const LONG: usize = 32;
+
 /// Writes the report, remembering the first write error (a closed pipe ends the check
 /// quietly; other errors are reported at the end).
-pub struct ReportOut {
-    out: Box<dyn Write>,
+pub struct ReportOut<'a> {
+    out: &'a mut dyn Write,
     pub error: Option<io::Error>,
 }
 
-impl ReportOut {
-    pub fn new(out: Box<dyn Write>) -> ReportOut {
+impl<'a> ReportOut<'a> {
+    pub fn new(out: &'a mut dyn Write) -> ReportOut<'a> {
         ReportOut { out, error: None }
     }
 
@@ -238,6 +276,8 @@ mod tests {
         assert_eq!(mask("ĐN4010123456789".as_bytes()), "ĐN 4 01 ******6789");
         assert_eq!(mask(b"a\nbcdef"), "***cdef");
         assert_eq!(mask(b"x\x07yz12"), "**yz12");
+        let long = [b'7'; 1000];
+        assert_eq!(mask(&long), format!("{}\u{2026}7777", "*".repeat(32)));
     }
 
     #[test]

@@ -1,26 +1,37 @@
-//! `bhyt check --file PATH`: every value of one column of a CSV or Excel file, or every
-//! `MA_THE_BHYT` of a claims XML file, streaming.
+//! Reading files of Vietnamese health-insurance (BHYT) card numbers: every value of one
+//! column of a CSV or spreadsheet (.xlsx, .xls, .ods) file, or every `MA_THE_BHYT` of a claims
+//! XML file, streaming, checked by the `bhyt` core; out come the report entries (row, line,
+//! column, item, the value masked) and a [`Summary`]. This crate never prints and never exits:
+//! the `bhyt` command (and other front ends) decide what to do with what it returns.
 //!
 //! A reader thread parses the file into batches of values; worker threads check batches; the
-//! main thread takes the results back in file order (so the report is the same, byte for byte,
-//! whatever the number of threads), notes duplicates, writes the report and draws the
-//! progress bar. Memory: a few batches in flight, plus the set of distinct cards (see
-//! `keys.rs`) and, for `.xlsx`, the distinct strings of the chosen column.
+//! calling thread takes the results back in file order (so the report is the same, byte for
+//! byte, whatever the number of threads), notes duplicates and writes the report. Memory is
+//! bounded whatever the file holds ([`Limits`], and the crate's README, "When the file itself
+//! is wrong").
+//!
+//! ```no_run
+//! let options = bhyt_files::Options::default();
+//! let mut report = Vec::new();
+//! let summary = bhyt_files::check_file("list.csv", &options, &mut report, &mut |_| {})?;
+//! println!("{} valid, {} invalid", summary.valid, summary.invalid);
+//! # Ok::<(), bhyt_files::Failure>(())
+//! ```
 
 mod columns;
 mod csv_in;
 mod keys;
 mod out;
-mod progress;
+mod report_file;
 mod source;
+mod workbook;
 mod xlsx_in;
 mod xml_in;
 mod xmltext;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal};
+use std::io;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
@@ -31,77 +42,169 @@ use bhyt::{AdviceCode, CardNumber, ErrorCode, Issuer, Lang, Style};
 use serde::Serialize;
 
 pub use columns::ColumnSpec;
-pub use out::ReportFormat;
+pub use out::{mask, ReportFormat};
+pub use report_file::ReportFile;
+pub use source::{FileError, Limits};
 
 use keys::{KeySet, Seen};
 use out::{Entry, Kind, ReportOut};
-use source::{Batch, FileError, Progress, Source};
+use source::{Batch, Progress, Source};
 
 /// The kind of file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
+    /// Comma-, semicolon- or tab-separated text.
     Csv,
+    /// Excel 2007 and later (a zip of XML parts).
     Xlsx,
+    /// Excel 97-2003.
+    Xls,
+    /// OpenDocument spreadsheet (LibreOffice).
+    Ods,
+    /// Claims XML (every `MA_THE_BHYT`).
     Xml,
 }
 
 impl FileKind {
-    fn as_str(self) -> &'static str {
+    /// The name used in the summary: `csv`, `xlsx`, `xls`, `ods`, `xml`.
+    ///
+    /// ```
+    /// assert_eq!(bhyt_files::FileKind::Ods.as_str(), "ods");
+    /// ```
+    pub fn as_str(self) -> &'static str {
         match self {
             FileKind::Csv => "csv",
             FileKind::Xlsx => "xlsx",
+            FileKind::Xls => "xls",
+            FileKind::Ods => "ods",
             FileKind::Xml => "xml",
         }
     }
 
-    fn from_path(path: &str) -> Option<FileKind> {
+    /// The kind a file's name tells, if it does.
+    ///
+    /// ```
+    /// use bhyt_files::FileKind;
+    /// assert_eq!(FileKind::from_path("a/DS.XLS"), Some(FileKind::Xls));
+    /// assert_eq!(FileKind::from_path("notes"), None);
+    /// ```
+    pub fn from_path(path: &str) -> Option<FileKind> {
         let extension = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "csv" | "tsv" | "txt" => Some(FileKind::Csv),
             "xlsx" | "xlsm" => Some(FileKind::Xlsx),
+            "xls" => Some(FileKind::Xls),
+            "ods" => Some(FileKind::Ods),
             "xml" => Some(FileKind::Xml),
             _ => None,
         }
     }
 }
 
-/// When to draw the progress bar.
+/// Which row holds the column names (CSV and spreadsheets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProgressMode {
+pub enum Header {
+    /// Row 1, unless it is itself a card number (or a 12-digit personal identification
+    /// number): then the file has no header and row 1 is checked.
     Auto,
-    Always,
-    Never,
+    /// This row (1 is the first); rows above it, such as a title, are skipped.
+    Row(u64),
+    /// There is no header row: every row is checked.
+    None,
 }
 
-/// Everything `bhyt check --file` was asked.
+/// What to read and how to check it: the library's own options (not the command line's).
+///
+/// ```
+/// let options = bhyt_files::Options { lenient: true, ..Default::default() };
+/// assert_eq!(options.header, bhyt_files::Header::Auto);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Options {
-    pub path: String,
+    /// The kind of file; `None`: from its name.
     pub kind: Option<FileKind>,
+    /// CSV and spreadsheets: the column to check; `None`: the only one, or the one with a
+    /// known name.
     pub column: Option<ColumnSpec>,
+    /// Spreadsheets: the sheet, by name or 1-based number; `None`: the first.
     pub sheet: Option<String>,
-    /// The row holding the column names; `None`: no header row.
-    pub header_row: Option<u64>,
+    /// CSV and spreadsheets: the header row.
+    pub header: Header,
+    /// CSV: the delimiter; `None`: guessed on the header row among `,`, `;` and tab.
     pub delimiter: Option<u8>,
+    /// The issuing body chosen in the form; `None`: any.
     pub issuer: Option<Issuer>,
+    /// Accept pasted text (spaces, dots, hyphens, lowercase).
     pub lenient: bool,
+    /// Language of the messages in the report.
     pub lang: Lang,
-    pub format: Option<ReportFormat>,
-    pub report: Option<String>,
-    pub summary_json: bool,
+    /// How the report is written.
+    pub format: ReportFormat,
+    /// A CSV report starts with a byte-order mark (for a file Excel will open).
+    pub bom: bool,
+    /// Also report each value whose card was already seen in an earlier row.
     pub duplicates: bool,
+    /// Also report the advisory notes.
     pub advice: bool,
-    /// 0: automatic.
+    /// Threads checking values; 0: one for small files, else one per core (at most 8).
     pub jobs: usize,
-    pub progress: ProgressMode,
+    /// The limits that bound memory.
+    pub limits: Limits,
 }
 
-/// Why a file check stopped: exit status 2.
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            kind: None,
+            column: None,
+            sheet: None,
+            header: Header::Auto,
+            delimiter: None,
+            issuer: None,
+            lenient: false,
+            lang: Lang::En,
+            format: ReportFormat::Text,
+            bom: false,
+            duplicates: false,
+            advice: false,
+            jobs: 0,
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Options {
+    /// The header row asked for (`Auto` is row 1).
+    fn header_row(&self) -> Option<u64> {
+        match self.header {
+            Header::Auto => Some(1),
+            Header::Row(row) => Some(row),
+            Header::None => None,
+        }
+    }
+}
+
+/// How far the check is, for a progress bar.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProgressInfo {
+    /// Bytes read (decompressed bytes, for a zip).
+    pub done: u64,
+    /// Bytes in all, when known (0: unknown).
+    pub total: u64,
+    /// Values checked.
+    pub rows: u64,
+}
+
+/// Why a file check stopped (the `bhyt` command's exit status 2).
 #[derive(Debug)]
 pub enum Failure {
+    /// The file cannot be read as what it claims to be, or passed a limit.
     File(FileError),
+    /// Writing (the report) failed: what was being done, and the error.
     Io(String, io::Error),
 }
+
+impl std::error::Error for Failure {}
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -164,6 +267,10 @@ struct Checked {
     cards: Vec<(u32, u32, CardNumber)>,
 }
 
+/// Report entries listed for one `MA_THE_BHYT` field; the rest are counted, and one entry
+/// says how many were not listed.
+const LISTED_PER_FIELD: usize = 4096;
+
 fn code_name(code: ErrorCode) -> &'static str {
     code.as_str()
 }
@@ -223,10 +330,33 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                 Box::new(bhyt::parse_ma_the_bhyt(text, context.issuer))
             };
             let mut field_invalid = false;
-            let mut keys_in_field: Vec<u64> = Vec::new();
+            let mut keys_in_field: HashSet<u64> = HashSet::new();
+            let mut listed = 0usize;
+            let mut unlisted = 0u64;
             for item in items {
                 counts.values += 1;
                 let number = item.index() + 1;
+                if listed >= LISTED_PER_FIELD {
+                    // Counted, never listed: the report of one field stays bounded.
+                    match item.result() {
+                        Ok(card) => {
+                            counts.valid += 1;
+                            if keys_in_field.insert(card.key().value()) {
+                                cards.push((index, number as u32, card));
+                            }
+                        }
+                        Err(error) => {
+                            counts.invalid += 1;
+                            field_invalid = true;
+                            unlisted += 1;
+                            *counts.errors.entry(code_name(error.code())).or_default() += 1;
+                        }
+                    }
+                    for advice in item.advice() {
+                        *counts.advice.entry(advice_name(advice.code())).or_default() += 1;
+                    }
+                    continue;
+                }
                 for advice in item.advice() {
                     *counts.advice.entry(advice_name(advice.code())).or_default() += 1;
                     if context.advice {
@@ -245,14 +375,14 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                             advice.code().as_str(),
                             &message,
                         );
+                        listed += 1;
                     }
                 }
                 match item.result() {
                     Ok(card) => {
                         counts.valid += 1;
                         let key = card.key().value();
-                        if !keys_in_field.contains(&key) {
-                            keys_in_field.push(key);
+                        if keys_in_field.insert(key) {
                             cards.push((index, number as u32, card));
                         }
                     }
@@ -272,8 +402,25 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                             error.code().as_str(),
                             &message,
                         );
+                        listed += 1;
                     }
                 }
+            }
+            if unlisted > 0 {
+                message.clear();
+                let _ = match context.lang {
+                    Lang::En => write!(message, "{unlisted} more invalid items of this field are counted in the summary but not listed"),
+                    Lang::Vi => write!(message, "thêm {unlisted} mục không hợp lệ của trường này được đếm trong bản tóm tắt nhưng không liệt kê"),
+                };
+                entry(
+                    &mut report,
+                    None,
+                    None,
+                    "",
+                    Kind::Error,
+                    "items_not_listed",
+                    &message,
+                );
             }
             counts.rows_with_errors += u64::from(field_invalid);
         } else {
@@ -349,18 +496,27 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
 /// Takes checked batches in file order: duplicates, report, counts, progress.
 struct Collector<'a> {
     context: &'a Context,
-    out: ReportOut,
+    out: ReportOut<'a>,
     keys: KeySet,
     counts: Counts,
     duplicate_values: u64,
     duplicate_cards: u64,
     list_duplicates: bool,
-    bar: progress::Bar,
+    on_progress: &'a mut dyn FnMut(&ProgressInfo),
     progress: Arc<Progress>,
     scratch: Vec<u8>,
 }
 
 impl Collector<'_> {
+    fn tick(&mut self) {
+        let info = ProgressInfo {
+            done: self.progress.done.load(Ordering::Relaxed),
+            total: self.progress.total.load(Ordering::Relaxed),
+            rows: self.counts.rows,
+        };
+        (self.on_progress)(&info);
+    }
+
     /// False when the report cannot be written any more.
     fn take(&mut self, checked: Checked) -> bool {
         let Checked {
@@ -434,156 +590,200 @@ impl Collector<'_> {
             }
         }
         ok &= self.out.write(&report[written..]);
-        self.bar.tick(&self.progress, self.counts.rows);
+        self.tick();
         ok
     }
 }
 
-#[derive(Serialize)]
-struct Summary<'a> {
-    file: &'a str,
-    format: &'static str,
-    column: &'a str,
-    rows: u64,
-    values: u64,
-    valid: u64,
-    invalid: u64,
-    rows_with_errors: u64,
-    errors: &'a BTreeMap<&'static str, u64>,
-    duplicates: Duplicates,
-    advice: &'a BTreeMap<&'static str, u64>,
-    numeric_cells: u64,
+/// What a file check found: the counts, as the `bhyt` command prints them (text for people
+/// with [`Summary::text`], one JSON object with [`Summary::json`]).
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// The file, as given.
+    pub file: String,
+    /// Its kind: `csv`, `xlsx`, `xls`, `ods`, `xml`.
+    pub format: &'static str,
+    /// The column checked (its header, or `column N`), or `MA_THE_BHYT`.
+    pub column: String,
+    /// The row holding the column names; `None`: no header row.
+    pub header_row: Option<u64>,
+    /// The header was not given as absent, but row 1 held a card number, so it was checked
+    /// as a value.
+    pub header_detected_absent: bool,
+    /// Rows (or `MA_THE_BHYT` fields) checked.
+    pub rows: u64,
+    /// Values checked (a `MA_THE_BHYT` field may hold several cards).
+    pub values: u64,
+    /// Valid values.
+    pub valid: u64,
+    /// Invalid values.
+    pub invalid: u64,
+    /// Rows with at least one invalid value.
+    pub rows_with_errors: u64,
+    /// Invalid values by error code.
+    pub errors: BTreeMap<&'static str, u64>,
+    /// Repeated cards.
+    pub duplicates: Duplicates,
+    /// Advisory notes by code.
+    pub advice: BTreeMap<&'static str, u64>,
+    /// Spreadsheets: invalid values that were number cells.
+    pub numeric_cells: u64,
+    #[serde(skip)]
+    claims: bool,
 }
 
-#[derive(Serialize)]
-struct Duplicates {
-    values: u64,
-    cards: u64,
+/// Values whose card (last 10 characters) was seen in an earlier row.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Duplicates {
+    /// Values repeating an earlier card.
+    pub values: u64,
+    /// Distinct cards repeated.
+    pub cards: u64,
 }
 
-fn write_summary(summary: &Summary<'_>, json: bool, lang: Lang, claims: bool) -> String {
-    if json {
-        return serde_json::to_string(summary).unwrap_or_default() + "\n";
+impl Summary {
+    /// Every value was valid.
+    pub fn all_valid(&self) -> bool {
+        self.invalid == 0
     }
-    let vi = lang == Lang::Vi;
-    let mut text = String::new();
-    let what = if claims {
-        "MA_THE_BHYT"
-    } else {
-        summary.column
-    };
-    let _ = writeln!(text, "{}: {}", summary.file, what);
-    let rows_label = match (claims, vi) {
-        (true, false) => "MA_THE_BHYT fields",
-        (true, true) => "trường MA_THE_BHYT",
-        (false, false) => "rows checked",
-        (false, true) => "số hàng đã kiểm tra",
-    };
-    let _ = writeln!(text, "  {rows_label:<28}{:>10}", summary.rows);
-    if claims {
-        let label = if vi {
-            "số thẻ trong các trường"
+
+    /// One JSON object and a line end.
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default() + "\n"
+    }
+
+    /// The counts for people, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let summary = self;
+        let claims = self.claims;
+        let vi = lang == Lang::Vi;
+        let mut text = String::new();
+        let what = if claims {
+            "MA_THE_BHYT"
         } else {
-            "card numbers in them"
+            summary.column.as_str()
         };
-        let _ = writeln!(text, "  {label:<28}{:>10}", summary.values);
-    }
-    let _ = writeln!(
-        text,
-        "  {:<28}{:>10}",
-        if vi { "hợp lệ" } else { "valid" },
-        summary.valid
-    );
-    let _ = writeln!(
-        text,
-        "  {:<28}{:>10}",
-        if vi { "không hợp lệ" } else { "invalid" },
-        summary.invalid
-    );
-    for (code, n) in summary.errors {
-        let _ = writeln!(text, "    {code:<26}{n:>10}");
-    }
-    if summary.numeric_cells > 0 {
-        let label = if vi {
-            "trong đó ô kiểu số"
-        } else {
-            "of which number cells"
+        let _ = writeln!(text, "{}: {}", summary.file, what);
+        if summary.header_detected_absent {
+            let _ = writeln!(
+                text,
+                "  {}",
+                if vi {
+                    "không có hàng tiêu đề: hàng 1 là một số thẻ, và đã được kiểm tra"
+                } else {
+                    "no header row: row 1 is a card number, and was checked"
+                }
+            );
+        }
+        let rows_label = match (claims, vi) {
+            (true, false) => "MA_THE_BHYT fields",
+            (true, true) => "trường MA_THE_BHYT",
+            (false, false) => "rows checked",
+            (false, true) => "số hàng đã kiểm tra",
         };
-        let _ = writeln!(text, "    {label:<26}{:>10}", summary.numeric_cells);
-    }
-    let label = match (claims, vi) {
-        (false, false) => "duplicate rows (same card)",
-        (false, true) => "hàng trùng thẻ",
-        (true, false) => "repeated cards",
-        (true, true) => "thẻ lặp lại",
-    };
-    let _ = writeln!(text, "  {label:<28}{:>10}", summary.duplicates.values);
-    let label = if vi {
-        "số thẻ bị trùng"
-    } else {
-        "distinct cards repeated"
-    };
-    let _ = writeln!(text, "    {label:<26}{:>10}", summary.duplicates.cards);
-    if !summary.advice.is_empty() {
-        let _ = writeln!(text, "  {}", if vi { "lưu ý" } else { "notes" });
-        for (code, n) in summary.advice {
+        let _ = writeln!(text, "  {rows_label:<28}{:>10}", summary.rows);
+        if claims {
+            let label = if vi {
+                "số thẻ trong các trường"
+            } else {
+                "card numbers in them"
+            };
+            let _ = writeln!(text, "  {label:<28}{:>10}", summary.values);
+        }
+        let _ = writeln!(
+            text,
+            "  {:<28}{:>10}",
+            if vi { "hợp lệ" } else { "valid" },
+            summary.valid
+        );
+        let _ = writeln!(
+            text,
+            "  {:<28}{:>10}",
+            if vi { "không hợp lệ" } else { "invalid" },
+            summary.invalid
+        );
+        for (code, n) in &summary.errors {
             let _ = writeln!(text, "    {code:<26}{n:>10}");
         }
+        if summary.numeric_cells > 0 {
+            let label = if vi {
+                "trong đó ô kiểu số"
+            } else {
+                "of which number cells"
+            };
+            let _ = writeln!(text, "    {label:<26}{:>10}", summary.numeric_cells);
+        }
+        let label = match (claims, vi) {
+            (false, false) => "duplicate rows (same card)",
+            (false, true) => "hàng trùng thẻ",
+            (true, false) => "repeated cards",
+            (true, true) => "thẻ lặp lại",
+        };
+        let _ = writeln!(text, "  {label:<28}{:>10}", summary.duplicates.values);
+        let label = if vi {
+            "số thẻ bị trùng"
+        } else {
+            "distinct cards repeated"
+        };
+        let _ = writeln!(text, "    {label:<26}{:>10}", summary.duplicates.cards);
+        if !summary.advice.is_empty() {
+            let _ = writeln!(text, "  {}", if vi { "lưu ý" } else { "notes" });
+            for (code, n) in &summary.advice {
+                let _ = writeln!(text, "    {code:<26}{n:>10}");
+            }
+        }
+        text
     }
-    text
 }
 
-/// Checks the file; `Ok(true)` when every value is valid.
-pub fn check_file(options: &Options) -> Result<bool, Failure> {
-    let path = options.path.as_str();
-    let kind = options
-        .kind
-        .or_else(|| FileKind::from_path(path))
-        .ok_or_else(|| {
-            Failure::File(FileError::new(
-                path,
-                "cannot tell the kind of file from its name: pass --file-type csv, xlsx or xml",
-            ))
-        })?;
+/// Checks the file at `path`, writing the report entries to `report` and calling
+/// `on_progress` now and then; returns the summary. Nothing is printed.
+///
+/// A report that goes to a file should be a [`ReportFile`] (never the input, written whole or
+/// not at all).
+pub fn check_file(
+    path: &str,
+    options: &Options,
+    report: &mut dyn io::Write,
+    on_progress: &mut dyn FnMut(&ProgressInfo),
+) -> Result<Summary, Failure> {
+    let limits = options.limits;
+    let detected = match options.kind {
+        Some(kind) => Some(kind),
+        None => FileKind::from_path(path),
+    };
+    let kind = detected.ok_or_else(|| {
+        Failure::File(FileError::new(
+            path,
+            "cannot tell the kind of file from its name: pass --file-type csv, xlsx, xls, ods or xml",
+        ))
+    })?;
     let progress = Arc::new(Progress::default());
     let mut source: Box<dyn Source + Send> = match kind {
         FileKind::Csv => Box::new(
             csv_in::CsvSource::open(path, options, Arc::clone(&progress)).map_err(Failure::File)?,
         ),
-        FileKind::Xlsx => Box::new(
-            xlsx_in::XlsxSource::open(path, options, Arc::clone(&progress))
-                .map_err(Failure::File)?,
+        FileKind::Xlsx => match xlsx_in::XlsxSource::open(path, options, Arc::clone(&progress))
+            .map_err(Failure::File)?
+        {
+            xlsx_in::Opened::Xlsx(source) => Box::new(*source),
+            xlsx_in::Opened::Ole2 => Box::new(
+                workbook::WorkbookSource::open(path, FileKind::Xls, options)
+                    .map_err(Failure::File)?,
+            ),
+        },
+        FileKind::Xls | FileKind::Ods => {
+            Box::new(workbook::WorkbookSource::open(path, kind, options).map_err(Failure::File)?)
+        }
+        FileKind::Xml => Box::new(
+            xml_in::XmlSource::open(path, limits, Arc::clone(&progress)).map_err(Failure::File)?,
         ),
-        FileKind::Xml => {
-            Box::new(xml_in::XmlSource::open(path, Arc::clone(&progress)).map_err(Failure::File)?)
-        }
     };
-    let format = options.format.unwrap_or_else(|| {
-        let extension = options
-            .report
-            .as_deref()
-            .and_then(|report| Path::new(report).extension())
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase());
-        match extension.as_deref() {
-            Some("csv") => ReportFormat::Csv,
-            Some("json" | "jsonl" | "ndjson") => ReportFormat::Json,
-            _ => ReportFormat::Text,
-        }
-    });
-    let writer: Box<dyn io::Write> = match &options.report {
-        Some(report) => {
-            let file = File::create(report).map_err(|error| {
-                Failure::Io(format!("{report}: cannot write the report"), error)
-            })?;
-            Box::new(BufWriter::with_capacity(1 << 16, file))
-        }
-        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout())),
-    };
-    let mut out = ReportOut::new(writer);
+    let format = options.format;
+    let mut out = ReportOut::new(report);
     if format == ReportFormat::Csv {
         // A report file gets the byte-order mark Excel needs to read UTF-8 (Vietnamese) text.
-        if options.report.is_some() {
+        if options.bom {
             out.write(b"\xEF\xBB\xBF");
         }
         out.write(out::CSV_HEADER.as_bytes());
@@ -597,11 +797,7 @@ pub fn check_file(options: &Options) -> Result<bool, Failure> {
         format,
         advice: options.advice,
     };
-    let (bar_enabled, bar_delay) = match options.progress {
-        ProgressMode::Always => (true, Duration::ZERO),
-        ProgressMode::Never => (false, Duration::ZERO),
-        ProgressMode::Auto => (io::stderr().is_terminal(), Duration::from_millis(500)),
-    };
+    let (header_row, header_detected_absent) = source.header();
     let mut collector = Collector {
         context: &context,
         out,
@@ -610,7 +806,7 @@ pub fn check_file(options: &Options) -> Result<bool, Failure> {
         duplicate_values: 0,
         duplicate_cards: 0,
         list_duplicates: options.duplicates,
-        bar: progress::Bar::new(bar_enabled, bar_delay),
+        on_progress,
         progress: Arc::clone(&progress),
         scratch: Vec::new(),
     };
@@ -632,7 +828,7 @@ pub fn check_file(options: &Options) -> Result<bool, Failure> {
     } else {
         run_threads(source, &context, &mut collector, jobs)
     };
-    collector.bar.finish();
+    collector.tick();
     collector.out.flush();
     match collector.out.error.take() {
         Some(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
@@ -641,28 +837,38 @@ pub fn check_file(options: &Options) -> Result<bool, Failure> {
     }
     result.map_err(Failure::File)?;
     let counts = &collector.counts;
-    let summary = Summary {
-        file: path,
+    if counts.rows == 0 {
+        let message = if context.claims {
+            "no MA_THE_BHYT element was found: nothing was checked (is this a claims XML file?)"
+                .to_owned()
+        } else {
+            format!(
+                "no value to check was found (column {}): nothing was checked",
+                context.column
+            )
+        };
+        return Err(Failure::File(FileError::new(path, message)));
+    }
+    Ok(Summary {
+        file: path.to_owned(),
         format: kind.as_str(),
-        column: &context.column,
+        column: context.column.clone(),
+        header_row: if context.claims { None } else { header_row },
+        header_detected_absent,
         rows: counts.rows,
         values: counts.values,
         valid: counts.valid,
         invalid: counts.invalid,
         rows_with_errors: counts.rows_with_errors,
-        errors: &counts.errors,
+        errors: counts.errors.clone(),
         duplicates: Duplicates {
             values: collector.duplicate_values,
             cards: collector.duplicate_cards,
         },
-        advice: &counts.advice,
+        advice: counts.advice.clone(),
         numeric_cells: counts.numeric_cells,
-    };
-    eprint!(
-        "{}",
-        write_summary(&summary, options.summary_json, options.lang, context.claims)
-    );
-    Ok(counts.invalid == 0)
+        claims: context.claims,
+    })
 }
 
 /// One thread: read, check and collect in turn.
@@ -687,20 +893,30 @@ fn run_threads(
     jobs: usize,
 ) -> Result<(), FileError> {
     let stop = AtomicBool::new(false);
+    let in_flight = std::sync::atomic::AtomicUsize::new(0);
     let (work_tx, work_rx) = sync_channel::<Batch>(jobs);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = sync_channel::<(u64, Result<Checked, FileError>)>(jobs * 2);
     std::thread::scope(|scope| {
         let reader_done = done_tx.clone();
         let stop = &stop;
+        let in_flight = &in_flight;
         scope.spawn(move || {
             let mut seq = 0;
             let result = source.run(&mut |mut batch| {
+                // Memory: the reader waits while the batches in flight weigh too much.
+                while in_flight.load(Ordering::Acquire) > source::IN_FLIGHT {
+                    if stop.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                }
                 if stop.load(Ordering::Relaxed) {
                     return false;
                 }
                 batch.seq = seq;
                 seq += 1;
+                in_flight.fetch_add(batch.weight(), Ordering::AcqRel);
                 work_tx.send(batch).is_ok()
             });
             drop(work_tx);
@@ -738,9 +954,7 @@ fn run_threads(
                     pending.insert(seq, checked);
                 }
                 Err(RecvTimeoutError::Timeout) => {
-                    collector
-                        .bar
-                        .tick(&collector.progress, collector.counts.rows);
+                    collector.tick();
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => break Ok(()),
@@ -750,9 +964,11 @@ fn run_threads(
                 next += 1;
                 match checked {
                     Ok(checked) => {
+                        let weight = checked.batch.weight();
                         if !collector.take(checked) {
                             stop.store(true, Ordering::Relaxed);
                         }
+                        in_flight.fetch_sub(weight, Ordering::AcqRel);
                     }
                     Err(error) => {
                         failed = Some(error);

@@ -3,10 +3,9 @@
 //! second.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use super::source::Progress;
+use bhyt_files::ProgressInfo;
 
 pub struct Bar {
     enabled: bool,
@@ -28,7 +27,7 @@ impl Bar {
         }
     }
 
-    pub fn tick(&mut self, progress: &Progress, rows: u64) {
+    pub fn tick(&mut self, progress: &ProgressInfo) {
         if !self.enabled {
             return;
         }
@@ -41,9 +40,12 @@ impl Bar {
             return;
         }
         self.last = Some(now);
-        let done = progress.done.load(Ordering::Relaxed);
-        let total = progress.total.load(Ordering::Relaxed).max(1);
-        let line = render(done, total, rows, now.duration_since(self.start));
+        let line = render(
+            progress.done,
+            progress.total.max(1),
+            progress.rows,
+            now.duration_since(self.start),
+        );
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r{line}");
         let _ = err.flush();

@@ -12,6 +12,13 @@ pub enum ColumnSpec {
 }
 
 impl ColumnSpec {
+    /// A number is a column number, anything else a header name.
+    ///
+    /// ```
+    /// use bhyt_files::ColumnSpec;
+    /// assert!(matches!(ColumnSpec::parse("2"), ColumnSpec::Number(2)));
+    /// assert!(matches!(ColumnSpec::parse("Mã thẻ"), ColumnSpec::Name(_)));
+    /// ```
     pub fn parse(text: &str) -> ColumnSpec {
         match text.trim().parse::<usize>() {
             Ok(number) => ColumnSpec::Number(number),
@@ -45,11 +52,33 @@ const KNOWN_NAMES: &[&str] = &[
     "mã thẻ",
 ];
 
-fn fold(name: &str) -> String {
-    name.split_whitespace()
+/// A name as compared: NFC (a header typed in decomposed Unicode matches), spaces collapsed,
+/// lowercase, NFC again.
+pub fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = name.nfc().collect();
+    composed
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+        .nfc()
+        .collect()
+}
+
+/// Whether a value looks like a card number or a 12-digit personal identification number
+/// (valid or not): 10, 12 or 15 letters and digits, at least 8 of them digits, once spaces,
+/// dots and hyphens are dropped. A header row never does.
+pub fn looks_like_number(value: &[u8]) -> bool {
+    let kept: Vec<u8> = value
+        .iter()
+        .copied()
+        .filter(|b| !matches!(b, b' ' | b'.' | b'-' | b'\t'))
+        .collect();
+    let digits = kept.iter().filter(|b| b.is_ascii_digit()).count();
+    matches!(kept.len(), 10 | 12 | 15)
+        && digits >= 8
+        && kept.iter().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// The 0-based index and a display name of the column to check.
@@ -153,6 +182,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_told_from_names() {
+        assert!(looks_like_number(b"DN4010123456789"));
+        assert!(looks_like_number(b"0101010101"));
+        assert!(looks_like_number(b"079095001234"));
+        assert!(looks_like_number(b"DN 4 01 0123456780"));
+        assert!(!looks_like_number(b"MA_THE_BHYT"));
+        assert!(!looks_like_number("Số thẻ BHYT".as_bytes()));
+        assert!(!looks_like_number(b"12345"));
+    }
+
+    #[test]
     fn columns_resolve_by_number_name_and_known_name() {
         let names = header(&["STT", "Họ và tên", " Số thẻ BHYT ", "Ghi chú"]);
         let by = |spec: Option<ColumnSpec>| resolve("f", spec.as_ref(), Some(&names), 4);
@@ -171,5 +211,14 @@ mod tests {
         assert!(resolve("f", None, Some(&two), 2).is_err());
         assert_eq!(resolve("f", None, None, 1).unwrap().1, "column 1");
         assert!(resolve("f", Some(&ColumnSpec::parse("x")), None, 3).is_err());
+        // Decomposed (NFD) "Mã thẻ" matches the composed name, and the built-in names.
+        let nfd = header(&["STT", "Ma\u{303} the\u{309}"]);
+        assert_eq!(
+            resolve("f", Some(&ColumnSpec::parse("mã THẺ")), Some(&nfd), 2)
+                .unwrap()
+                .0,
+            1
+        );
+        assert_eq!(resolve("f", None, Some(&nfd), 2).unwrap().0, 1);
     }
 }
