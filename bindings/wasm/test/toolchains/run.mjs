@@ -232,7 +232,6 @@ const CASES = {
     await node(log, web, "vite/bin/vite.js", ["build"]);
     await pages(log, join(web, "dist"), ["index.html"], want);
   },
-
 };
 
 /** `next build` then `next start`: the prerendered server component, the client component
