@@ -72,10 +72,7 @@ fn junk_input_keeps_the_contract() {
         contract::check(&data);
         checked += 1;
     }
-    assert!(
-        checked >= 150 / MIRI_JUNK_STEP,
-        "{checked} rows"
-    );
+    assert!(checked >= 150 / MIRI_JUNK_STEP, "{checked} rows");
 }
 
 #[test]
