@@ -1,5 +1,5 @@
-// The `bhyt` package, one ES module for every runtime and bundler (browsers, workers, Node.js,
-// Deno, Bun; webpack, Vite, Rollup, esbuild, Turbopack, Parcel). The WebAssembly module's bytes
+// The `bhyt` package, one ES module for every runtime and bundler (browsers, workers, Node.js;
+// webpack, Turbopack, Vite, Rollup, esbuild: test/toolchains/). The WebAssembly module's bytes
 // are inlined (pkg/bhyt_wasm_bytes.js, base64) and compiled synchronously while this module is
 // evaluated: no file to fetch, no URL a bundler must keep, no top-level await, so every function
 // is ready once the import resolves, in any output format (esm, iife, cjs) and target.
