@@ -25,12 +25,16 @@ times=()
 step() { printf '\n==> %s\n' "$*"; }
 
 # timed NAME COMMAND...: runs one step and records its time.
+running=
 timed() {
-    local name=$1 began=$SECONDS
+    local name=$1
     shift
+    running=$name
+    began=$SECONDS
     step "$name"
     "$@"
     times+=("$(printf '%6d s  %s' $((SECONDS - began)) "$name")")
+    running=
 }
 
 # The nightly lane (`scripts/test.sh --nightly-lane`, in a session of its own so that a failure of
@@ -40,11 +44,17 @@ nightly_lane() {
     : >"$logs/nightly.times"
     local began=$SECONDS
     step "Miri over the core's and the C ABI's tests, each sampling its cases (scripts/miri.sh)"
-    bash scripts/miri.sh
+    bash scripts/miri.sh || {
+        printf '%6d s  %s: FAILED\n' $((SECONDS - began)) "Miri (scripts/miri.sh)" >>"$logs/nightly.times"
+        return 1
+    }
     printf '%6d s  %s\n' $((SECONDS - began)) "Miri (scripts/miri.sh)" >>"$logs/nightly.times"
     began=$SECONDS
     step "fuzzing: each target for 60 s (scripts/fuzz.sh; SECURITY.md says how to run longer)"
-    bash scripts/fuzz.sh 60
+    bash scripts/fuzz.sh 60 || {
+        printf '%6d s  %s: FAILED\n' $((SECONDS - began)) "fuzzing (scripts/fuzz.sh)" >>"$logs/nightly.times"
+        return 1
+    }
     printf '%6d s  %s\n' $((SECONDS - began)) "fuzzing, 60 s per target (scripts/fuzz.sh)" >>"$logs/nightly.times"
 }
 
@@ -56,6 +66,9 @@ fi
 nightly_pid=
 report() {
     local status=$?
+    if [[ -n "$running" ]]; then
+        times+=("$(printf '%6d s  %s: FAILED' $((SECONDS - began)) "$running")")
+    fi
     if [[ -n "$nightly_pid" ]] && kill -0 "$nightly_pid" 2>/dev/null; then
         kill -- "-$nightly_pid" 2>/dev/null || true
         times+=("     -    nightly lane stopped (the stable lane failed)")
@@ -67,18 +80,19 @@ report() {
 }
 trap report EXIT
 
+toolchain() {
+    rustup component add rustfmt clippy >/dev/null
+    rustup target add thumbv7em-none-eabihf >/dev/null
+}
+timed "toolchain: rustfmt, clippy, the bare-metal target that proves no_std" toolchain
+
+# The nightly lane starts once rustup is done with the stable toolchain (one rustup at a time).
 if [[ "${BHYT_TEST_SERIAL:-0}" != 1 ]]; then
     rm -f "$logs/nightly.times"
     setsid bash scripts/test.sh --nightly-lane >"$logs/nightly.log" 2>&1 &
     nightly_pid=$!
     echo "test.sh: Miri and fuzzing run in the background (pid $nightly_pid), output in $logs/nightly.log"
 fi
-
-toolchain() {
-    rustup component add rustfmt clippy >/dev/null
-    rustup target add thumbv7em-none-eabihf >/dev/null
-}
-timed "toolchain: rustfmt, clippy, the bare-metal target that proves no_std" toolchain
 
 lints() {
     cargo fmt --all -- --check
