@@ -3,7 +3,7 @@
 # This is the test command the README gives, and what CI (.ci/run) runs. For day-to-day work,
 # `cargo test --workspace` runs the Rust tests alone in seconds.
 #
-#   scripts/test.sh                   everything (about 25 minutes on a fresh 2-core machine)
+#   scripts/test.sh     everything; budget: 40 minutes on a fresh 2-core machine, installs included
 #
 # Two lanes run side by side, since Miri and libFuzzer each keep one core busy:
 #   - the nightly lane, in the background: Miri over the core's and the C ABI's tests
