@@ -17,7 +17,9 @@
 #   C ABI's pointer reads and writes; a test that reads source text only is ignored there;
 # - doctests are not run (each is a separate program; the same paths run in the tests);
 # - exhaustive tests and the shared vectors sample their inputs under `cfg(miri)`; SLOW below
-#   lists any test skipped outright.
+#   lists any test skipped outright;
+# - each test's time is printed (`--report-time`): the whole run should stay under 10 minutes on
+#   one core, and a test over a minute should sample harder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,5 +56,7 @@ export PROPTEST_CASES="${PROPTEST_CASES:-4}"
 # Isolation off: proptest looks for its regression files (and reads PROPTEST_CASES).
 export MIRIFLAGS="${MIRIFLAGS:-} -Zmiri-disable-isolation"
 start=$SECONDS
-cargo +"$nightly" miri test "${packages[@]}" --lib --tests -- "${skip[@]+"${skip[@]}"}"
+# --report-time: each test's time, to see which ones to sample harder under cfg(miri).
+cargo +"$nightly" miri test "${packages[@]}" --lib --tests -- -Zunstable-options --report-time \
+    "${skip[@]+"${skip[@]}"}"
 echo "miri: no undefined behaviour reported ($((SECONDS - start)) s)"

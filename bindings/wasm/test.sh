@@ -4,12 +4,17 @@
 #   1. installs what is missing: the wasm32-unknown-unknown target, the wasm-bindgen CLI at
 #      exactly the version the crate pins, Debian's chromium (apt, only if absent), and the
 #      npm dev dependencies with `npm ci` from the committed package-lock.json;
-#   2. builds the package (scripts/build.sh) and prints the .wasm size, raw and gzipped;
-#   3. Node tests: the API, every case of tests/vectors/, the size budget;
-#   4. the consumer test: `npm pack`, the tarball installed into a fresh project, imported by
-#      its name, and type-checked with `tsc --noEmit`;
+#   2. `npm pack`, whose prepack (scripts/prepack.sh) builds the package (scripts/build.sh) and
+#      runs the Node tests: the API, every case of tests/vectors/, the entry points (inlined
+#      bytes, require, init), the size budget; prints the .wasm sizes, raw and gzipped;
+#   3. `npm pack --dry-run` must list exactly test/package-files.txt;
+#   4. the consumer test: the tarball installed into a fresh project, imported by its name,
+#      and type-checked with `tsc --noEmit`;
 #   5. the end-to-end test: the demo served from 127.0.0.1, driven in headless Chromium,
-#      loading the installed tarball; screenshots in build/screenshots/.
+#      loading the installed tarball; screenshots in build/screenshots/;
+#   6. the toolchain matrix (test/toolchains/run.mjs): the tarball in real projects built by
+#      Next.js (Turbopack and webpack), esbuild, Rollup, Vite, Jest, Vitest, TypeScript, Node,
+#      their pages run in Chromium; the tools at the versions its package-lock.json pins.
 #
 # Everything it writes goes to pkg/, build/ and node_modules/ here (all gitignored), the
 # cargo target directory, and, for the tools, ~/.cargo/bin and the system packages.
@@ -54,8 +59,12 @@ fi
 node --version
 npm ci --no-audit --no-fund
 
-step "build"
-bash scripts/build.sh
+step "build and Node tests: npm pack, whose prepack (scripts/prepack.sh) builds and tests"
+rm -rf build/consumer build/bhyt-*.tgz
+mkdir -p build
+tarball=$(npm pack --pack-destination build --json |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s)[0].filename))')
+echo "packed build/$tarball"
 node -e '
   const { readFileSync } = require("node:fs");
   const { gzipSync } = require("node:zlib");
@@ -71,15 +80,17 @@ if command -v gzip >/dev/null; then
   done
 fi
 
-step "node tests: the API, the shared vectors, the size budget"
-node --test test/api.test.mjs test/vectors.test.mjs test/reception.test.mjs test/junk.test.mjs test/size.test.mjs
+step "npm pack --dry-run lists exactly test/package-files.txt"
+npm pack --dry-run --ignore-scripts --json |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s)[0].files.map((f) => f.path).sort().join("\n")))' >build/package-files.txt
+if ! diff -u test/package-files.txt build/package-files.txt; then
+  echo "test.sh: the package's files changed (above: - expected, + packed); update test/package-files.txt if intended" >&2
+  exit 1
+fi
+echo "$(wc -l <build/package-files.txt) files, as listed"
 
-step "consumer: npm pack, install the tarball into a fresh project, import it by name"
-rm -rf build/consumer build/bhyt-*.tgz
+step "consumer: the tarball installed into a fresh project, imported by name"
 mkdir -p build/consumer
-tarball=$(npm pack --pack-destination build --json |
-  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s)[0].filename))')
-echo "packed build/$tarball"
 cp test/consumer/consumer.test.mjs test/consumer/consumer.ts test/consumer/tsconfig.json \
   test/consumer/tsconfig.bundler.json build/consumer/
 printf '{ "name": "bhyt-consumer", "private": true, "type": "module" }\n' >build/consumer/package.json
@@ -93,5 +104,8 @@ step "end to end: the demo in Chromium, loading the installed tarball"
 BHYT_CHROMIUM=$chromium BHYT_PACKAGE_DIR="$here/build/consumer/node_modules/bhyt" \
   node --test test/e2e.test.mjs
 echo "screenshots: $here/build/screenshots/"
+
+step "toolchains: the tarball built and run by Next.js, esbuild, Rollup, Vite, Jest, Vitest, TypeScript, Node (test/toolchains/run.mjs)"
+node test/toolchains/run.mjs "build/$tarball"
 
 step "all passed"

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
-import { isValid, validate, validateLines, validateMany } from "../js/node.js";
+import { isValid, validate, validateLines, validateMany } from "../js/index.js";
 
 const GROUPS =
   "DN HX CH NN TK HC XK HT TB NO CT XB TN CS QN CA CY XN MS CC CK CB KC HD TE BT HN DT DK XD TS TC TQ TA TY HG LS PV CN HS SV GB GD".split(

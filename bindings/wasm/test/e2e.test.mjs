@@ -299,8 +299,8 @@ describe("the demo form in Chromium", { timeout: 180_000 }, () => {
       ]);
       assert.deepEqual(answers.advice, ["issued_after_vneid_list"]);
       assert.ok(
-        session.requests.some((url) => url.endsWith("/bhyt/pkg/bhyt_reception_bg.wasm")),
-        "the reception module is fetched",
+        session.requests.some((url) => url.endsWith("/bhyt/pkg/bhyt_reception_bytes.js")),
+        "the reception module (its inlined bytes) is fetched",
       );
       assert.deepEqual(session.errors, []);
     } finally {

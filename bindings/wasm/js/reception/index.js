@@ -1,10 +1,13 @@
-// `bhyt/reception` for browsers and bundlers, as an ES module: the reception-desk module is
-// fetched and compiled while this module is imported (top-level await), so every function is
-// synchronous once the import resolves. It is a WebAssembly module of its own, so pages that
-// only check card numbers (`bhyt`) never load it.
+// `bhyt/reception`, one ES module for every runtime and bundler: the reception-desk WebAssembly
+// module's bytes are inlined (pkg/bhyt_reception_bytes.js, base64) and compiled synchronously
+// while this module is evaluated, as `bhyt` does (js/index.js). It is a module of its own, so
+// pages that only check card numbers (`bhyt`) never carry it. `bhyt/reception/init`
+// (js/reception/init.js) loads it by an explicit `init()` instead.
 
-import init from "../../pkg/bhyt_reception.js";
+import { initSync } from "../../pkg/bhyt_reception.js";
+import bytes from "../../pkg/bhyt_reception_bytes.js";
+import { decodeBase64 } from "../base64.js";
 
-await init({ module_or_path: new URL("../../pkg/bhyt_reception_bg.wasm", import.meta.url) });
+initSync({ module: decodeBase64(bytes) });
 
 export * from "./api.js";
