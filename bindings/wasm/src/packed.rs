@@ -84,7 +84,7 @@ pub fn check_at(len: u32, flags: u32) -> u32 {
         Ok(_) => 0,
         Err(error) => {
             let position = error.position().map_or(0, |position| position as u32 + 1);
-            u32::from(error.code().number()) | position << 8
+            error.code().number() | position << 8
         }
     }
 }
