@@ -71,7 +71,17 @@ fn verdict(input: &[u8], flags: u32) -> Result<CardNumber, Error> {
 /// not (0), with the settings `flags` (as [`crate::checks::check`] answers it).
 #[wasm_bindgen]
 pub fn valid_at(len: u32, flags: u32) -> u32 {
-    verdict_at(len, flags).is_ok() as u32
+    let settings = Settings::unpack(flags);
+    // SAFETY: as in `verdict_at`.
+    let all: &[u8; INPUT_CAPACITY] = unsafe { &*INPUT.0.get() };
+    let input = all.get(..len as usize).unwrap_or(&[]);
+    // Strict: the verdict alone, no card and no error to build.
+    let valid = if settings.lenient {
+        bhyt::validate_lenient(input, settings.issuer).is_ok()
+    } else {
+        bhyt::is_valid(input, settings.issuer)
+    };
+    valid as u32
 }
 
 /// [`crate::checks::check`] of the `len` ASCII bytes written into [`input_buffer`], packed:
@@ -101,11 +111,15 @@ pub fn lines_buffer(len: usize) -> *mut u8 {
         let Ok(layout) = Layout::from_size_align(needed, 1) else {
             return core::ptr::null_mut();
         };
-        if let Ok(old) = Layout::from_size_align(lines.1, 1) {
-            if lines.1 != 0 {
-                // SAFETY: allocated below with this layout, and no longer used.
-                unsafe { alloc::alloc::dealloc(lines.0 as *mut u8, old) };
-            }
+        if lines.1 != 0 {
+            // SAFETY: allocated below with this size and alignment 1 (so a valid layout), and
+            // no longer used.
+            unsafe {
+                alloc::alloc::dealloc(
+                    lines.0 as *mut u8,
+                    Layout::from_size_align_unchecked(lines.1, 1),
+                )
+            };
         }
         // SAFETY: `needed` is not zero. Zeroed, so that every byte is initialised.
         let start = unsafe { alloc::alloc::alloc_zeroed(layout) };

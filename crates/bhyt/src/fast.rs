@@ -147,7 +147,11 @@ const NOT_A_NUMBER: [u8; 15] = [0; 15];
 /// from one number to the next and a mispredicted branch costs more than the few
 /// instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither a
 /// digit nor a letter, so it fails.
-#[inline(always)]
+///
+/// Inlined into every caller on native targets; one shared copy in WebAssembly, where the
+/// module's size is budgeted.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
     let length_ok = len.wrapping_sub(10) <= 5;
