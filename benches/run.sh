@@ -8,8 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo bench -p bhyt-benches --bench validate -- --warm-up-time 2 --measurement-time 5
+bash benches/callgrind.sh
 if [ -x bindings/wasm/node_modules/.bin/wasm-opt ] && command -v wasm-bindgen >/dev/null; then
-    (cd bindings/wasm && bash scripts/build.sh >/dev/null && npm run --silent bench)
+    mkdir -p bindings/wasm/build
+    cargo run -q --release -p bhyt-benches --example corpus > bindings/wasm/build/corpus.tsv
+    cargo run -q --release -p bhyt-benches --example corpus mixed > bindings/wasm/build/mixed.tsv
+    (cd bindings/wasm && bash scripts/build.sh >/dev/null && node bench/bench.mjs build/corpus.tsv build/mixed.tsv)
 else
     echo "benches/run.sh: run bindings/wasm/test.sh once to install the WebAssembly tools" >&2
     exit 1

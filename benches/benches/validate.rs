@@ -6,7 +6,10 @@
 use std::hint::black_box;
 
 use bhyt::{Issuer, Style};
-use bhyt_benches::{batch_buffer, corpus, DfaPrefixRule, Entry, RegexRule};
+use bhyt_benches::{
+    batch_buffer, corpus, mixed_corpus, quick_check, whole_rule_regex, DfaPrefixRule, Entry,
+    RegexRule,
+};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn inputs() -> Vec<Entry> {
@@ -21,6 +24,92 @@ fn inputs() -> Vec<Entry> {
         );
     }
     corpus
+}
+
+/// Issue 13's mixed corpus (`String`s, issuer any, a third invalid): the floor of any check,
+/// a quick hand-written check, bhyt's entry points and one `regex::Regex` for the whole rule,
+/// side by side.
+fn mixed(c: &mut Criterion) {
+    let corpus = mixed_corpus();
+    let regex = whole_rule_regex();
+    for input in &corpus {
+        assert_eq!(
+            regex.is_match(input),
+            bhyt::is_valid(input, None),
+            "{input:?}"
+        );
+        assert_eq!(
+            quick_check(input.as_bytes()),
+            bhyt::is_valid(input, None),
+            "{input:?}"
+        );
+    }
+    let mut group = c.benchmark_group("mixed");
+    group.throughput(Throughput::Elements(corpus.len() as u64));
+    group.bench_function("floor: length + one byte", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .filter(|s| {
+                    let s = black_box(s.as_str());
+                    s.len() == 15 || s.as_bytes().first() == Some(&b'0')
+                })
+                .count()
+        })
+    });
+    group.bench_function("quick hand-written bool check", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .filter(|s| quick_check(black_box(s.as_bytes())))
+                .count()
+        })
+    });
+    group.bench_function("bhyt::is_valid", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .filter(|s| bhyt::is_valid(black_box(s.as_str()), None))
+                .count()
+        })
+    });
+    group.bench_function("bhyt::validate (error code + position)", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|s| match bhyt::validate(black_box(s.as_str()), None) {
+                    Ok(_) => 0,
+                    Err(error) => {
+                        u64::from(error.code().number()) + error.position().unwrap_or(0) as u64
+                    }
+                })
+                .sum::<u64>()
+        })
+    });
+    group.bench_function("str::parse::<CardNumber> (error code + position)", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(
+                    |s| match black_box(s.as_str()).parse::<bhyt::CardNumber>() {
+                        Ok(_) => 0,
+                        Err(error) => {
+                            u64::from(error.code().number()) + error.position().unwrap_or(0) as u64
+                        }
+                    },
+                )
+                .sum::<u64>()
+        })
+    });
+    group.bench_function("regex::Regex::is_match (whole rule)", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .filter(|s| regex.is_match(black_box(s.as_str())))
+                .count()
+        })
+    });
+    group.finish();
 }
 
 fn strict(c: &mut Criterion) {
@@ -278,6 +367,7 @@ fn c_abi(c: &mut Criterion) {
 
 criterion_group!(
     benches,
+    mixed,
     strict,
     parse,
     lenient,

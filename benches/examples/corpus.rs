@@ -3,13 +3,26 @@
 //!
 //! `cargo run -p bhyt-benches --example corpus > corpus.tsv`: one line per input,
 //! `issuer<TAB>input`, the issuer `any`/`vss`/`police`/`defence`, the input with `\\`, TAB,
-//! LF and CR escaped as in tests/vectors.
+//! LF and CR escaped as in tests/vectors. `... --example corpus mixed` writes issue 13's mixed
+//! corpus (`bhyt_benches::mixed_corpus`, issuer any) instead.
 
 use std::io::{self, BufWriter, Write};
 
 fn main() -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
-    for entry in bhyt_benches::corpus() {
+    // `corpus mixed`: issue 13's mixed corpus instead (issuer any).
+    let corpus = if std::env::args().nth(1).as_deref() == Some("mixed") {
+        bhyt_benches::mixed_corpus()
+            .into_iter()
+            .map(|input| bhyt_benches::Entry {
+                input,
+                issuer: None,
+            })
+            .collect()
+    } else {
+        bhyt_benches::corpus()
+    };
+    for entry in corpus {
         let issuer = entry.issuer.map_or("any", |issuer| issuer.as_str());
         let mut escaped = String::with_capacity(entry.input.len());
         for c in entry.input.chars() {

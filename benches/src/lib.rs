@@ -313,3 +313,85 @@ impl Default for DfaPrefixRule {
         DfaPrefixRule::new()
     }
 }
+
+/// The committed seed of the mixed corpus ([`mixed_corpus`]).
+pub const MIXED_SEED: u64 = 0x4248_5954_2026_1201;
+
+/// The mixed corpus of issue 13, as a new user would build it to try the crate: `String`s,
+/// issuer any, a third valid 10-digit numbers, a third valid 15-character numbers and a third
+/// invalid, in equal parts an unknown group code, a benefit digit 6-9, one character short.
+pub fn mixed_corpus() -> Vec<String> {
+    let mut rng = SplitMix(MIXED_SEED);
+    (0..CORPUS_LEN)
+        .map(|_| match rng.below(9) {
+            0..=2 => rng.digits(10),
+            3..=5 => rng.full().1,
+            6 => {
+                let full = rng.full().1;
+                let bad = ["CD", "ND", "TG", "AK", "XX", "DS", "HZ", "QA"][rng.below(8) as usize];
+                format!("{bad}{}", &full[2..])
+            }
+            7 => {
+                let full = rng.full().1;
+                format!("{}{}{}", &full[..2], 6 + rng.below(4), &full[3..])
+            }
+            _ => {
+                if rng.below(2) == 0 {
+                    rng.digits(9)
+                } else {
+                    rng.full().1[..14].to_owned()
+                }
+            }
+        })
+        .collect()
+}
+
+/// The whole rule (issuer any) as one anchored `regex::Regex` over `&str`: what a developer
+/// would write first.
+pub fn whole_rule_regex() -> regex::Regex {
+    regex::Regex::new(&format!("^{}$", pattern(None))).expect("pattern")
+}
+
+/// The group codes as a 1 KB table of the two letters' 5-bit offsets from `A`, for
+/// [`quick_check`].
+static QUICK_GROUPS: [bool; 1024] = {
+    let mut table = [false; 1024];
+    let mut i = 0;
+    while i < GroupCode::ALL.len() {
+        let code = GroupCode::ALL[i].as_str().as_bytes();
+        table[((code[0] - b'A') as usize) << 5 | (code[1] - b'A') as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// A quick hand-written bool check of the rule (issuer any), the kind a developer who cares
+/// about speed writes: two length branches, 8-byte SWAR digit checks, a 1 KB group table.
+#[inline]
+pub fn quick_check(bytes: &[u8]) -> bool {
+    fn digits8(bytes: &[u8]) -> bool {
+        let word = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+        let high = word & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030;
+        let low = ((word & 0x0F0F_0F0F_0F0F_0F0F) + 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0;
+        high & (low == 0)
+    }
+    fn ten(bytes: &[u8]) -> bool {
+        digits8(&bytes[..8]) & digits8(&bytes[2..10])
+    }
+    if bytes.len() == 10 {
+        return ten(bytes);
+    }
+    if bytes.len() != 15 {
+        return false;
+    }
+    let row = bytes[0].wrapping_sub(b'A');
+    let column = bytes[1].wrapping_sub(b'A');
+    let group = (row < 26)
+        & (column < 26)
+        & QUICK_GROUPS[((row & 31) as usize) << 5 | (column & 31) as usize];
+    let benefit = bytes[2].wrapping_sub(b'1') < 5;
+    let tens = bytes[3].wrapping_sub(b'0');
+    let units = bytes[4].wrapping_sub(b'0');
+    let province = (tens < 10) & (units < 10) & ((tens | units) != 0);
+    group & benefit & province & ten(&bytes[5..])
+}

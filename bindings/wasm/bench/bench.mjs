@@ -2,7 +2,11 @@
 // Node run, on the corpus the Rust benchmarks use (benches/, generated from a committed seed).
 //
 //   npm run bench        (builds the corpus with cargo, then runs this file)
-//   node bench/bench.mjs CORPUS.tsv
+//   node bench/bench.mjs CORPUS.tsv [MIXED.tsv]
+//
+// MIXED.tsv (`cargo run -p bhyt-benches --example corpus mixed`, as benches/run.sh does) is
+// issue 13's mixed corpus, used for the comparison with one RegExp for the whole rule; without
+// it, that comparison takes the main corpus with the issuer ignored.
 //
 // Before timing, the RegExp is checked to give bhyt's verdict on every corpus input.
 
@@ -74,7 +78,7 @@ for (const { issuer, inputs, text } of texts) {
   });
 }
 
-function time(name, body) {
+function time(name, body, count = corpus.length) {
   // Warm up, then take the best of several rounds (the machine is shared and noisy).
   for (let i = 0; i < 5; i++) body();
   let best = Infinity;
@@ -83,7 +87,7 @@ function time(name, body) {
     body();
     best = Math.min(best, performance.now() - start);
   }
-  return { name, ns: (best * 1e6) / corpus.length };
+  return { name, ns: (best * 1e6) / count };
 }
 
 let sink = 0;
@@ -109,5 +113,48 @@ const regexp = results[0].ns;
 console.log(`corpus: ${corpus.length} inputs, ${valid} valid; Node ${process.version}`);
 for (const { name, ns } of results) {
   console.log(`${name.padEnd(48)} ${ns.toFixed(1).padStart(7)} ns/number   ${(regexp / ns).toFixed(2)}x the RegExp`);
+}
+
+// Issue 13's comparison: the corpus as one list (issuer any) against ONE anchored RegExp for
+// the whole rule, compiled once, `re.test(s)` per number: the fastest a developer would write.
+const WHOLE = REGEXPS.any;
+const inputs = process.argv[3]
+  ? readFileSync(process.argv[3], "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => unescape(line.slice(line.indexOf("\t") + 1)))
+  : corpus.map(({ input }) => input);
+const wholeText = inputs.join("\n") + "\n";
+for (const input of inputs) {
+  if (WHOLE.test(input) !== isValid(input)) throw new Error("the whole-rule RegExp disagrees");
+  const checked = validate(input);
+  if (!checked.valid && typeof checked.error.message !== "string") throw new Error("no message");
+}
+const whole = [
+  time("JS RegExp.test, one pattern for the whole rule", () => {
+    for (const input of inputs) sink += WHOLE.test(input) ? 1 : 0;
+  }, inputs.length),
+  time("bhyt isValid, one call per number", () => {
+    for (const input of inputs) sink += isValid(input) ? 1 : 0;
+  }, inputs.length),
+  time("bhyt validate (error object), one call per number", () => {
+    for (const input of inputs) {
+      const checked = validate(input);
+      sink += checked.valid ? 1 : checked.error.position ?? 0;
+    }
+  }, inputs.length),
+  time("bhyt validate + every error message read", () => {
+    for (const input of inputs) {
+      const checked = validate(input);
+      sink += checked.valid ? 1 : checked.error.message.length;
+    }
+  }, inputs.length),
+  time("bhyt validateLines, one call for the text", () => {
+    sink += validateLines(wholeText).length;
+  }, inputs.length),
+];
+console.log("\nissuer any, against one anchored RegExp for the whole rule:");
+for (const { name, ns } of whole) {
+  console.log(`${name.padEnd(48)} ${ns.toFixed(1).padStart(7)} ns/number   ${(whole[0].ns / ns).toFixed(2)}x the RegExp`);
 }
 if (sink === 0) console.log("");

@@ -52,21 +52,13 @@ pub fn check(input: &str, flags: u32) -> JsValue {
     }
 }
 
-/// Whether a whole number is valid: the verdict alone, with no object to build. The JS
-/// layer names it `isValid`.
-#[wasm_bindgen]
-pub fn valid(input: &str, flags: u32) -> bool {
-    // The same path as `check`, so that the module holds one copy of it.
-    Settings::unpack(flags).check(input).is_ok()
-}
-
 /// Checks every line of `text` (UTF-8, encoded by the JS side with `TextEncoder`, which is
 /// much faster than passing a long string) in one call, as the core's `validate_lines` splits them (LF
 /// ends a line, a CR before it is dropped, a trailing LF starts no extra line): one byte per
 /// line into `out`, 0 for a valid line, else the core's error number (1 to 6); returns the
 /// number of lines (only the first `out.len()` verdicts are written). The JS layer names it
-/// `validateLines` and builds `validateMany` on it.
-#[wasm_bindgen]
+/// `validateLines` and builds `validateMany` on it, through [`crate::packed::check_lines_at`]
+/// (the text is encoded straight into this module's memory).
 pub fn check_lines(text: &[u8], flags: u32, out: &mut [u8]) -> u32 {
     let settings = Settings::unpack(flags);
     let lines = settings.mode.validate_lines(text, settings.issuer);

@@ -34,6 +34,8 @@
 //! that the workspace builds, lints and tests it like any other crate.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
+extern crate alloc;
+
 use core::fmt::{self, Write};
 
 use bhyt::{CardNumber, Error, ErrorView, Form, Issuer, Lang, Mode};
@@ -204,6 +206,8 @@ fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
 
 #[cfg(feature = "checks")]
 pub mod checks;
+#[cfg(feature = "checks")]
+pub mod packed;
 #[cfg(feature = "reception")]
 pub mod reception;
 

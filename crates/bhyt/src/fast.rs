@@ -1,9 +1,13 @@
 //! The hot path: a branch-light, table-driven check of a whole number, used first by every
-//! entry point. It only answers "valid, and here is the card" or "not valid"; the precise
-//! error (kind and position) comes from the scalar reference in [`crate::rules`], which runs
-//! only for invalid input. Tests and the fuzzer check that both agree on every verdict.
+//! entry point. [`is_valid`] answers "valid or not"; [`check`] also gives the precise error
+//! (kind and position) of ASCII input, branch-light too: a third of real inputs are invalid,
+//! so the error path is part of the hot path. Each position's failure is a bit in one of two
+//! masks (the character is of the wrong class; its value breaks the rule) and the first
+//! failure is a trailing-zero count. Non-ASCII input (whose positions count characters, not
+//! bytes) goes to the scalar reference in [`crate::rules`]. Tests compare both on every byte
+//! value at every position (error kind and position included), and the fuzzer compares them.
 
-use crate::{CardNumber, GroupCode, Issuer};
+use crate::{CardNumber, Error, Expected, Found, GroupCode, Issuer, LateGroupCode};
 
 /// Reads 8 bytes starting at `start` as a little-endian word; 0 (not a digit run) when out
 /// of range, which the callers' constant offsets never are.
@@ -20,24 +24,62 @@ fn word_at(bytes: &[u8], start: usize) -> u64 {
 
 /// Whether all 8 bytes of `word` are ASCII digits (`0x30`-`0x39`), 8 at a time (SWAR).
 ///
-/// Invariant: a byte is a digit exactly when its high nibble is 3 and its low nibble is at
-/// most 9. The first test compares all high nibbles at once. For the second, each low nibble
-/// (0-15) plus 6 reaches 16 (a bit in its byte's high nibble) exactly when it exceeds 9;
-/// the sum is at most 21, so no carry crosses into the next byte and the bytes stay
-/// independent.
-#[inline(always)]
+/// Invariant: after `^ 0x30` a byte is a digit exactly when it is at most 9. A digit byte
+/// plus `0x76` stays at most `0x7F`: no high bit, no carry. Any other byte either has its
+/// high bit set already (`| x` keeps it) or is 10-`0x7F` and reaches `0x80`-`0xF6`. A carry
+/// out of a byte needs that byte at `0x8A` or more, which is itself flagged, so carries can
+/// add flags to a word that already has one but never create the first: the word is all
+/// digits exactly when no high bit is set. (Exact per byte: [`non_digit_bytes`].) The
+/// tests check it on every byte value in every lane; [`ten_digits`] is it on two words.
+#[cfg(test)]
 const fn all_digits(word: u64) -> bool {
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
-    let high_ok = word & HIGH == 0x3030_3030_3030_3030;
-    let low_ok = ((word & LOW) + 0x0606_0606_0606_0606) & HIGH == 0;
-    high_ok & low_ok
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (0x30 * LANES);
+    (x.wrapping_add(0x76 * LANES) | x) & (0x80 * LANES) == 0
 }
 
 /// Whether the 10 bytes at `start` are digits: two overlapping 8-byte words cover them.
 #[inline(always)]
 fn ten_digits(bytes: &[u8], start: usize) -> bool {
-    all_digits(word_at(bytes, start)) & all_digits(word_at(bytes, start + 2))
+    let (low, high) = (word_at(bytes, start), word_at(bytes, start + 2));
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let (x, y) = (low ^ (0x30 * LANES), high ^ (0x30 * LANES));
+    (x.wrapping_add(0x76 * LANES) | x | y.wrapping_add(0x76 * LANES) | y) & (0x80 * LANES) == 0
+}
+
+/// The high bit of each byte of `word` that is not an ASCII digit, exactly per byte.
+///
+/// Invariant: after `^ 0x30` a byte is a digit exactly when it is at most 9. Its low 7 bits
+/// plus `0x76` reach `0x80` exactly when they exceed 9, and never pass `0xF5`, so no carry
+/// crosses into the next byte; `| x` adds the bytes whose own high bit is set (non-ASCII).
+#[inline(always)]
+const fn non_digit_bytes(word: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (0x30 * LANES);
+    (((x & (0x7F * LANES)) + 0x76 * LANES) | x) & (0x80 * LANES)
+}
+
+/// One bit per byte from a word with only high bits set (bit `i` for byte `i`).
+///
+/// Invariant: after `>> 7` byte `i` holds 0 or 1 at bit `8i`; the multiplier has bits
+/// `56 - 7j`, so byte `i`'s bit lands on bit `56 + i` for `j = i`, and for `j != i` on a bit
+/// below 56 or past 63. No two products share a bit (`8i - 7j` is one-to-one on 0..8), so
+/// there are no carries and the top byte is exactly the 8 flags.
+#[inline(always)]
+const fn byte_flags(high_bits: u64) -> u32 {
+    ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// Whether some byte has its high bit set (the input is not ASCII): two overlapping words
+/// for 8-16 bytes, the core's word-at-a-time check otherwise.
+#[inline(always)]
+fn any_non_ascii(bytes: &[u8]) -> bool {
+    let len = bytes.len();
+    if (8..=16).contains(&len) {
+        (word_at(bytes, 0) | word_at(bytes, len - 8)) & 0x8080_8080_8080_8080 != 0
+    } else {
+        !bytes.is_ascii()
+    }
 }
 
 /// For each value `v` of characters 4-5 (0-99; every other byte value 0), bit `k` is set when `v` is
@@ -78,29 +120,56 @@ const fn province_allowed(province: u8, issuer: Option<Issuer>) -> bool {
     PROVINCE_RULES[province as usize] >> issuer_index(issuer) & 1 == 1
 }
 
+/// Group codes by the low 5 bits of their two letters (`A` is 1, `Z` 26): 1 when listed.
+/// Built from [`GroupCode::ALL`], the one statement of the list. Indexing by the low bits
+/// (rather than the offset from `A`) lets [`is_valid`] take the index straight from the
+/// first word of the input; that the bytes are uppercase letters is checked apart.
+const GROUPS_BY_LOW_BITS: [u8; 32 * 32] = {
+    let mut table = [0u8; 32 * 32];
+    let mut i = 0;
+    while i < GroupCode::ALL.len() {
+        let code = GroupCode::ALL[i].as_str().as_bytes();
+        table[((code[0] & 31) as usize) << 5 | (code[1] & 31) as usize] = 1;
+        i += 1;
+    }
+    table
+};
+
+/// Input of a length that cannot be valid reads as this: not digits, so it fails.
+const NOT_A_NUMBER: [u8; 15] = [0; 15];
+
 /// Whether `bytes` is exactly a valid number for `issuer`.
 ///
-/// One predictable branch (the length range); everything else is computed for both forms
-/// at once and combined with `&`/`|`, because on real data the form (10 or 15) and the
-/// issuer vary from one number to the next and a mispredicted branch costs more than the
-/// few instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither
-/// a digit nor a letter, so it fails.
-#[inline(always)]
+/// No data-dependent branch: an input of the wrong length is swapped (by a conditional
+/// move) for a constant that fails, and everything else is computed for both forms at once
+/// from three 8-byte words (the first 8 bytes, and two covering the last 10) and combined
+/// with `&`/`|`, because on real data the length, the form (10 or 15) and the issuer vary
+/// from one number to the next and a mispredicted branch costs more than the few
+/// instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither a
+/// digit nor a letter, so it fails.
+///
+/// Inlined into every caller on native targets; one shared copy in WebAssembly, where the
+/// module's size is budgeted.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
-    if !(10..=15).contains(&len) {
-        return false;
-    }
+    let length_ok = len.wrapping_sub(10) <= 5;
+    let bytes = if length_ok { bytes } else { &NOT_A_NUMBER };
+    let len = bytes.len();
     // The social-insurance number is the last 10 characters of either form.
-    let digits_ok = ten_digits(bytes, len - 10);
-    let &[first, second, benefit, tens, units, ..] = bytes else {
-        return false;
-    };
+    let digits_ok = ten_digits(bytes, len.wrapping_sub(10));
+    let head = word_at(bytes, 0);
+    // Two uppercase letters: high bits 010, low 5 bits 1-26 (the table is 0 elsewhere).
+    let letters = (head & 0xE0E0) == 0x4040;
+    let group = GROUPS_BY_LOW_BITS[((head & 31) as usize) << 5 | ((head >> 8) & 31) as usize];
+    let [_, _, benefit, tens, units, ..] = head.to_le_bytes();
     let benefit = benefit.wrapping_sub(b'1');
     let tens = tens.wrapping_sub(b'0');
     let units = units.wrapping_sub(b'0');
     let province = tens.wrapping_mul(10).wrapping_add(units);
-    let prefix_ok = (GroupCode::slot(first, second) != 0)
+    let prefix_ok = letters
+        & (group != 0)
         & (benefit < 5)
         & (tens < 10)
         & (units < 10)
@@ -117,11 +186,136 @@ pub(crate) fn validate(bytes: &[u8], issuer: Option<Issuer>) -> Option<CardNumbe
     CardNumber::from_checked(bytes)
 }
 
+/// The scalar reference, kept out of line: only non-ASCII input takes it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cold]
+#[inline(never)]
+fn precise(bytes: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
+    crate::validate::reference(bytes, issuer)
+}
+
+/// `InvalidCharacter` at `position`, where `byte` is.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cold]
+#[inline(never)]
+fn wrong_class(bytes: &[u8], position: u32, expected: Expected) -> Error {
+    let position = position as usize;
+    Error::InvalidCharacter {
+        position,
+        expected,
+        found: Found::classify(bytes.get(position).copied().unwrap_or(0)),
+    }
+}
+
+/// The error of a value that breaks the rule at `position` (0-4) of the 15-character form.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cold]
+#[inline(never)]
+fn wrong_value(bytes: &[u8], position: u32, issuer: Option<Issuer>) -> Error {
+    match position {
+        0 | 1 => {
+            let (first, second) = match bytes {
+                [first, second, ..] => (*first, *second),
+                _ => (0, 0),
+            };
+            match LateGroupCode::from_letters(first, second) {
+                Some(code) => Error::LateGroupCode { position: 0, code },
+                None => Error::UnknownGroupCode { position: 0 },
+            }
+        }
+        2 => Error::InvalidBenefitLevel { position: 2 },
+        _ => Error::InvalidProvinceCode {
+            position: 3,
+            issuer,
+        },
+    }
+}
+
+/// [`crate::validate`]: the card, or the error the scalar reference gives, computed
+/// branch-light for ASCII input.
+///
+/// For the 15-character form, bit `p` of `class` is set when character `p` is not of its
+/// kind (uppercase letter for 0-1, digit after), and bit `p` of `value` when character `p`
+/// is of its kind but breaks the rule there (0: no code starts with the letter, 1: the code
+/// is not listed, 2: benefit level outside 1-5, 3: province tens not 9 for the Police or
+/// Defence, 4: province not allowed for the issuer). The reference checks position by
+/// position, the kind before the value, and stops at the first failure; so the error is the
+/// value failure at `v` (the lowest bit of `value`) when `v` comes before the lowest bit `c`
+/// of `class`, else the class failure at `c`. A value bit computed from a character of the
+/// wrong kind never counts: its class bit is at or before it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+pub(crate) fn check(bytes: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
+    let len = bytes.len();
+    if (len != 10) & (len != 15) {
+        if any_non_ascii(bytes) {
+            return precise(bytes, issuer);
+        }
+        return Err(Error::InvalidLength { length: len });
+    }
+    // The first 8 bytes and the last 10 cover every byte of both forms.
+    let head = word_at(bytes, 0);
+    let (low, high) = (word_at(bytes, len - 10), word_at(bytes, len - 8));
+    if (head | low | high) & 0x8080_8080_8080_8080 != 0 {
+        return precise(bytes, issuer);
+    }
+    let digits = byte_flags(non_digit_bytes(low)) | byte_flags(non_digit_bytes(high)) << 2;
+    if len == 10 {
+        if digits == 0 {
+            if let Some(card) = CardNumber::from_checked(bytes) {
+                return Ok(card);
+            }
+        }
+        return Err(wrong_class(bytes, digits.trailing_zeros(), Expected::Digit));
+    }
+    let [first, second, benefit, tens, units, ..] = head.to_le_bytes();
+    let not_upper = |byte: u8| (byte.wrapping_sub(b'A') >= 26) as u32;
+    let class = not_upper(first)
+        | not_upper(second) << 1
+        | byte_flags(non_digit_bytes(head)) & 0b1_1100
+        | digits << 5;
+    let province = (tens.wrapping_sub(b'0'))
+        .wrapping_mul(10)
+        .wrapping_add(units.wrapping_sub(b'0'));
+    let nine_only = matches!(issuer, Some(Issuer::Police | Issuer::Defence));
+    let value = !GroupCode::starts_some_code(first) as u32
+        | ((GroupCode::slot(first, second) == 0) as u32) << 1
+        | ((benefit.wrapping_sub(b'1') >= 5) as u32) << 2
+        | ((nine_only & (tens != b'9')) as u32) << 3
+        | (!province_allowed(province, issuer) as u32) << 4;
+    if class | value == 0 {
+        if let Some(card) = CardNumber::from_checked(bytes) {
+            return Ok(card);
+        }
+    }
+    let (c, v) = (class.trailing_zeros(), value.trailing_zeros());
+    if v < c {
+        Err(wrong_value(bytes, v, issuer))
+    } else {
+        let expected = if c < 2 {
+            Expected::UppercaseLetter
+        } else {
+            Expected::Digit
+        };
+        Err(wrong_class(bytes, c, expected))
+    }
+}
+
 /// Whether an ASCII byte is dropped by the lenient entry points (ASCII whitespace as
 /// `char::is_whitespace` defines it, `.`, `-`, `_`).
 #[inline(always)]
 const fn is_ascii_separator(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ' | b'.' | b'-' | b'_')
+}
+
+/// Whether lenient normalisation leaves `bytes` as they are (ASCII, no separator, no
+/// lowercase letter): then the lenient verdict is the strict one, error position included.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline]
+pub(crate) fn is_normalized(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|&byte| byte.is_ascii() & !is_ascii_separator(byte) & !byte.is_ascii_lowercase())
 }
 
 /// The lenient hot path for ASCII input: drop separators, uppercase, then [`validate`].
@@ -172,14 +366,22 @@ mod tests {
 
     fn agrees_with_reference(bytes: &[u8]) {
         for issuer in ISSUERS {
-            let reference = crate::validate::reference(bytes, issuer).ok();
+            let precise = crate::validate::reference(bytes, issuer);
+            assert_eq!(check(bytes, issuer), precise, "{bytes:?} {issuer:?}");
+            let reference = precise.ok();
             assert_eq!(validate(bytes, issuer), reference, "{bytes:?} {issuer:?}");
             assert_eq!(
                 is_valid(bytes, issuer),
                 reference.is_some(),
                 "{bytes:?} {issuer:?}"
             );
-            let lenient = crate::validate::lenient_reference(bytes, issuer).ok();
+            let lenient_precise = crate::validate::lenient_reference(bytes, issuer);
+            assert_eq!(
+                crate::validate::validate_lenient_bytes(bytes, issuer),
+                lenient_precise,
+                "{bytes:?} {issuer:?} lenient"
+            );
+            let lenient = lenient_precise.ok();
             if let Some(card) = validate_lenient(bytes, issuer) {
                 assert_eq!(Some(card), lenient, "{bytes:?} {issuer:?} lenient");
             }

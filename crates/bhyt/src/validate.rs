@@ -28,12 +28,19 @@ pub fn validate(input: impl AsRef<[u8]>, issuer: Option<Issuer>) -> Result<CardN
 }
 
 /// [`validate`] without the generic argument, so that `&str` and `&[u8]` callers share one
-/// copy of the code.
+/// copy of the code. Inlined into callers on native targets (it is the branch-light check
+/// itself); one copy in WebAssembly, where the module's size is budgeted.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn validate_bytes(input: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
-    if let Some(card) = fast::validate(input, issuer) {
-        return Ok(card);
+    #[cfg(not(target_arch = "wasm32"))]
+    return fast::check(input, issuer);
+    // In WebAssembly, where the module's size is budgeted, the valid path alone is fast and
+    // invalid input takes the scalar reference, which the module holds anyway.
+    #[cfg(target_arch = "wasm32")]
+    match fast::validate(input, issuer) {
+        Some(card) => Ok(card),
+        None => reference(input, issuer),
     }
-    reference(input, issuer)
 }
 
 /// The scalar reference of [`validate`]: every check in order, with the precise error. The
@@ -83,8 +90,21 @@ pub(crate) fn validate_lenient_bytes(
     input: &[u8],
     issuer: Option<Issuer>,
 ) -> Result<CardNumber, Error> {
+    // Input typed cleanly (the usual case) is checked as it is: leniency changes nothing.
+    // (Native targets only, as the shortcut below: the WebAssembly module's size is budgeted.)
+    #[cfg(not(target_arch = "wasm32"))]
+    if fast::is_valid(input, issuer) {
+        if let Some(card) = CardNumber::from_checked(input) {
+            return Ok(card);
+        }
+    }
     if let Some(card) = fast::validate_lenient(input, issuer) {
         return Ok(card);
+    }
+    // Nothing to drop or uppercase: the strict error is the lenient one (same positions).
+    #[cfg(not(target_arch = "wasm32"))]
+    if fast::is_normalized(input) {
+        return validate_bytes(input, issuer);
     }
     lenient_reference(input, issuer)
 }
