@@ -13,7 +13,7 @@
 use core::alloc::Layout;
 use core::cell::UnsafeCell;
 
-use bhyt::{CardNumber, Error};
+use bhyt::{CardNumber, Error, Mode};
 use wasm_bindgen::prelude::*;
 
 use crate::Settings;
@@ -60,11 +60,7 @@ fn verdict_at(len: u32, flags: u32) -> Result<CardNumber, Error> {
 
 fn verdict(input: &[u8], flags: u32) -> Result<CardNumber, Error> {
     let settings = Settings::unpack(flags);
-    if settings.lenient {
-        bhyt::validate_lenient(input, settings.issuer)
-    } else {
-        bhyt::validate(input, settings.issuer)
-    }
+    settings.mode.validate(input, settings.issuer)
 }
 
 /// Whether the `len` ASCII bytes written into [`input_buffer`] are a valid number (1) or
@@ -76,10 +72,9 @@ pub fn valid_at(len: u32, flags: u32) -> u32 {
     let all: &[u8; INPUT_CAPACITY] = unsafe { &*INPUT.0.get() };
     let input = all.get(..len as usize).unwrap_or(&[]);
     // Strict: the verdict alone, no card and no error to build.
-    let valid = if settings.lenient {
-        bhyt::validate_lenient(input, settings.issuer).is_ok()
-    } else {
-        bhyt::is_valid(input, settings.issuer)
+    let valid = match settings.mode {
+        Mode::Lenient => Mode::Lenient.validate(input, settings.issuer).is_ok(),
+        Mode::Strict => bhyt::is_valid(input, settings.issuer),
     };
     valid as u32
 }
