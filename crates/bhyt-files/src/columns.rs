@@ -81,6 +81,42 @@ pub fn looks_like_number(value: &[u8]) -> bool {
         && kept.iter().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// The column to check in a spreadsheet, once the cells of its header row are read (`names`,
+/// `None` without a header row): its 0-based index, its display name, and whether the header
+/// row turned out to be data. With [`Header::Auto`](super::Header::Auto) and no column chosen
+/// by name, a header row in which a cell looks like a number ([`looks_like_number`]) is the
+/// first row of a header-less list; the column is then the only such cell's when there are
+/// several columns.
+pub fn choose(
+    file: &str,
+    options: &super::Options,
+    names: Option<Vec<String>>,
+    width: usize,
+) -> Result<(usize, String, bool), FileError> {
+    let by_name = matches!(options.column, Some(ColumnSpec::Name(_)));
+    let numbers: Vec<usize> = names
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, name)| looks_like_number(name.as_bytes()))
+        .map(|(i, _)| i)
+        .collect();
+    if options.header == super::Header::Auto && !by_name && !numbers.is_empty() {
+        // Row 1 is itself a card number: there is no header, and it is checked.
+        if let (None, true, [index]) = (&options.column, width > 1, &numbers[..]) {
+            return Ok((*index, format!("column {}", index + 1), true));
+        }
+        let (column, name) = resolve(file, options.column.as_ref(), None, width)?;
+        return Ok((column, name, true));
+    }
+    let width = width.max(match &options.column {
+        Some(ColumnSpec::Number(n)) if names.is_none() => *n,
+        _ => 0,
+    });
+    let (column, name) = resolve(file, options.column.as_ref(), names.as_deref(), width)?;
+    Ok((column, name, false))
+}
+
 /// The 0-based index and a display name of the column to check.
 pub fn resolve(
     file: &str,

@@ -10,7 +10,7 @@ use calamine::{Data, Range, Reader};
 use super::columns;
 use super::source::{size, Batch, FileError, Source, Tracked};
 use super::xlsx_in::{is_encrypted_ole2, PASSWORD};
-use super::{FileKind, Header, Options};
+use super::{FileKind, Options};
 
 pub struct WorkbookSource {
     file: String,
@@ -398,34 +398,11 @@ impl WorkbookSource {
             }
             None => None,
         };
-        let by_name = matches!(options.column, Some(columns::ColumnSpec::Name(_)));
-        let numbers: Vec<usize> = names
-            .iter()
-            .flatten()
-            .enumerate()
-            .filter(|(_, name)| columns::looks_like_number(name.as_bytes()))
-            .map(|(i, _)| i)
-            .collect();
-        if options.header == Header::Auto && !by_name && !numbers.is_empty() {
+        let (column, name, absent) = columns::choose(&self.file, options, names, width)?;
+        if absent {
             self.header_row = None;
             self.detected_absent = true;
-            if let (None, true, [index]) = (&options.column, width > 1, &numbers[..]) {
-                self.column = *index;
-                self.column_name = format!("column {}", index + 1);
-                return Ok(());
-            }
-            let (column, name) =
-                columns::resolve(&self.file, options.column.as_ref(), None, width)?;
-            self.column = column;
-            self.column_name = name;
-            return Ok(());
         }
-        let width = width.max(match &options.column {
-            Some(columns::ColumnSpec::Number(n)) if names.is_none() => *n,
-            _ => 0,
-        });
-        let (column, name) =
-            columns::resolve(&self.file, options.column.as_ref(), names.as_deref(), width)?;
         self.column = column;
         self.column_name = name;
         Ok(())

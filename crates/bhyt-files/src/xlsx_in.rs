@@ -20,7 +20,7 @@ use zip::ZipArchive;
 use super::columns;
 use super::source::{size, Batch, FileError, Limits, Progress, Source, Tracked};
 use super::xmltext::{local, push_reference};
-use super::{Header, Options};
+use super::Options;
 
 /// What opening a file named `.xlsx` found.
 pub enum Opened {
@@ -442,37 +442,11 @@ impl XlsxSource {
             }
             None => None,
         };
-        let by_name = matches!(options.column, Some(columns::ColumnSpec::Name(_)));
-        let numbers: Vec<usize> = names
-            .iter()
-            .flatten()
-            .enumerate()
-            .filter(|(_, name)| columns::looks_like_number(name.as_bytes()))
-            .map(|(i, _)| i)
-            .collect();
-        if options.header == Header::Auto && !by_name && !numbers.is_empty() {
-            // Row 1 is itself a card number: there is no header, and it is checked.
+        let (column, name, absent) = columns::choose(&self.file, options, names, width)?;
+        if absent {
             self.header_row = None;
             self.detected_absent = true;
-            if options.column.is_none() && width > 1 {
-                if let [index] = numbers[..] {
-                    self.column = index;
-                    self.column_name = format!("column {}", index + 1);
-                    return Ok(());
-                }
-            }
-            let (column, name) =
-                columns::resolve(&self.file, options.column.as_ref(), None, width)?;
-            self.column = column;
-            self.column_name = name;
-            return Ok(());
         }
-        let width = width.max(match &options.column {
-            Some(columns::ColumnSpec::Number(n)) if names.is_none() => *n,
-            _ => 0,
-        });
-        let (column, name) =
-            columns::resolve(&self.file, options.column.as_ref(), names.as_deref(), width)?;
         self.column = column;
         self.column_name = name;
         Ok(())
