@@ -129,6 +129,16 @@ enum bhyt_result
    * position is the first character that is not one.
    */
   BHYT_INVALID_PERSONAL_ID = 106,
+  /**
+   * `invalid_qr_field` (`bhyt_identify`): a field of a QR payload is malformed; the
+   * position is in the whole payload.
+   */
+  BHYT_INVALID_QR_FIELD = 107,
+  /**
+   * `unrecognized_qr` (`bhyt_identify`): input with `|` separators in neither QR layout;
+   * no position.
+   */
+  BHYT_UNRECOGNIZED_QR = 108,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -183,6 +193,16 @@ enum bhyt_identity_kind
    * A 12-digit personal identification number, in `bhyt_identity.personal_id`.
    */
   BHYT_IDENTITY_PERSONAL_ID = 2,
+  /**
+   * A BHYT card's QR code: the card in `bhyt_identity.card`, the fields through
+   * `bhyt_read_card_qr`.
+   */
+  BHYT_IDENTITY_CARD_QR = 3,
+  /**
+   * A CCCD's QR code: the number in `bhyt_identity.personal_id`, the fields through
+   * `bhyt_read_personal_id_qr`.
+   */
+  BHYT_IDENTITY_PERSONAL_ID_QR = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L

@@ -17,6 +17,12 @@ pub enum bhyt_identity_kind {
     BHYT_IDENTITY_CARD = 1,
     /// A 12-digit personal identification number, in `bhyt_identity.personal_id`.
     BHYT_IDENTITY_PERSONAL_ID = 2,
+    /// A BHYT card's QR code: the card in `bhyt_identity.card`, the fields through
+    /// `bhyt_read_card_qr`.
+    BHYT_IDENTITY_CARD_QR = 3,
+    /// A CCCD's QR code: the number in `bhyt_identity.personal_id`, the fields through
+    /// `bhyt_read_personal_id_qr`.
+    BHYT_IDENTITY_PERSONAL_ID_QR = 4,
 }
 
 /// Sex, as digit 4 of a personal identification number encodes it (even male, odd female).
@@ -205,6 +211,16 @@ pub(crate) unsafe fn identify(
                 kind: bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID,
                 card: bhyt_card::empty(),
                 personal_id: bhyt_personal_id::from_core(&id),
+            },
+            Ok(bhyt::Identity::CardQr(qr)) => bhyt_identity {
+                kind: bhyt_identity_kind::BHYT_IDENTITY_CARD_QR,
+                card: bhyt_card::from_core(&qr.card()),
+                personal_id: bhyt_personal_id::empty(),
+            },
+            Ok(bhyt::Identity::PersonalIdQr(qr)) => bhyt_identity {
+                kind: bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID_QR,
+                card: bhyt_card::empty(),
+                personal_id: bhyt_personal_id::from_core(&qr.personal_id()),
             },
             Err(error) => {
                 let error = identify_error(&error, bytes);

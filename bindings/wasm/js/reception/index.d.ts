@@ -42,10 +42,12 @@ export interface PersonalId {
 /** Why `identify` could not say what was typed, and where. It never contains the input. */
 export interface IdentifyError {
   /**
-   * A card error (for 10 or 15 characters), `invalid_personal_id` (12 characters, not all
-   * digits), or `unrecognized_input` (any other length).
+   * A card error (for 10 or 15 characters, or field 0 of a card's QR code),
+   * `invalid_personal_id` (12 characters, not all digits), `unrecognized_input` (any other
+   * length), `invalid_qr_field` (a malformed field of a QR payload: `field` names it) or
+   * `unrecognized_qr` (`|`-separated input in neither QR layout).
    */
-  code: ErrorCode | "invalid_personal_id" | "unrecognized_input";
+  code: ErrorCode | "invalid_personal_id" | "unrecognized_input" | "invalid_qr_field" | "unrecognized_qr";
   /** The JS string index of the offending character; `null` for a length error. */
   position: number | null;
   /** A sentence for the user, in `options.lang`. */
