@@ -236,7 +236,7 @@ pub(crate) fn identify_qr(input: &[u8]) -> Result<Identity, IdentifyError> {
         .and_then(|span| payload.get(span))
         .unwrap_or_default();
     let cccd_count = matches!(count, 6 | 7 | 11) && !fields.closed;
-    if first.len() == PersonalId::LEN && cccd_count {
+    if crate::scan::lossy_chars(first).count() == PersonalId::LEN && cccd_count {
         personal_id_qr(payload, fields).map(Identity::PersonalIdQr)
     } else if count >= 10 {
         card_qr(payload, fields).map(Identity::CardQr)
