@@ -138,6 +138,10 @@ export function identifiedPersonQr(person, oldId, name, birthDate, sex, address,
   };
 }
 
+export function gateway(code, cls, message) {
+  return { code, class: cls, message };
+}
+
 export function rawField(index, value) {
   return { index, value };
 }

@@ -68,6 +68,10 @@ extern "C" {
         raw_fields: JsValue,
     ) -> JsValue;
 
+    /// `{ code, class, message }`: a card-check gateway result.
+    #[wasm_bindgen(js_name = gateway)]
+    fn shape_gateway(code: &str, class: &str, message: &str) -> JsValue;
+
     /// `{ index, value }`: a QR field kept raw.
     #[wasm_bindgen(js_name = rawField)]
     fn shape_raw_field(index: u32, value: &str) -> JsValue;
@@ -127,6 +131,22 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
             let detail = problem_value(input, error.view(settings.lang));
             shape_unidentified(kind, detail)
         }
+    }
+}
+
+/// The card-check gateway's result for a code (`maKetQua`, e.g. `"000"`): `{ code, class,
+/// message }`, or `null` for a code not in the core's table. The JS layer names it
+/// `gatewayResult`.
+#[wasm_bindgen]
+pub fn gateway(code: &str, flags: u32) -> JsValue {
+    let settings = Settings::unpack(flags);
+    match bhyt::gateway_result(code) {
+        Some(result) => shape_gateway(
+            result.code(),
+            result.class().as_str(),
+            result.message(settings.lang),
+        ),
+        None => JsValue::NULL,
     }
 }
 
