@@ -67,6 +67,7 @@ mod batch;
 mod benefit;
 mod card;
 mod claims;
+mod claims_card;
 mod code;
 mod date;
 mod error;
@@ -92,6 +93,9 @@ pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
 pub use benefit::BenefitLevel;
 pub use card::{CardKey, CardNumber, Form, SocialInsuranceNumber};
 pub use claims::{parse_ma_the_bhyt, parse_ma_the_bhyt_lenient, MaTheBhyt, MaTheItem};
+pub use claims_card::{
+    check_claims_card_fields, ClaimsCardFields, ClaimsCardFinding, ClaimsCardMessage, ClaimsField,
+};
 pub use date::{stay_notes, validity_on, BirthDate, Date, StayNote, StayNotes, Validity};
 pub use error::{Error, ErrorCode, Expected, Found, Lang, Message, UnknownErrorCode, UnknownLang};
 pub use facility::{FacilityCode, FacilityCodeError, FacilityCodeMessage};

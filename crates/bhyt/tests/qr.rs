@@ -393,3 +393,92 @@ proptest! {
         let _ = bhyt::identify(&input);
     }
 }
+
+// ---- claims XML1 card fields ---------------------------------------------------------------
+
+fn findings(fields: &bhyt::ClaimsCardFields<'_>) -> Vec<bhyt::ClaimsCardFinding> {
+    let mut out = Vec::new();
+    bhyt::check_claims_card_fields(fields, |f| out.push(f));
+    out
+}
+
+#[test]
+fn claims_card_fields_are_checked_item_by_item() {
+    use bhyt::{ClaimsCardFields, ClaimsCardFinding as F, ClaimsField};
+    let good = ClaimsCardFields {
+        ma_the_bhyt: b"HS4010120878811;HS4010120878811",
+        ma_dkbd: Some(b"01028;01 - 028"),
+        gt_the_tu: Some(b"20250101;20250201"),
+        gt_the_den: Some(b"20250131;20251231"),
+        ngay_vao: Some(b"202501300800"),
+        ngay_ra: Some(b"202502031000"),
+    };
+    assert_eq!(findings(&good), []);
+    let bad = ClaimsCardFields {
+        ma_dkbd: Some(b"01028;0A028;x"),
+        gt_the_tu: Some(b"20250101;2025020"),
+        gt_the_den: Some(b"20241231;20251231"),
+        ngay_ra: Some(b"202502031060"),
+        ..good
+    };
+    let got = findings(&bad);
+    assert_eq!(
+        got[0],
+        F::CountMismatch {
+            field: ClaimsField::MaDkbd,
+            expected: 2,
+            found: 3
+        }
+    );
+    assert!(matches!(got[1], F::InvalidFacilityCode { item: 1, .. }));
+    assert!(matches!(got[2], F::InvalidFacilityCode { item: 2, .. }));
+    assert_eq!(got[3], F::StartAfterEnd { item: 0 });
+    assert_eq!(
+        got[4],
+        F::InvalidDate {
+            field: ClaimsField::GtTheTu,
+            item: 1
+        }
+    );
+    assert_eq!(
+        got[5],
+        F::InvalidDate {
+            field: ClaimsField::NgayRa,
+            item: 0
+        }
+    );
+    assert_eq!(got.len(), 6);
+    assert!(got.iter().all(|f| f.is_error()));
+    // The stay notes: admitted before the first card, discharged after the last.
+    let stay = ClaimsCardFields {
+        ngay_vao: Some(b"202412300800"),
+        ngay_ra: Some(b"202601021000"),
+        ..good
+    };
+    assert_eq!(
+        findings(&stay),
+        [
+            F::Stay {
+                item: 0,
+                note: StayNote::BecameValidDuringStay
+            },
+            F::Stay {
+                item: 1,
+                note: StayNote::ExpiredBeforeDischarge
+            },
+        ]
+    );
+    let open = ClaimsCardFields {
+        gt_the_den: Some(b"20250131;"),
+        ..stay
+    };
+    assert_eq!(
+        findings(&open),
+        [F::Stay {
+            item: 0,
+            note: StayNote::BecameValidDuringStay
+        }]
+    );
+    let message = findings(&bad)[0].message(bhyt::Lang::En).to_string();
+    assert_eq!(message, "MA_DKBD has 3 items, not the 2 of MA_THE_BHYT");
+}
