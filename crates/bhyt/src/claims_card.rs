@@ -206,7 +206,7 @@ fn items(list: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// };
 /// let mut codes = Vec::new();
 /// check_claims_card_fields(&fields, |finding| codes.push(finding.code()));
-/// assert_eq!(codes, ["list_count_mismatch", "start_after_end"]);
+/// assert_eq!(codes, ["list_count_mismatch", "start_after_end", "expired_before_discharge"]);
 /// ```
 pub fn check_claims_card_fields(
     fields: &ClaimsCardFields<'_>,
