@@ -273,6 +273,25 @@ fn proof_reception_parts(input: &[u8]) -> u64 {
     mix(state, slashed.map_or(0, |d| u64::from(d.iso()[9])))
 }
 
+/// A claims record's card fields, from the input split at TABs.
+#[no_panic]
+fn proof_claims_card_fields(input: &[u8]) -> u64 {
+    let mut parts = input.split(|&b| b == b'\t');
+    let fields = bhyt::ClaimsCardFields {
+        ma_the_bhyt: parts.next().unwrap_or_default(),
+        ma_dkbd: parts.next(),
+        gt_the_tu: parts.next(),
+        gt_the_den: parts.next(),
+        ngay_vao: parts.next(),
+        ngay_ra: parts.next(),
+    };
+    let mut state = 0;
+    bhyt::check_claims_card_fields(&fields, |finding| {
+        state = mix(state, finding.code().len() as u64 + u64::from(finding.is_error()));
+    });
+    state
+}
+
 #[no_panic]
 fn proof_normalize(input: &[u8]) -> u64 {
     normalize(input).map_or(0, |normalized| normalized.as_str().len() as u64)
@@ -359,6 +378,7 @@ fn main() {
         state = mix(state, proof_identify_lenient(&line));
         state = mix(state, proof_identify_qr(&line));
         state = mix(state, proof_reception_parts(&line));
+        state = mix(state, proof_claims_card_fields(&line));
         state = mix(state, proof_normalize(&line));
         state = mix(state, proof_codes(line.len() as u32));
         for issuer in ISSUERS {
