@@ -838,10 +838,77 @@ fn a_truncated_or_damaged_xlsx_is_a_clear_error() {
 
 // ---- Claims XML ----------------------------------------------------------------------------
 
+/// One XML1 record; its `MA_DKBD` has one facility per card item, aligned.
 fn claim(link: &str, cards: &str) -> String {
+    let facilities = vec!["01001"; cards.split(';').count()].join(";");
     format!(
-        "  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n    <STT>1</STT>\n    <MA_THE_BHYT>{cards}</MA_THE_BHYT>\n    <MA_DKBD>01001</MA_DKBD>\n  </TONG_HOP>\n"
+        "  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n    <STT>1</STT>\n    <MA_THE_BHYT>{cards}</MA_THE_BHYT>\n    <MA_DKBD>{facilities}</MA_DKBD>\n  </TONG_HOP>\n"
     )
+}
+
+#[test]
+fn a_claims_records_card_fields_are_checked_with_its_cards() {
+    let dir = Dir::new();
+    let record = |link: &str, fields: &str| {
+        format!("  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n{fields}  </TONG_HOP>\n")
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<DSACH>\n");
+    // Aligned and covering the stay: nothing to say.
+    xml.push_str(&record("LK-1", "    <MA_THE_BHYT>HS4010120878811</MA_THE_BHYT>\n    <MA_DKBD>01 - 028</MA_DKBD>\n    <GT_THE_TU>20250101</GT_THE_TU>\n    <GT_THE_DEN>20251231</GT_THE_DEN>\n    <NGAY_VAO>202503010800</NGAY_VAO>\n    <NGAY_RA>202503051000</NGAY_RA>\n"));
+    // Two cards, one facility; a facility code that is none; dates out of order.
+    xml.push_str(&record("LK-2", "    <MA_THE_BHYT>HS4010120878811;HS4010120878811</MA_THE_BHYT>\n    <MA_DKBD>0A028</MA_DKBD>\n    <GT_THE_TU>20250101;20250301</GT_THE_TU>\n    <GT_THE_DEN>20250228;20250201</GT_THE_DEN>\n"));
+    // The card became valid during the stay and expired before the discharge (notes).
+    xml.push_str(&record("LK-3", "    <MA_THE_BHYT>0120878811</MA_THE_BHYT>\n    <MA_DKBD>01028</MA_DKBD>\n    <GT_THE_TU>20250110</GT_THE_TU>\n    <GT_THE_DEN>20250131</GT_THE_DEN>\n    <NGAY_VAO>202501050800</NGAY_VAO>\n    <NGAY_RA>202502031000</NGAY_RA>\n"));
+    xml.push_str("</DSACH>\n");
+    let file = dir.write("cards.xml", xml);
+    let output = bhyt(&[
+        "check",
+        "--file",
+        &file,
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--summary",
+        "json",
+        "--advice",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let entries = json_lines(&stdout(&output));
+    let got: Vec<(u64, Value, &str, &str, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["row"].as_u64().unwrap(),
+                e["item"].clone(),
+                e["kind"].as_str().unwrap(),
+                e["code"].as_str().unwrap(),
+                e["ma_lk"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let at = |n: u64| Value::from(n);
+    assert_eq!(
+        got,
+        [
+            (2, Value::Null, "error", "list_count_mismatch", "LK-2"),
+            (2, at(1), "error", "invalid_facility_code", "LK-2"),
+            (2, at(2), "error", "start_after_end", "LK-2"),
+            (3, at(1), "advice", "short_form_in_claims", "LK-3"),
+            (3, at(1), "advice", "became_valid_during_stay", "LK-3"),
+            (3, at(1), "advice", "expired_before_discharge", "LK-3"),
+        ]
+    );
+    assert_eq!(
+        entries[0]["message"],
+        "MA_DKBD has 1 items, not the 2 of MA_THE_BHYT"
+    );
+    let summary = summary(&output);
+    assert_eq!(summary["invalid"], 0);
+    assert_eq!(summary["record_errors"], 3);
+    assert_eq!(summary["rows_with_errors"], 1);
+    assert_eq!(summary["errors"]["list_count_mismatch"], 1);
+    assert_eq!(summary["advice"]["expired_before_discharge"], 1);
 }
 
 #[test]
