@@ -129,6 +129,16 @@ enum bhyt_result
    * position is the first character that is not one.
    */
   BHYT_INVALID_PERSONAL_ID = 106,
+  /**
+   * `invalid_qr_field` (`bhyt_identify`): a field of a QR payload is malformed; the
+   * position is in the whole payload.
+   */
+  BHYT_INVALID_QR_FIELD = 107,
+  /**
+   * `unrecognized_qr` (`bhyt_identify`): input with `|` separators in neither QR layout;
+   * no position.
+   */
+  BHYT_UNRECOGNIZED_QR = 108,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -183,6 +193,16 @@ enum bhyt_identity_kind
    * A 12-digit personal identification number, in `bhyt_identity.personal_id`.
    */
   BHYT_IDENTITY_PERSONAL_ID = 2,
+  /**
+   * A BHYT card's QR code: the card in `bhyt_identity.card`, the fields through
+   * `bhyt_read_card_qr`.
+   */
+  BHYT_IDENTITY_CARD_QR = 3,
+  /**
+   * A CCCD's QR code: the number in `bhyt_identity.personal_id`, the fields through
+   * `bhyt_read_personal_id_qr`.
+   */
+  BHYT_IDENTITY_PERSONAL_ID_QR = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -523,6 +543,126 @@ typedef struct bhyt_advice {
 } bhyt_advice;
 
 /**
+ * A calendar date: all 0 when absent; `month` and `day` 0 with a `year` for a year alone (a
+ * card QR's date of birth may be only the year).
+ */
+typedef struct bhyt_date {
+  /**
+   * 1-9999, or 0: no date.
+   */
+  uint16_t year;
+  /**
+   * 1-12, or 0.
+   */
+  uint8_t month;
+  /**
+   * 1-31, or 0.
+   */
+  uint8_t day;
+} bhyt_date;
+
+/**
+ * A card QR's layout (`bhyt_card_qr.layout`).
+ */
+typedef uint32_t bhyt_qr_layout;
+
+/**
+ * A BHYT card's QR code (paper card, VssID), read by `bhyt_read_card_qr`: the card and the
+ * fields that are not text. Text fields (name, address, guardian, raw fields) are read with
+ * `bhyt_qr_field_text`. Personal data: do not log it.
+ */
+typedef struct bhyt_card_qr {
+  /**
+   * Field 0, as `bhyt_parse` fills it.
+   */
+  struct bhyt_card card;
+  /**
+   * Field 2: the date of birth, or the year alone (`month` and `day` 0).
+   */
+  struct bhyt_date birth_date;
+  /**
+   * Field 3: `BHYT_SEX_MALE` or `BHYT_SEX_FEMALE`.
+   */
+  bhyt_sex sex;
+  /**
+   * 1 when field 4 (address) is not `-`.
+   */
+  uint8_t has_address;
+  /**
+   * 1 when field 10 (parent or guardian's name) is present and not `-`.
+   */
+  uint8_t has_guardian_name;
+  /**
+   * 1 when Telex damage in a hex field was undone.
+   */
+  uint8_t repaired;
+  /**
+   * 1 when a hex field's bytes were read as UTF-16LE.
+   */
+  uint8_t utf16;
+  /**
+   * Field 5, normalised to its 5 characters (`01028`), NUL-terminated.
+   */
+  char facility_code[6];
+  /**
+   * Field 6.
+   */
+  struct bhyt_date valid_from;
+  /**
+   * Field 7; all 0: no end date (`-`).
+   */
+  struct bhyt_date valid_to;
+  /**
+   * Field 8.
+   */
+  struct bhyt_date issued_on;
+  /**
+   * Field 12; all 0 when absent.
+   */
+  struct bhyt_date five_years_on;
+  /**
+   * A `BHYT_QR_LAYOUT_*` value.
+   */
+  bhyt_qr_layout layout;
+  /**
+   * How many fields, not counting the closing `$`.
+   */
+  size_t field_count;
+} bhyt_card_qr;
+
+/**
+ * A result class of the card-check gateway (`bhyt_gateway_result.result_class`).
+ */
+typedef uint32_t bhyt_gateway_class;
+
+/**
+ * One result code of Vietnam Social Security's card-check gateway (`maKetQua`), from the
+ * core's table. The strings are static UTF-8, never NULL.
+ */
+typedef struct bhyt_gateway_result {
+  /**
+   * The three-digit code, NUL-terminated.
+   */
+  char code[4];
+  /**
+   * A `BHYT_GATEWAY_*` class.
+   */
+  bhyt_gateway_class result_class;
+  /**
+   * The class's stable name (`ok`, `card_info_differs`, ...).
+   */
+  const char *class_name;
+  /**
+   * The message in Vietnamese.
+   */
+  const char *message_vi;
+  /**
+   * The message in English.
+   */
+  const char *message_en;
+} bhyt_gateway_result;
+
+/**
  * No issuing body chosen: any is accepted, and characters 4-5 decide which it is.
  */
 #define BHYT_ISSUER_ANY 0
@@ -603,6 +743,51 @@ typedef struct bhyt_advice {
  * core's claims items give it; `bhyt_advise` never does).
  */
 #define BHYT_ADVICE_SHORT_FORM_IN_CLAIMS 4
+
+/**
+ * 10 fields (with or without the closing `$`).
+ */
+#define BHYT_QR_LAYOUT_10_FIELDS 1
+
+/**
+ * 15 tokens: 14 fields and the closing `$`.
+ */
+#define BHYT_QR_LAYOUT_15_TOKENS 2
+
+/**
+ * 17 tokens: 16 fields and the closing `$` (VssID).
+ */
+#define BHYT_QR_LAYOUT_17_TOKENS 3
+
+/**
+ * Any other number of fields (at least 10).
+ */
+#define BHYT_QR_LAYOUT_OTHER 4
+
+/**
+ * `ok`: the card information is correct.
+ */
+#define BHYT_GATEWAY_OK 1
+
+/**
+ * `card_info_differs`: the card number, its province or benefit code, or a newer card.
+ */
+#define BHYT_GATEWAY_CARD_INFO_DIFFERS 2
+
+/**
+ * `person_info_differs`: the name, date of birth or the child's card.
+ */
+#define BHYT_GATEWAY_PERSON_INFO_DIFFERS 3
+
+/**
+ * `card_not_usable`: expired, withdrawn, reported as reduced, or no information.
+ */
+#define BHYT_GATEWAY_CARD_NOT_USABLE 4
+
+/**
+ * `service_error`: the service, its parameters or the caller's credentials.
+ */
+#define BHYT_GATEWAY_SERVICE_ERROR 5
 
 #ifdef __cplusplus
 extern "C" {
@@ -943,6 +1128,62 @@ const char *bhyt_advice_code_name(bhyt_advice_code code);
  * an "unknown" message.
  */
 const char *bhyt_advice_message(bhyt_advice_code code, bhyt_lang lang);
+
+/**
+ * Reads a BHYT card's QR code as a scanner types it (fields separated by `|`, CR/LF at the
+ * end dropped), as `bhyt_identify` does. Returns `BHYT_OK` and fills `*out_qr`; or the
+ * error of `bhyt_identify` (a card error with its position in the whole payload,
+ * `BHYT_INVALID_QR_FIELD`, `BHYT_UNRECOGNIZED_QR`; `BHYT_UNRECOGNIZED_QR` too for input that
+ * is something else than a card's QR code), written to `*out_error` if it is not NULL; or
+ * `BHYT_NULL_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `out_qr` and `out_error` are NULL or
+ * valid for writing one struct each.
+ */
+bhyt_result bhyt_read_card_qr(const char *input,
+                              size_t len,
+                              struct bhyt_card_qr *out_qr,
+                              struct bhyt_error *out_error);
+
+/**
+ * Writes the text of field `index` of a QR payload (a card's or a CCCD's, as
+ * `bhyt_identify` reads it) into `buffer`, NUL-terminated UTF-8: for a card QR, fields 1
+ * (name), 4 (address) and 10 (guardian's name) decoded from hex (Telex damage undone, UTF-16LE
+ * when not UTF-8; an address `-` is the empty text), every other field as typed; for a CCCD
+ * QR every field as typed (the name is plain UTF-8 there).
+ *
+ * Writes the size needed (text and NUL) to `*out_required` if it is not NULL. Returns
+ * `BHYT_OK`; `BHYT_BUFFER_TOO_SMALL` (nothing written); `BHYT_INVALID_LENGTH` for an index
+ * past the last field; the error of `bhyt_identify` for input that is no QR code it reads
+ * (`BHYT_UNRECOGNIZED_QR` for a typed number); or `BHYT_NULL_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `buffer` is NULL (only with `size` 0)
+ * or valid for writing `size` bytes; `out_required` is NULL or valid for writing a `size_t`.
+ */
+bhyt_result bhyt_qr_field_text(const char *input,
+                               size_t len,
+                               size_t index,
+                               char *buffer,
+                               size_t size,
+                               size_t *out_required);
+
+/**
+ * Looks up a gateway result code as the gateway sends it (`"000"`; surrounding ASCII white
+ * space ignored). Returns `BHYT_OK` and fills `*out_result`; `BHYT_UNRECOGNIZED_INPUT` for a
+ * code not in the table (nothing written); or `BHYT_NULL_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `code` is NULL or points to `len` readable bytes; `out_result` is NULL or valid for writing
+ * one struct.
+ */
+bhyt_result bhyt_gateway_lookup(const char *code,
+                                size_t len,
+                                struct bhyt_gateway_result *out_result);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -380,6 +380,56 @@ fn check_others(data: &[u8], text: Option<&str>) {
     }
 }
 
+/// The QR reading paths: positions inside the payload, every text field decodes into a
+/// buffer as long as the payload, `Debug` hides the fields; facility codes re-parse to
+/// themselves; dates print and re-parse; gateway lookups agree with the table.
+fn check_reception(data: &[u8]) {
+    let chars = String::from_utf8_lossy(data).chars().count();
+    let mut buf = vec![0u8; data.len()];
+    match bhyt::identify(data) {
+        Ok(bhyt::Identity::CardQr(qr)) => {
+            assert!(data.contains(&b'|'));
+            let name = qr.name(data, &mut buf).expect("fits").to_owned();
+            let _ = qr.address(data, &mut buf).expect("fits");
+            let _ = qr.guardian_name(data, &mut buf).expect("fits");
+            let debug = format!("{qr:?}");
+            assert!(name.len() < 4 || !debug.contains(&name));
+            for index in qr.raw_field_indexes() {
+                let _ = qr.raw_field(data, index);
+            }
+            let facility = qr.facility_code();
+            assert_eq!(bhyt::FacilityCode::parse(facility.as_str()), Ok(facility));
+            let from = qr.valid_from();
+            let iso = from.iso();
+            assert_eq!(from.to_string().as_bytes(), &iso);
+        }
+        Ok(bhyt::Identity::PersonalIdQr(qr)) => {
+            let _ = (qr.name(data), qr.address(data), qr.old_id(data));
+            let _ = format!("{qr:?}");
+        }
+        Ok(_) => assert!(!data.contains(&b'|')),
+        Err(error) => {
+            if let Some(position) = error.position() {
+                assert!(position <= chars, "{error:?}");
+            }
+            let _ = error.message(Lang::Vi).to_string();
+        }
+    }
+    match bhyt::FacilityCode::parse(data) {
+        Ok(code) => assert_eq!(bhyt::FacilityCode::parse(code.as_str()), Ok(code)),
+        Err(error) => {
+            let _ = error.message(Lang::En).to_string();
+        }
+    }
+    if let Some(result) = bhyt::gateway_result(data) {
+        assert!(bhyt::GATEWAY_RESULTS.contains(&result));
+    }
+    if let Some(date) = data.get(..8).and_then(bhyt::Date::parse_ymd) {
+        let text = date.to_string();
+        assert_eq!(bhyt::Date::parse_ymd(text.replace('-', "").as_bytes()), Some(date));
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = std::str::from_utf8(data).ok();
     let chars = oracle::chars_of(data);
@@ -423,6 +473,9 @@ fuzz_target!(|data: &[u8]| {
     // claims field `MA_THE_BHYT`, as-you-type grouping. No panic, and they agree with the
     // verdicts above.
     check_others(data, text);
+
+    // Reception-desk QR codes, facility codes, dates and gateway codes.
+    check_reception(data);
 
     // The small parsers of the public API, on the same input.
     if let Some(text) = text {

@@ -945,6 +945,404 @@ def verify_round_trip(data: bytes, columns: list[str], rows: list[dict[str, str]
         assert parsed == row, (parsed, row)
 
 
+# ---------------------------------------------------------------------------
+# Reception-desk QR codes, facility codes, validity, gateway codes (spec,
+# 'Reception-desk inputs and claims card fields'; where it says nothing, the
+# documented contract of bhyt::identify for input with '|')
+# ---------------------------------------------------------------------------
+
+QR_SOURCE = ("../shared/spec/bhyt-card-number.md, 'Reception-desk inputs and claims card "
+             "fields' (QR layouts, Telex damage, facility codes, gateway codes) and the "
+             "documented contract of bhyt::identify for input with '|'")
+
+MAX_QR_FIELDS = 32
+MAX_QR_LEN = 4096
+TELEX = {"â": "aa", "ê": "ee", "đ": "dd", "à": "af", "è": "ef", "ầ": "aaf", "ề": "eef",
+         "Â": "AA", "Ê": "EE", "Đ": "DD", "À": "AF", "È": "EF", "Ầ": "AAF", "Ề": "EEF"}
+HEXDIGITS = set("0123456789abcdefABCDEF")
+
+
+class FieldError(Exception):
+    def __init__(self, field: str, position: int) -> None:
+        super().__init__(field, position)
+        self.field = field
+        self.position = position
+
+
+def hex_text(value: str, start: int, field: str) -> tuple[str, bool, bool]:
+    """Decode a hex field: (text, repaired, utf16); FieldError otherwise."""
+    if value == "":
+        raise FieldError(field, start)
+    digits = []
+    repaired = False
+    for i, ch in enumerate(value):
+        if ch in TELEX:
+            repaired = True
+            digits.append(TELEX[ch])
+        elif ch in HEXDIGITS:
+            digits.append(ch)
+        else:
+            raise FieldError(field, start + i)
+    joined = "".join(digits)
+    if len(joined) % 2:
+        raise FieldError(field, start + len(value))
+    data = bytes.fromhex(joined)
+    try:
+        return data.decode("utf-8"), repaired, False
+    except UnicodeDecodeError:
+        pass
+    try:
+        if len(data) % 2:
+            raise UnicodeDecodeError("utf-16-le", data, 0, 1, "odd")
+        return data.decode("utf-16-le"), repaired, True
+    except UnicodeDecodeError:
+        raise FieldError(field, start) from None
+
+
+def qr_date(value: str, fmt: str) -> str | None:
+    """dd/MM/yyyy ('slashed') or ddMMyyyy ('plain') to ISO, if the date exists."""
+    if fmt == "slashed":
+        m = re.fullmatch(r"([0-9]{2})/([0-9]{2})/([0-9]{4})", value)
+    else:
+        m = re.fullmatch(r"([0-9]{2})([0-9]{2})([0-9]{4})", value)
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    if year == 0 or not 1 <= month <= 12:
+        return None
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    if not 1 <= day <= days:
+        return None
+    return f"{year:04}-{month:02}-{day:02}"
+
+
+def facility(value: str) -> tuple[str | None, int | None]:
+    """(normalised code, None) or (None, error position or None for a length error)."""
+    kept = []
+    for i, ch in enumerate(value):
+        if ch in " -\u2013":
+            continue
+        n = len(kept)
+        ok = ch.isascii() and (ch.isdigit() if n < 2 else
+                               (ch.isdigit() or ch.isupper()) if n < 5 else True)
+        if not ok:
+            return None, i
+        kept.append(ch)
+    if len(kept) != 5:
+        return None, None
+    if kept[0] == "0" and kept[1] == "0":
+        return None, 0
+    return "".join(kept), None
+
+
+QR_COLUMNS = ["input", "kind", "valid", "code", "field", "position", "card", "name_hex",
+              "birth_date", "sex", "address_hex", "facility_code", "valid_from", "valid_to",
+              "issued_on", "manager_code", "guardian_hex", "five_years_on", "raw_fields",
+              "layout", "repaired", "utf16", "old_id"]
+
+
+def utf8_hex(text: str | None) -> str:
+    return "-" if text is None else (text.encode("utf-8").hex() or "-")
+
+
+def qr_row(inp: str) -> dict[str, str]:
+    row = {col: "-" for col in QR_COLUMNS}
+    row["input"] = inp
+    payload = inp.rstrip("\r\n")
+    toks = payload.split("|")
+    def fail(code: str, field: str = "-", position=None, kind: str = "-") -> dict[str, str]:
+        row.update(kind=kind, valid="false", code=code, field=field, position=dash(position))
+        return row
+    if len(payload.encode("utf-8")) > MAX_QR_LEN or len(toks) > MAX_QR_FIELDS + 1:
+        return fail("unrecognized_qr")
+    closed = len(toks) >= 1 and toks[-1] == "$"
+    fields = toks[:-1] if closed else toks
+    if len(fields) > MAX_QR_FIELDS:
+        return fail("unrecognized_qr")
+    starts = []
+    at = 0
+    for f in fields:
+        starts.append(at)
+        at += len(f) + 1
+    get = lambda i: fields[i] if i < len(fields) else ""
+    start = lambda i: starts[i] if i < len(starts) else 0
+    if len(fields[0]) == 12 and len(fields) in (6, 7, 11) and not closed:
+        return cccd_row(row, fields, starts, fail)
+    if len(fields) < 10:
+        return fail("unrecognized_qr")
+    # Field 0: ASCII whitespace and control characters around it dropped.
+    f0 = fields[0]
+    strip = lambda c: ord(c) < 0x80 and (c.isspace() or ord(c) < 0x20 or ord(c) == 0x7f or c in "\x1c\x1d\x1e\x1f")
+    lead = 0
+    while lead < len(f0) and strip(f0[lead]):
+        lead += 1
+    trail = len(f0)
+    while trail > lead and strip(f0[trail - 1]):
+        trail -= 1
+    card = f0[lead:trail]
+    failure = strict_check(card, "any")
+    if failure is not None:
+        code, position = failure
+        return fail(code, "card", None if position is None else position + lead, "card")
+    repaired = utf16 = False
+    try:
+        name, r, u = hex_text(get(1), start(1), "name")
+        repaired |= r; utf16 |= u
+        birth = get(2)
+        if re.fullmatch(r"[0-9]{4}", birth) and int(birth) > 0:
+            birth_date = birth
+        else:
+            birth_date = qr_date(birth, "slashed")
+            if birth_date is None:
+                raise FieldError("birth_date", start(2))
+        sex = {"1": "male", "2": "female"}.get(get(3))
+        if sex is None:
+            raise FieldError("sex", start(3))
+        address = None
+        if get(4) != "-":
+            address, r, u = hex_text(get(4), start(4), "address")
+            repaired |= r; utf16 |= u
+        code, bad = facility(get(5))
+        if code is None:
+            raise FieldError("facility_code", start(5) + (bad or 0))
+        def date(i: int, field: str) -> str:
+            value = qr_date(get(i), "slashed")
+            if value is None:
+                raise FieldError(field, start(i))
+            return value
+        valid_from = date(6, "valid_from")
+        valid_to = None if get(7) == "-" else date(7, "valid_to")
+        issued_on = date(8, "issued_on")
+        manager = get(9)
+        for i, ch in enumerate(manager):
+            if not is_digit(ch):
+                raise FieldError("manager_code", start(9) + i)
+        if manager == "":
+            raise FieldError("manager_code", start(9))
+        guardian = None
+        if get(10) not in ("", "-"):
+            guardian, r, u = hex_text(get(10), start(10), "guardian_name")
+            repaired |= r; utf16 |= u
+        five = get(12)
+        spaces = len(five) - len(five.lstrip(" "))
+        five_years_on = None
+        if five[spaces:] not in ("", "-"):
+            five_years_on = qr_date(five[spaces:], "slashed")
+            if five_years_on is None:
+                raise FieldError("five_years_on", start(12) + spaces)
+    except FieldError as e:
+        return fail("invalid_qr_field", e.field, e.position, "-")
+    n = len(fields)
+    layout = ("10_fields" if n == 10 else "15_tokens" if (n, closed) == (14, True)
+              else "17_tokens" if (n, closed) == (16, True) else "other")
+    raw = [str(i) for i in range(n) if i not in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12)]
+    row.update(kind="card_qr", valid="true", card=card, name_hex=utf8_hex(name),
+               birth_date=birth_date, sex=sex, address_hex=utf8_hex(address),
+               facility_code=code, valid_from=valid_from, valid_to=dash(valid_to),
+               issued_on=issued_on, manager_code=manager, guardian_hex=utf8_hex(guardian),
+               five_years_on=dash(five_years_on), raw_fields=",".join(raw) or "-",
+               layout=layout, repaired=str(repaired).lower(), utf16=str(utf16).lower())
+    return row
+
+
+def cccd_row(row, fields, starts, fail) -> dict[str, str]:
+    for i, ch in enumerate(fields[0]):
+        if not is_digit(ch):
+            return fail("invalid_personal_id", "-", i, "personal_id")
+    try:
+        old = fields[1]
+        for i, ch in enumerate(old):
+            if not is_digit(ch):
+                raise FieldError("old_id", starts[1] + i)
+        if old and len(old) != 9:
+            raise FieldError("old_id", starts[1])
+        get = lambda i: fields[i] if i < len(fields) else ""
+        def date(i: int, field: str) -> str | None:
+            if get(i) == "":
+                return None
+            value = qr_date(get(i), "plain")
+            if value is None:
+                raise FieldError(field, starts[i])
+            return value
+        birth = date(3, "birth_date")
+        sex = {"": None, "Nam": "male", "Nữ": "female"}
+        if get(4) not in sex:
+            raise FieldError("sex", starts[4])
+        issued = date(6, "issued_on")
+    except FieldError as e:
+        return fail("invalid_qr_field", e.field, e.position, "-")
+    row.update(kind="personal_id_qr", valid="true", card=fields[0],
+               name_hex=utf8_hex(get(2) or None), birth_date=dash(birth),
+               sex=dash(sex[get(4)]), address_hex=utf8_hex(get(5) or None),
+               issued_on=dash(issued), old_id=dash(old or None),
+               raw_fields=",".join(str(i) for i in range(7, len(fields))) or "-")
+    return row
+
+
+def hexs(text: str) -> str:
+    return text.encode("utf-8").hex()
+
+
+def telex_damage(h: str) -> str:
+    """What a Telex input method makes of hex typed through it."""
+    return h.replace("aaf", "ầ").replace("eef", "ề").replace("aa", "â").replace(
+        "ee", "ê").replace("dd", "đ").replace("af", "à").replace("ef", "è")
+
+
+def qr_cases() -> list[str]:
+    name, guardian, address = hexs("Nguyễn Văn A"), hexs("Nguyễn Văn B"), hexs("12 Lê Lợi, Huế")
+    base = ["HS4010120878811", name, "15/08/1990", "1", address, "01 - 028", "01/01/2025",
+            "31/12/2025", "01/01/2025", "79"]
+    full = base + [guardian, "4", " 01/01/2030", "4641c59ff02659c3-1202"]
+    cases = [
+        "|".join(base),
+        "|".join(base) + "|$",
+        "|".join(base) + "|$\r\n",
+        "|".join(full) + "|$",
+        "|".join(full) + "|$\n",
+        "|".join(full + ["x", hexs("Hà Nội")]) + "|$",       # 17 tokens (VssID)
+        "|".join(full + ["x"]) + "|$",                       # other
+        "|".join(full[:11]) + "|$",                          # 11 fields
+        " \t" + "|".join(["0120878811"] + base[1:]) + "|$",   # stray whitespace before the card
+        "|".join(["0120878811", name, "1990", "2", "-", "01-028", "01/01/2025", "-",
+                  "01/01/2025", "79"]) + "|$",
+        "|".join(["CA5980123456789", name, "29/02/2000", "2", "-", "79\u2013A01", "01/01/2025",
+                  "-", "01/01/2025", "0"]) + "|$",
+    ]
+    # Telex damage, and UTF-16LE.
+    for text in ["Nắng Ấm", "Đặng Thị Ánh", "Nguyễn Đức Anh", "Trần Thị Bảo Ngọc"]:
+        cases.append("|".join([base[0], telex_damage(hexs(text))] + base[2:]) + "|$")
+    for text in ["Lê Thị", "Phạm Văn Đồng"]:
+        utf16 = text.encode("utf-16-le").hex()
+        cases.append("|".join([base[0], utf16] + base[2:]) + "|$")
+        cases.append("|".join([base[0], telex_damage(utf16)] + base[2:]) + "|$")
+    cases.append("|".join([base[0], name.upper()] + base[2:]) + "|$")
+    # Card errors, positions in the whole payload.
+    for card in ["DN4000123456789", "HS401012087881", "0120878A11", "hs4010120878811", "ĐN4010123456789"]:
+        cases.append("|".join([card] + base[1:]) + "|$")
+    # One malformed field at a time.
+    bad = {1: ["", "4g", "414", "zz", "ff", "e1bb"], 2: ["31/02/1990", "1990-08-15", "0000", "90"],
+           3: ["0", "3", "M", ""], 4: ["", "zz", "4x"], 5: ["01 - 02", "00028", "0A028", "01-0#8", "01-02a"],
+           6: ["2025-01-01", "1/1/2025", "32/01/2025"], 7: ["", "31/13/2025"],
+           8: ["", "01/01/25"], 9: ["", "7a", "-"], 10: ["zz", "4"], 12: ["01-01-2030", "  x"]}
+    for index, values in bad.items():
+        for value in values:
+            fields = list(full)
+            fields[index] = value
+            cases.append("|".join(fields) + "|$")
+    # CCCD.
+    cases += [
+        "079095001234|123456789|Nguyễn Văn A|15081995|Nam|12 Lê Lợi, Huế|01012021",
+        "079095001234|123456789|Nguyễn Văn A|15081995|Nam|12 Lê Lợi, Huế|01012021\r\n",
+        "001195001234||Trần Thị B|01012001|Nữ|Hà Nội|",
+        "001195001234||Trần Thị B|01012001|Nữ|Hà Nội",
+        "001195001234||Trần Thị B|01012001|Nữ|Hà Nội|01012024|a|b|c|d",
+        "001195001234|||||",
+        "00119500123A||B|01012001|Nữ|X|",
+        "0011950Đ1234||B|01012001|Nữ|X|",
+        "001195001234|12345|B|01012001|Nữ|X|",
+        "001195001234|12345678A|B|01012001|Nữ|X|",
+        "001195001234||B|31022001|Nữ|X|",
+        "001195001234||B|01012001|Nu|X|",
+        "001195001234||B|01012001|Nữ|X|2024",
+    ]
+    # Neither layout.
+    cases += ["a|b|c", "|", "079095001234|1|2|3|4|5|6|7", "0120878811|$", "|" * 40,
+              "079095001234|123456789|A|15081995|Nam|X|01012021|$"]
+    return cases
+
+
+FACILITY_COLUMNS = ["input", "valid", "code", "position", "facility_code", "province", "facility"]
+
+
+def facility_rows() -> list[dict[str, str]]:
+    rows = []
+    for inp in ["01 - 028", "01-028", "01028", "01 \u2013 028", " 0 1 0 2 8 ", "79-A01", "97 - 999",
+                "", "-", "0102", "010289", "00028", "0A028", "01-0#8", "01-02a", "01 - 0Đ8",
+                "1-028", "01 028 "]:
+        code, bad = facility(inp)
+        if code:
+            rows.append(dict(input=inp, valid="true", code="-", position="-", facility_code=code,
+                             province=code[:2], facility=code[2:]))
+        else:
+            rows.append(dict(input=inp, valid="false", code="invalid_facility_code",
+                             position=dash(bad), facility_code="-", province="-", facility="-"))
+    return rows
+
+
+VALIDITY_COLUMNS = ["input", "valid_from", "valid_to", "date", "admission", "discharge",
+                    "validity", "notes"]
+
+
+def iso_to_ord(s: str) -> tuple[int, int, int]:
+    y, m, d = s.split("-")
+    return int(y), int(m), int(d)
+
+
+def validity_rows() -> list[dict[str, str]]:
+    rows = []
+    cases = [
+        ("2025-01-01", "2025-12-31", "2024-12-31", "2025-03-01", "2025-03-09"),
+        ("2025-01-01", "2025-12-31", "2025-01-01", "2025-12-31", "2025-12-31"),
+        ("2025-01-01", "2025-12-31", "2025-12-31", "2024-12-30", "2025-01-02"),
+        ("2025-01-01", "2025-12-31", "2026-01-01", "2025-12-30", "2026-01-02"),
+        ("2025-01-01", "2025-12-31", "2025-06-15", "2024-12-01", "2024-12-02"),
+        ("2025-01-01", "2025-12-31", "2025-06-15", "2024-12-30", "2026-01-02"),
+        ("2025-01-01", "-", "2030-01-01", "2024-12-30", "2030-01-02"),
+        ("2025-01-01", "-", "2024-01-01", "2025-01-01", "2025-01-01"),
+        ("2024-02-29", "2024-02-29", "2024-02-29", "2024-02-29", "2024-02-28"),
+        ("2025-01-01", "2025-01-31", "2025-02-01", "2025-02-02", "2025-02-03"),
+    ]
+    for i, (start, end, date, admission, discharge) in enumerate(cases):
+        s, d = iso_to_ord(start), iso_to_ord(date)
+        e = None if end == "-" else iso_to_ord(end)
+        if d < s:
+            validity = "before_start"
+        elif e is None:
+            validity = "open_ended"
+        else:
+            validity = "expired" if d > e else "valid"
+        a, b = iso_to_ord(admission), iso_to_ord(discharge)
+        b = max(a, b)
+        notes = []
+        if b < s:
+            notes.append("visit_before_start")
+        elif a < s:
+            notes.append("became_valid_during_stay")
+        if e is not None and e < b:
+            notes.append("expired_before_discharge")
+        rows.append(dict(input=str(i), valid_from=start, valid_to=end, date=date,
+                         admission=admission, discharge=discharge, validity=validity,
+                         notes=",".join(notes) or "-"))
+    return rows
+
+
+GATEWAY_COLUMNS = ["input", "known", "class"]
+
+# The issue's table (spec, 'Vietnam Social Security gateway result codes') and this
+# library's class of each.
+GATEWAY = {
+    "000": "ok", "001": "ok", "002": "ok", "003": "card_info_differs", "004": "card_info_differs",
+    "010": "card_not_usable", "050": "card_not_usable", "051": "card_info_differs",
+    "052": "card_info_differs", "053": "card_info_differs", "054": "service_error",
+    "055": "service_error", "060": "person_info_differs", "061": "person_info_differs",
+    "070": "person_info_differs", "100": "service_error", "101": "service_error",
+    "110": "card_not_usable", "120": "card_not_usable", "121": "card_not_usable",
+    "122": "card_not_usable", "123": "card_not_usable", "124": "card_not_usable",
+    "130": "person_info_differs", "205": "service_error", "401": "service_error",
+    "500": "service_error",
+}
+
+
+def gateway_rows() -> list[dict[str, str]]:
+    rows = [dict(input=code, known="true", **{"class": cls}) for code, cls in GATEWAY.items()]
+    for code in [" 000 ", "999", "0", "00", "0000", "125", "abc", ""]:
+        cls = GATEWAY.get(code.strip(" \t\n\r\x0b\x0c"))
+        rows.append(dict(input=code, known=str(cls is not None).lower(), **{"class": dash(cls)}))
+    return rows
+
+
 def build() -> dict[str, bytes]:
     cards = [card_row(*case) for case in card_cases().items]
     prefixes = [prefix_row(*case) for case in prefix_cases().items]
@@ -959,6 +1357,15 @@ def build() -> dict[str, bytes]:
                                IDENTIFY_COLUMNS, identities, RECEPTION_SOURCE),
         "ma_the.tsv": render("the claims field MA_THE_BHYT (items split at ';')",
                              MA_THE_COLUMNS, ma_the, RECEPTION_SOURCE),
+        "qr.tsv": render("QR codes typed by a reception desk's scanner (card and CCCD)",
+                         QR_COLUMNS, [qr_row(case) for case in dict.fromkeys(qr_cases())],
+                         QR_SOURCE),
+        "facility.tsv": render("facility codes (ma DKKCB), parsed and normalised",
+                               FACILITY_COLUMNS, facility_rows(), QR_SOURCE),
+        "validity.tsv": render("a card's validity on a date, and the notes on a stay",
+                               VALIDITY_COLUMNS, validity_rows(), QR_SOURCE),
+        "gateway.tsv": render("Vietnam Social Security gateway result codes and classes",
+                              GATEWAY_COLUMNS, gateway_rows(), QR_SOURCE),
     }
 
 

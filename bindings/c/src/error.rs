@@ -48,6 +48,12 @@ pub enum bhyt_result {
     /// `invalid_personal_id` (`bhyt_identify`): 12 characters, not all ASCII digits; the
     /// position is the first character that is not one.
     BHYT_INVALID_PERSONAL_ID = 106,
+    /// `invalid_qr_field` (`bhyt_identify`): a field of a QR payload is malformed; the
+    /// position is in the whole payload.
+    BHYT_INVALID_QR_FIELD = 107,
+    /// `unrecognized_qr` (`bhyt_identify`): input with `|` separators in neither QR layout;
+    /// no position.
+    BHYT_UNRECOGNIZED_QR = 108,
 }
 
 pub use bhyt_result::*;
@@ -55,7 +61,7 @@ pub use bhyt_result::*;
 // The C numbers of the core's codes are the core's numbers.
 /// Every code, in value order: the lookup from numbers to codes (the tests check that each
 /// has a name and a message).
-pub(crate) const ALL_RESULTS: [bhyt_result; 14] = [
+pub(crate) const ALL_RESULTS: [bhyt_result; 16] = [
     BHYT_OK,
     BHYT_INVALID_LENGTH,
     BHYT_INVALID_CHARACTER,
@@ -70,6 +76,8 @@ pub(crate) const ALL_RESULTS: [bhyt_result; 14] = [
     BHYT_PANIC,
     BHYT_UNRECOGNIZED_INPUT,
     BHYT_INVALID_PERSONAL_ID,
+    BHYT_INVALID_QR_FIELD,
+    BHYT_UNRECOGNIZED_QR,
 ];
 
 // The C numbers of the core's codes are the core's numbers: every core code has the C code

@@ -17,6 +17,12 @@ pub enum bhyt_identity_kind {
     BHYT_IDENTITY_CARD = 1,
     /// A 12-digit personal identification number, in `bhyt_identity.personal_id`.
     BHYT_IDENTITY_PERSONAL_ID = 2,
+    /// A BHYT card's QR code: the card in `bhyt_identity.card`, the fields through
+    /// `bhyt_read_card_qr`.
+    BHYT_IDENTITY_CARD_QR = 3,
+    /// A CCCD's QR code: the number in `bhyt_identity.personal_id`, the fields through
+    /// `bhyt_read_personal_id_qr`.
+    BHYT_IDENTITY_PERSONAL_ID_QR = 4,
 }
 
 /// Sex, as digit 4 of a personal identification number encodes it (even male, odd female).
@@ -205,6 +211,16 @@ pub(crate) unsafe fn identify(
                 kind: bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID,
                 card: bhyt_card::empty(),
                 personal_id: bhyt_personal_id::from_core(&id),
+            },
+            Ok(bhyt::Identity::CardQr(qr)) => bhyt_identity {
+                kind: bhyt_identity_kind::BHYT_IDENTITY_CARD_QR,
+                card: bhyt_card::from_core(&qr.card()),
+                personal_id: bhyt_personal_id::empty(),
+            },
+            Ok(bhyt::Identity::PersonalIdQr(qr)) => bhyt_identity {
+                kind: bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID_QR,
+                card: bhyt_card::empty(),
+                personal_id: bhyt_personal_id::from_core(&qr.personal_id()),
             },
             Err(error) => {
                 let error = identify_error(&error, bytes);
@@ -552,5 +568,327 @@ pub extern "C" fn bhyt_advice_message(code: bhyt_advice_code, lang: bhyt_lang) -
         (Some(i), false) => ADVICE_EN.get(i),
         (None, true) => c"Mã lưu ý không xác định",
         (None, false) => c"unknown advice code",
+    })
+}
+
+// ---- QR codes and the card-check gateway ----------------------------------------------------
+
+/// A calendar date: all 0 when absent; `month` and `day` 0 with a `year` for a year alone (a
+/// card QR's date of birth may be only the year).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct bhyt_date {
+    /// 1-9999, or 0: no date.
+    pub year: u16,
+    /// 1-12, or 0.
+    pub month: u8,
+    /// 1-31, or 0.
+    pub day: u8,
+}
+
+impl bhyt_date {
+    const NONE: bhyt_date = bhyt_date {
+        year: 0,
+        month: 0,
+        day: 0,
+    };
+
+    fn from_core(date: Option<bhyt::Date>) -> bhyt_date {
+        date.map_or(bhyt_date::NONE, |date| bhyt_date {
+            year: date.year(),
+            month: date.month(),
+            day: date.day(),
+        })
+    }
+}
+
+/// A card QR's layout (`bhyt_card_qr.layout`).
+pub type bhyt_qr_layout = u32;
+/// 10 fields (with or without the closing `$`).
+pub const BHYT_QR_LAYOUT_10_FIELDS: bhyt_qr_layout = 1;
+/// 15 tokens: 14 fields and the closing `$`.
+pub const BHYT_QR_LAYOUT_15_TOKENS: bhyt_qr_layout = 2;
+/// 17 tokens: 16 fields and the closing `$` (VssID).
+pub const BHYT_QR_LAYOUT_17_TOKENS: bhyt_qr_layout = 3;
+/// Any other number of fields (at least 10).
+pub const BHYT_QR_LAYOUT_OTHER: bhyt_qr_layout = 4;
+
+/// A BHYT card's QR code (paper card, VssID), read by `bhyt_read_card_qr`: the card and the
+/// fields that are not text. Text fields (name, address, guardian, raw fields) are read with
+/// `bhyt_qr_field_text`. Personal data: do not log it.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct bhyt_card_qr {
+    /// Field 0, as `bhyt_parse` fills it.
+    pub card: bhyt_card,
+    /// Field 2: the date of birth, or the year alone (`month` and `day` 0).
+    pub birth_date: bhyt_date,
+    /// Field 3: `BHYT_SEX_MALE` or `BHYT_SEX_FEMALE`.
+    pub sex: bhyt_sex,
+    /// 1 when field 4 (address) is not `-`.
+    pub has_address: u8,
+    /// 1 when field 10 (parent or guardian's name) is present and not `-`.
+    pub has_guardian_name: u8,
+    /// 1 when Telex damage in a hex field was undone.
+    pub repaired: u8,
+    /// 1 when a hex field's bytes were read as UTF-16LE.
+    pub utf16: u8,
+    /// Field 5, normalised to its 5 characters (`01028`), NUL-terminated.
+    pub facility_code: [c_char; 6],
+    /// Field 6.
+    pub valid_from: bhyt_date,
+    /// Field 7; all 0: no end date (`-`).
+    pub valid_to: bhyt_date,
+    /// Field 8.
+    pub issued_on: bhyt_date,
+    /// Field 12; all 0 when absent.
+    pub five_years_on: bhyt_date,
+    /// A `BHYT_QR_LAYOUT_*` value.
+    pub layout: bhyt_qr_layout,
+    /// How many fields, not counting the closing `$`.
+    pub field_count: usize,
+}
+
+/// The identify error of a non-QR identity read where a QR code was expected.
+fn not_qr(input: &[u8]) -> bhyt_error {
+    identify_error(&bhyt::IdentifyError::UnrecognizedQr { fields: 1 }, input)
+}
+
+/// Reads a BHYT card's QR code as a scanner types it (fields separated by `|`, CR/LF at the
+/// end dropped), as `bhyt_identify` does. Returns `BHYT_OK` and fills `*out_qr`; or the
+/// error of `bhyt_identify` (a card error with its position in the whole payload,
+/// `BHYT_INVALID_QR_FIELD`, `BHYT_UNRECOGNIZED_QR`; `BHYT_UNRECOGNIZED_QR` too for input that
+/// is something else than a card's QR code), written to `*out_error` if it is not NULL; or
+/// `BHYT_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// `input` is NULL or points to `len` readable bytes; `out_qr` and `out_error` are NULL or
+/// valid for writing one struct each.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_read_card_qr(
+    input: *const c_char,
+    len: usize,
+    out_qr: *mut bhyt_card_qr,
+    out_error: *mut bhyt_error,
+) -> bhyt_result {
+    let mut detail = None;
+    let result = guard(|inside| {
+        if out_qr.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let bytes = unsafe { crate::panic::input(inside, input, len) }?;
+        let qr = match bhyt::identify(bytes) {
+            Ok(bhyt::Identity::CardQr(qr)) => qr,
+            Ok(_) => {
+                let error = not_qr(bytes);
+                detail = Some(error);
+                return Err(error.code);
+            }
+            Err(error) => {
+                let error = identify_error(&error, bytes);
+                detail = Some(error);
+                return Err(error.code);
+            }
+        };
+        let birth = match qr.birth_date() {
+            bhyt::BirthDate::Date(date) => bhyt_date::from_core(Some(date)),
+            bhyt::BirthDate::Year(year) => bhyt_date {
+                year,
+                month: 0,
+                day: 0,
+            },
+        };
+        let out = bhyt_card_qr {
+            card: bhyt_card::from_core(&qr.card()),
+            birth_date: birth,
+            sex: match qr.sex() {
+                bhyt::Sex::Male => BHYT_SEX_MALE,
+                bhyt::Sex::Female => BHYT_SEX_FEMALE,
+            },
+            has_address: u8::from(qr.address(bytes, &mut []).map_or(true, |a| a.is_some())),
+            has_guardian_name: u8::from(
+                qr.guardian_name(bytes, &mut [])
+                    .map_or(true, |g| g.is_some()),
+            ),
+            repaired: u8::from(qr.repaired()),
+            utf16: u8::from(qr.utf16()),
+            facility_code: c_array(qr.facility_code().as_bytes()),
+            valid_from: bhyt_date::from_core(Some(qr.valid_from())),
+            valid_to: bhyt_date::from_core(qr.valid_to()),
+            issued_on: bhyt_date::from_core(Some(qr.issued_on())),
+            five_years_on: bhyt_date::from_core(qr.five_years_on()),
+            layout: match qr.layout() {
+                bhyt::QrLayout::Fields10 => BHYT_QR_LAYOUT_10_FIELDS,
+                bhyt::QrLayout::Tokens15 => BHYT_QR_LAYOUT_15_TOKENS,
+                bhyt::QrLayout::Tokens17 => BHYT_QR_LAYOUT_17_TOKENS,
+                bhyt::QrLayout::Other => BHYT_QR_LAYOUT_OTHER,
+            },
+            field_count: qr.field_count(),
+        };
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_qr.write(out) };
+        Ok(())
+    });
+    // SAFETY: forwarded from the caller.
+    unsafe { report(result, detail, out_error) };
+    result
+}
+
+/// Writes the text of field `index` of a QR payload (a card's or a CCCD's, as
+/// `bhyt_identify` reads it) into `buffer`, NUL-terminated UTF-8: for a card QR, fields 1
+/// (name), 4 (address) and 10 (guardian's name) decoded from hex (Telex damage undone, UTF-16LE
+/// when not UTF-8; an address `-` is the empty text), every other field as typed; for a CCCD
+/// QR every field as typed (the name is plain UTF-8 there).
+///
+/// Writes the size needed (text and NUL) to `*out_required` if it is not NULL. Returns
+/// `BHYT_OK`; `BHYT_BUFFER_TOO_SMALL` (nothing written); `BHYT_INVALID_LENGTH` for an index
+/// past the last field; the error of `bhyt_identify` for input that is no QR code it reads
+/// (`BHYT_UNRECOGNIZED_QR` for a typed number); or `BHYT_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// `input` is NULL or points to `len` readable bytes; `buffer` is NULL (only with `size` 0)
+/// or valid for writing `size` bytes; `out_required` is NULL or valid for writing a `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_qr_field_text(
+    input: *const c_char,
+    len: usize,
+    index: usize,
+    buffer: *mut c_char,
+    size: usize,
+    out_required: *mut usize,
+) -> bhyt_result {
+    guard(|inside| {
+        if buffer.is_null() && size != 0 {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let bytes = unsafe { crate::panic::input(inside, input, len) }?;
+        let identity = bhyt::identify(bytes).map_err(|error| identify_error(&error, bytes).code)?;
+        let mut decoded = [0u8; bhyt::MAX_QR_LEN];
+        let text: &[u8] = match identity {
+            bhyt::Identity::CardQr(qr) => {
+                let text = match index {
+                    1 => qr.name(bytes, &mut decoded).map(Some),
+                    4 => qr.address(bytes, &mut decoded),
+                    10 if qr.field_count() > 10 => qr.guardian_name(bytes, &mut decoded),
+                    _ => Ok(qr.raw_field(bytes, index)),
+                };
+                let text = text.map_err(|_| BHYT_BUFFER_TOO_SMALL)?;
+                if index >= qr.field_count() {
+                    return Err(BHYT_INVALID_LENGTH);
+                }
+                text.unwrap_or_default().as_bytes()
+            }
+            bhyt::Identity::PersonalIdQr(qr) => qr
+                .raw_field(bytes, index)
+                .ok_or(BHYT_INVALID_LENGTH)?
+                .as_bytes(),
+            _ => return Err(not_qr(bytes).code),
+        };
+        let required = text.len() + 1;
+        if !out_required.is_null() {
+            // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+            unsafe { out_required.write(required) };
+        }
+        if size < required {
+            return Err(BHYT_BUFFER_TOO_SMALL);
+        }
+        // SAFETY: `buffer` is non-NULL (size >= required > 0) and valid for `size` bytes, of
+        // which `required` are written.
+        unsafe {
+            core::ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), text.len());
+            buffer.add(text.len()).write(0);
+        }
+        Ok(())
+    })
+}
+
+/// A result class of the card-check gateway (`bhyt_gateway_result.result_class`).
+pub type bhyt_gateway_class = u32;
+/// `ok`: the card information is correct.
+pub const BHYT_GATEWAY_OK: bhyt_gateway_class = 1;
+/// `card_info_differs`: the card number, its province or benefit code, or a newer card.
+pub const BHYT_GATEWAY_CARD_INFO_DIFFERS: bhyt_gateway_class = 2;
+/// `person_info_differs`: the name, date of birth or the child's card.
+pub const BHYT_GATEWAY_PERSON_INFO_DIFFERS: bhyt_gateway_class = 3;
+/// `card_not_usable`: expired, withdrawn, reported as reduced, or no information.
+pub const BHYT_GATEWAY_CARD_NOT_USABLE: bhyt_gateway_class = 4;
+/// `service_error`: the service, its parameters or the caller's credentials.
+pub const BHYT_GATEWAY_SERVICE_ERROR: bhyt_gateway_class = 5;
+
+/// One result code of Vietnam Social Security's card-check gateway (`maKetQua`), from the
+/// core's table. The strings are static UTF-8, never NULL.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct bhyt_gateway_result {
+    /// The three-digit code, NUL-terminated.
+    pub code: [c_char; 4],
+    /// A `BHYT_GATEWAY_*` class.
+    pub result_class: bhyt_gateway_class,
+    /// The class's stable name (`ok`, `card_info_differs`, ...).
+    pub class_name: *const c_char,
+    /// The message in Vietnamese.
+    pub message_vi: *const c_char,
+    /// The message in English.
+    pub message_en: *const c_char,
+}
+
+nul_table!(
+    /// `GATEWAY_RESULTS[i].message(Lang::Vi)`.
+    GATEWAY_VI: bhyt::GATEWAY_RESULTS.len(), |i| bhyt::GATEWAY_RESULTS[i].message(Lang::Vi)
+);
+nul_table!(
+    /// `GATEWAY_RESULTS[i].message(Lang::En)`.
+    GATEWAY_EN: bhyt::GATEWAY_RESULTS.len(), |i| bhyt::GATEWAY_RESULTS[i].message(Lang::En)
+);
+nul_table!(
+    /// `GATEWAY_RESULTS[i].class().as_str()`.
+    GATEWAY_CLASS: bhyt::GATEWAY_RESULTS.len(), |i| bhyt::GATEWAY_RESULTS[i].class().as_str()
+);
+
+/// Looks up a gateway result code as the gateway sends it (`"000"`; surrounding ASCII white
+/// space ignored). Returns `BHYT_OK` and fills `*out_result`; `BHYT_UNRECOGNIZED_INPUT` for a
+/// code not in the table (nothing written); or `BHYT_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// `code` is NULL or points to `len` readable bytes; `out_result` is NULL or valid for writing
+/// one struct.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_gateway_lookup(
+    code: *const c_char,
+    len: usize,
+    out_result: *mut bhyt_gateway_result,
+) -> bhyt_result {
+    guard(|inside| {
+        if out_result.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let bytes = unsafe { crate::panic::input(inside, code, len) }?;
+        let found = bhyt::gateway_result(bytes).ok_or(BHYT_UNRECOGNIZED_INPUT)?;
+        let i = bhyt::GATEWAY_RESULTS
+            .iter()
+            .position(|r| *r == found)
+            .ok_or(BHYT_UNRECOGNIZED_INPUT)?;
+        let result = bhyt_gateway_result {
+            code: c_array(found.code().as_bytes()),
+            result_class: match found.class() {
+                bhyt::GatewayClass::Ok => BHYT_GATEWAY_OK,
+                bhyt::GatewayClass::CardInfoDiffers => BHYT_GATEWAY_CARD_INFO_DIFFERS,
+                bhyt::GatewayClass::PersonInfoDiffers => BHYT_GATEWAY_PERSON_INFO_DIFFERS,
+                bhyt::GatewayClass::CardNotUsable => BHYT_GATEWAY_CARD_NOT_USABLE,
+                bhyt::GatewayClass::ServiceError => BHYT_GATEWAY_SERVICE_ERROR,
+            },
+            class_name: GATEWAY_CLASS.get(i).as_ptr(),
+            message_vi: GATEWAY_VI.get(i).as_ptr(),
+            message_en: GATEWAY_EN.get(i).as_ptr(),
+        };
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_result.write(result) };
+        Ok(())
     })
 }

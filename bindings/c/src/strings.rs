@@ -125,6 +125,8 @@ pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 6] = [
 pub(crate) const fn identify_result(code: IdentifyCode) -> bhyt_result {
     match code {
         IdentifyCode::InvalidPersonalId => BHYT_INVALID_PERSONAL_ID,
+        IdentifyCode::InvalidQrField => BHYT_INVALID_QR_FIELD,
+        IdentifyCode::UnrecognizedQr => BHYT_UNRECOGNIZED_QR,
         // `IdentifyCode` is non-exhaustive: a newer code is unrecognised input until this
         // binding gives it a number (a test fails first).
         _ => BHYT_UNRECOGNIZED_INPUT,

@@ -98,6 +98,54 @@ export function identifiedPerson(digits, masked, birthPlace, on2016List, sex, ce
   };
 }
 
+export function identifiedCardQr(card, name, birthDate, sex, address, facilityCode, validFrom,
+  validTo, issuedOn, managerCode, guardianName, fiveYearsOn, rawFields, layout, repaired, utf16) {
+  return {
+    valid: true,
+    kind: "card_qr",
+    card,
+    name,
+    birthDate,
+    sex,
+    address: orNull(address),
+    facilityCode,
+    validFrom,
+    validTo: orNull(validTo),
+    issuedOn,
+    managerCode,
+    guardianName: orNull(guardianName),
+    fiveYearsOn: orNull(fiveYearsOn),
+    rawFields,
+    layout,
+    repaired,
+    utf16,
+  };
+}
+
+export function identifiedPersonQr(person, oldId, name, birthDate, sex, address, issuedOn,
+  rawFields) {
+  return {
+    valid: true,
+    kind: "personal_id_qr",
+    personalId: person.personalId,
+    oldId: orNull(oldId),
+    name: orNull(name),
+    birthDate: orNull(birthDate),
+    sex: orNull(sex),
+    address: orNull(address),
+    issuedOn: orNull(issuedOn),
+    rawFields,
+  };
+}
+
+export function gateway(code, cls, message) {
+  return { code, class: cls, message };
+}
+
+export function rawField(index, value) {
+  return { index, value };
+}
+
 export function unidentified(kind, error) {
   return { valid: false, kind: kind === undefined ? null : kind, error };
 }

@@ -7,7 +7,7 @@
 
 use core::fmt::Write;
 
-use bhyt::{Advice, IdentifyError, Identity, PersonalId};
+use bhyt::{Advice, CardQr, Date, IdentifyError, Identity, PersonalId, PersonalIdQr};
 use wasm_bindgen::prelude::*;
 
 use crate::{card_value, problem_value, utf16_index, verdict_value, JsText, Settings};
@@ -30,6 +30,51 @@ extern "C" {
         century: u32,
         birth_year: u32,
     ) -> JsValue;
+
+    /// `{ valid: true, kind: "card_qr", card, name, birthDate, ... }`: a card's QR code.
+    #[wasm_bindgen(js_name = identifiedCardQr)]
+    #[allow(clippy::too_many_arguments)]
+    fn shape_identified_card_qr(
+        card: JsValue,
+        name: &str,
+        birth_date: &str,
+        sex: &str,
+        address: Option<&str>,
+        facility_code: &str,
+        valid_from: &str,
+        valid_to: Option<&str>,
+        issued_on: &str,
+        manager_code: &str,
+        guardian_name: Option<&str>,
+        five_years_on: Option<&str>,
+        raw_fields: JsValue,
+        layout: &str,
+        repaired: bool,
+        utf16: bool,
+    ) -> JsValue;
+
+    /// `{ valid: true, kind: "personal_id_qr", personalId, oldId, name, ... }`: a CCCD's QR
+    /// code (`person` is the `identifiedPerson` object of its number).
+    #[wasm_bindgen(js_name = identifiedPersonQr)]
+    #[allow(clippy::too_many_arguments)]
+    fn shape_identified_person_qr(
+        person: JsValue,
+        old_id: Option<&str>,
+        name: Option<&str>,
+        birth_date: Option<&str>,
+        sex: Option<&str>,
+        address: Option<&str>,
+        issued_on: Option<&str>,
+        raw_fields: JsValue,
+    ) -> JsValue;
+
+    /// `{ code, class, message }`: a card-check gateway result.
+    #[wasm_bindgen(js_name = gateway)]
+    fn shape_gateway(code: &str, class: &str, message: &str) -> JsValue;
+
+    /// `{ index, value }`: a QR field kept raw.
+    #[wasm_bindgen(js_name = rawField)]
+    fn shape_raw_field(index: u32, value: &str) -> JsValue;
 
     /// `{ valid: false, kind, error }`; `kind` is `null` when the length matched no rule.
     #[wasm_bindgen(js_name = unidentified)]
@@ -75,6 +120,8 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
     match found {
         Ok(Identity::Card(card)) => shape_identified_card(card_value(&card, settings.lang)),
         Ok(Identity::PersonalId(id)) => person_value(&id),
+        Ok(Identity::CardQr(qr)) => card_qr_value(input, &qr, settings),
+        Ok(Identity::PersonalIdQr(qr)) => person_qr_value(input, &qr),
         Err(error) => {
             let kind = match error {
                 IdentifyError::Card(_) => Some("card"),
@@ -85,6 +132,93 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
             shape_unidentified(kind, detail)
         }
     }
+}
+
+/// The card-check gateway's result for a code (`maKetQua`, e.g. `"000"`): `{ code, class,
+/// message }`, or `null` for a code not in the core's table. The JS layer names it
+/// `gatewayResult`.
+#[wasm_bindgen]
+pub fn gateway(code: &str, flags: u32) -> JsValue {
+    let settings = Settings::unpack(flags);
+    match bhyt::gateway_result(code) {
+        Some(result) => shape_gateway(
+            result.code(),
+            result.class().as_str(),
+            result.message(settings.lang),
+        ),
+        None => JsValue::NULL,
+    }
+}
+
+/// ISO text of a date, in `buf`.
+fn iso(date: Date, buf: &mut [u8; 10]) -> &str {
+    *buf = date.iso();
+    core::str::from_utf8(buf).unwrap_or_default()
+}
+
+/// The longest QR payload the core reads: every decoded text fits in this many bytes.
+const TEXT: usize = bhyt::MAX_QR_LEN;
+
+fn card_qr_value(input: &str, qr: &CardQr, settings: Settings) -> JsValue {
+    let (mut name, mut address, mut guardian) = ([0u8; TEXT], [0u8; TEXT], [0u8; TEXT]);
+    let (mut birth, mut from, mut to, mut issued, mut five) =
+        ([0u8; 10], [0; 10], [0; 10], [0; 10], [0; 10]);
+    let birth_date = match qr.birth_date() {
+        bhyt::BirthDate::Date(date) => iso(date, &mut birth),
+        bhyt::BirthDate::Year(_) => {
+            let full = Date::new(qr.birth_date().year(), 1, 1).map(Date::iso);
+            birth = full.unwrap_or(*b"0000-01-01");
+            core::str::from_utf8(birth.get(..4).unwrap_or_default()).unwrap_or_default()
+        }
+    };
+    let raw = shape_list();
+    for index in qr.raw_field_indexes() {
+        let value = qr.raw_field(input, index).unwrap_or_default();
+        shape_push(
+            &raw,
+            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
+        );
+    }
+    shape_identified_card_qr(
+        card_value(&qr.card(), settings.lang),
+        qr.name(input, &mut name).unwrap_or_default(),
+        birth_date,
+        qr.sex().as_str(),
+        qr.address(input, &mut address).ok().flatten(),
+        qr.facility_code().as_str(),
+        iso(qr.valid_from(), &mut from),
+        qr.valid_to().map(|date| iso(date, &mut to)),
+        iso(qr.issued_on(), &mut issued),
+        qr.manager_code(input),
+        qr.guardian_name(input, &mut guardian).ok().flatten(),
+        qr.five_years_on().map(|date| iso(date, &mut five)),
+        raw,
+        qr.layout().as_str(),
+        qr.repaired(),
+        qr.utf16(),
+    )
+}
+
+fn person_qr_value(input: &str, qr: &PersonalIdQr) -> JsValue {
+    let (mut birth, mut issued) = ([0u8; 10], [0u8; 10]);
+    let raw = shape_list();
+    for index in qr.raw_field_indexes() {
+        let value = qr.raw_field(input, index).unwrap_or_default();
+        shape_push(
+            &raw,
+            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
+        );
+    }
+    shape_identified_person_qr(
+        person_value(&qr.personal_id()),
+        qr.old_id(input),
+        qr.name(input),
+        qr.birth_date().map(|date| iso(date, &mut birth)),
+        qr.sex().map(bhyt::Sex::as_str),
+        qr.address(input),
+        qr.issued_on().map(|date| iso(date, &mut issued)),
+        raw,
+    )
 }
 
 fn person_value(id: &PersonalId) -> JsValue {

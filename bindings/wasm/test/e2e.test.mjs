@@ -59,7 +59,7 @@ after(() => {
 /**
  * Opens the demo in a fresh Chromium profile and records every request and console message.
  */
-async function open(device) {
+async function open(device, path = "") {
   const profile = mkdtempSync(join(BUILD, "chromium-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -75,7 +75,7 @@ async function open(device) {
   page.on("request", (request) => requests.push(request.url()));
   page.on("console", (message) => console.push(message.text()));
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(origin);
+  await page.goto(new URL(path, origin).href);
   await page.waitForFunction(() => document.documentElement.dataset.bhyt === "ready");
   return {
     page,
@@ -267,6 +267,69 @@ describe("the demo form in Chromium", { timeout: 180_000 }, () => {
       assert.ok(await fits(), "no horizontal scrolling with an error shown");
       await page.screenshot({ path: join(SHOTS, "phone-invalid.png"), fullPage: true });
       assert.deepEqual(session.console, []);
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test("reception page: a scanner types QR codes key by key, then Enter", async () => {
+    const session = await open(DESKTOP, "reception.html");
+    const { page } = session;
+    const box = page.getByLabel("Số thẻ BHYT, số CCCD hoặc quét mã QR");
+    const scan = async (payload) => {
+      await box.pressSequentially(payload);
+      await box.press("Enter");
+      return page.evaluate(() => {
+        const parts = {};
+        for (const dd of document.querySelectorAll("#read-list dd")) {
+          parts[dd.dataset.part] = dd.textContent;
+        }
+        return {
+          status: document.getElementById("search-status").textContent,
+          kind: document.getElementById("read").hidden ? null : document.getElementById("read").dataset.kind,
+          parts,
+          value: document.getElementById("search").value,
+        };
+      });
+    };
+    try {
+      const paper = await scan(
+        "HS4010120878811|4e677579e1bb856e2056c4836e2041|15/08/1990|1|-|01 - 028|01/01/2025|31/12/2025|01/01/2025|79|4e677579e1bb856e2056c4836e2042|4| 01/01/2030|4641c59ff02659c3-1202|$",
+      );
+      assert.equal(paper.kind, "card_qr");
+      assert.equal(paper.value, "", "the box is emptied for the next scan");
+      assert.equal(paper.parts.card, "HS 4 01 0120878811");
+      assert.equal(paper.parts.name, "Nguyễn Văn A");
+      assert.equal(paper.parts.birth_date, "1990-08-15");
+      assert.equal(paper.parts.facility_code, "01028");
+      assert.equal(paper.parts.valid_to, "2025-12-31");
+      assert.equal(paper.parts.guardian_name, "Nguyễn Văn B");
+      assert.equal(paper.parts.layout, "15 phần (thẻ giấy)");
+      assert.equal(paper.parts.repaired, "không");
+      // Typed through a Telex input method: `4e e1 ba af` became `4ê1bầ`, `e1 ba a4` `e1bâ4`.
+      const telex = await scan(
+        "0120878811|4ê1bầ6e6720e1bâ46d|1990|2|-|01028|01/01/2025|-|01/01/2025|79|$",
+      );
+      assert.equal(telex.kind, "card_qr");
+      assert.equal(telex.parts.name, "Nắng Ấm");
+      assert.equal(telex.parts.birth_date, "1990");
+      assert.equal(telex.parts.valid_to, "không có");
+      assert.equal(telex.parts.repaired, "có");
+      const cccd = await scan("079095001234|123456789|Nguyễn Văn A|15081995|Nam|12 Lê Lợi, Huế|01012021");
+      assert.equal(cccd.kind, "personal_id_qr");
+      assert.equal(cccd.parts.personal_id, "079095001234");
+      assert.equal(cccd.parts.old_id, "123456789");
+      assert.equal(cccd.parts.name, "Nguyễn Văn A");
+      assert.equal(cccd.parts.birth_date, "1995-08-15");
+      assert.equal(cccd.parts.address, "12 Lê Lợi, Huế");
+      const typed = await scan("0120878811");
+      assert.equal(typed.kind, "card");
+      const broken = await scan("0120878811|41|1990|3|-|01028|01/01/2025|-|01/01/2025|79|$");
+      assert.equal(broken.kind, null);
+      assert.match(broken.status, /giới tính/u);
+      await page.screenshot({ path: join(SHOTS, "reception-desktop.png"), fullPage: true });
+      assert.ok(session.requests.every((url) => url.startsWith(origin)), "nothing leaves the page");
       assert.deepEqual(session.errors, []);
     } finally {
       await session.close();

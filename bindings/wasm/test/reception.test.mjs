@@ -5,13 +5,83 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { advise, identify, parseMaTheBhyt } from "bhyt/reception";
+import { advise, gatewayResult, identify, parseMaTheBhyt } from "bhyt/reception";
 import { parse } from "bhyt";
 
 import { jsIndex, readVectors, value } from "./tsv.mjs";
 
 const identifyRows = readVectors("identify.tsv");
 const maTheRows = readVectors("ma_the.tsv");
+const qrRows = readVectors("qr.tsv");
+const gatewayRows = readVectors("gateway.tsv");
+
+function utf8Hex(text) {
+  return text === null || text === "" ? "-" : Buffer.from(text, "utf8").toString("hex");
+}
+
+test(`qr.tsv: every row (${qrRows.length})`, () => {
+  assert.ok(qrRows.length > 70);
+  for (const row of qrRows) {
+    const where = `qr.tsv:${row.line}`;
+    const found = identify(row.input);
+    assert.equal(found.valid, row.valid === "true", `${where}: valid`);
+    if (!found.valid) {
+      assert.equal(found.error.code, row.code, `${where}: code`);
+      const position = value(row.position);
+      assert.equal(
+        found.error.position,
+        position === null ? null : jsIndex(row.input, Number(position)),
+        `${where}: position`,
+      );
+      continue;
+    }
+    assert.equal(found.kind, row.kind, `${where}: kind`);
+    const raw = found.rawFields.map((f) => f.index).join(",") || "-";
+    assert.equal(raw, row.raw_fields, `${where}: raw fields`);
+    const fields = row.input.replace(/[\r\n]+$/u, "").split("|");
+    for (const field of found.rawFields) {
+      assert.equal(field.value, fields[field.index], `${where}: raw ${field.index}`);
+    }
+    if (found.kind === "card_qr") {
+      assert.equal(found.card.compact, row.card, `${where}: card`);
+      assert.equal(utf8Hex(found.name), row.name_hex, `${where}: name`);
+      assert.equal(found.birthDate, row.birth_date, `${where}: birth date`);
+      assert.equal(found.sex, row.sex, `${where}: sex`);
+      assert.equal(utf8Hex(found.address), row.address_hex, `${where}: address`);
+      assert.equal(found.facilityCode, row.facility_code, `${where}: facility`);
+      assert.equal(found.validFrom, row.valid_from, where);
+      assert.equal(found.validTo, value(row.valid_to), where);
+      assert.equal(found.issuedOn, row.issued_on, where);
+      assert.equal(found.managerCode, row.manager_code, where);
+      assert.equal(utf8Hex(found.guardianName), row.guardian_hex, `${where}: guardian`);
+      assert.equal(found.fiveYearsOn, value(row.five_years_on), where);
+      assert.equal(found.layout, row.layout, `${where}: layout`);
+      assert.equal(String(found.repaired), row.repaired, `${where}: repaired`);
+      assert.equal(String(found.utf16), row.utf16, `${where}: utf16`);
+    } else {
+      assert.equal(found.personalId.digits, row.card, `${where}: digits`);
+      assert.equal(found.oldId, value(row.old_id), `${where}: old id`);
+      assert.equal(utf8Hex(found.name), row.name_hex, `${where}: name`);
+      assert.equal(found.birthDate, value(row.birth_date), where);
+      assert.equal(found.sex, value(row.sex), where);
+      assert.equal(utf8Hex(found.address), row.address_hex, `${where}: address`);
+      assert.equal(found.issuedOn, value(row.issued_on), where);
+    }
+  }
+});
+
+test(`gateway.tsv: every row (${gatewayRows.length})`, () => {
+  for (const row of gatewayRows) {
+    const where = `gateway.tsv:${row.line}`;
+    const found = gatewayResult(row.input, { lang: "en" });
+    assert.equal(found !== null, row.known === "true", where);
+    if (found !== null) {
+      assert.equal(found.class, row.class, where);
+      assert.ok(found.message.length > 0, where);
+      assert.ok(gatewayResult(row.input, { lang: "vi" }).message.length > 0, where);
+    }
+  }
+});
 
 test(`identify.tsv: every row (${identifyRows.length})`, () => {
   assert.ok(identifyRows.length > 500);

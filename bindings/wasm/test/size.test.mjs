@@ -2,9 +2,12 @@
 // reading), measured with zlib at level 9:
 // - the main module (`bhyt`, issue #4): under 40 KB, and under 16 KB gzipped;
 // - the reception-desk module (`bhyt/reception`, issue #7), a separate file that only pages
-//   importing `bhyt/reception` load: under 40 KB, and under 19 KB gzipped. Its card objects
-//   carry the same descriptions in two languages as the main module's, which is most of the
-//   difference.
+//   importing `bhyt/reception` load: under 60 KB, and under 28 KB gzipped. Its card objects
+//   carry the same descriptions in two languages as the main module's. Issue 15 raised it from
+//   40 KB / 19 KB: the module went from about 38 KB / 18 KB to 58.9 KB / 27.5 KB (measured with
+//   this test) when it gained the QR readers (card and CCCD: hex and UTF-16LE decoding, Telex
+//   repair, dates, facility codes, their error messages in two languages) and the gateway
+//   table (27 codes, two languages).
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -13,7 +16,7 @@ import { gzipSync } from "node:zlib";
 
 const MODULES = [
   { file: "bhyt_wasm_bg.wasm", raw: 40_000, gzip: 16_000 },
-  { file: "bhyt_reception_bg.wasm", raw: 40_000, gzip: 19_000 },
+  { file: "bhyt_reception_bg.wasm", raw: 60_000, gzip: 28_000 },
 ];
 
 for (const { file, raw, gzip } of MODULES) {

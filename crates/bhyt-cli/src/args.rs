@@ -240,7 +240,12 @@ pub struct IdentifyArgs {
     /// Language of the messages [default: from the locale, as for check].
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
-    /// Values to identify; none: read standard input, one value per line.
+    /// Show the names, address and dates decoded from a QR code in the text output (masked
+    /// by default; the JSON output always has them: it is the decoding asked for).
+    #[arg(long)]
+    pub reveal: bool,
+    /// Values to identify; none: read standard input, one value per line (a line ends at
+    /// LF, CR, or after a QR payload's closing `|$`).
     pub values: Vec<String>,
 }
 

@@ -838,10 +838,77 @@ fn a_truncated_or_damaged_xlsx_is_a_clear_error() {
 
 // ---- Claims XML ----------------------------------------------------------------------------
 
+/// One XML1 record; its `MA_DKBD` has one facility per card item, aligned.
 fn claim(link: &str, cards: &str) -> String {
+    let facilities = vec!["01001"; cards.split(';').count()].join(";");
     format!(
-        "  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n    <STT>1</STT>\n    <MA_THE_BHYT>{cards}</MA_THE_BHYT>\n    <MA_DKBD>01001</MA_DKBD>\n  </TONG_HOP>\n"
+        "  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n    <STT>1</STT>\n    <MA_THE_BHYT>{cards}</MA_THE_BHYT>\n    <MA_DKBD>{facilities}</MA_DKBD>\n  </TONG_HOP>\n"
     )
+}
+
+#[test]
+fn a_claims_records_card_fields_are_checked_with_its_cards() {
+    let dir = Dir::new();
+    let record = |link: &str, fields: &str| {
+        format!("  <TONG_HOP>\n    <MA_LK>{link}</MA_LK>\n{fields}  </TONG_HOP>\n")
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<DSACH>\n");
+    // Aligned and covering the stay: nothing to say.
+    xml.push_str(&record("LK-1", "    <MA_THE_BHYT>HS4010120878811</MA_THE_BHYT>\n    <MA_DKBD>01 - 028</MA_DKBD>\n    <GT_THE_TU>20250101</GT_THE_TU>\n    <GT_THE_DEN>20251231</GT_THE_DEN>\n    <NGAY_VAO>202503010800</NGAY_VAO>\n    <NGAY_RA>202503051000</NGAY_RA>\n"));
+    // Two cards, one facility; a facility code that is none; dates out of order.
+    xml.push_str(&record("LK-2", "    <MA_THE_BHYT>HS4010120878811;HS4010120878811</MA_THE_BHYT>\n    <MA_DKBD>0A028</MA_DKBD>\n    <GT_THE_TU>20250101;20250301</GT_THE_TU>\n    <GT_THE_DEN>20250228;20250201</GT_THE_DEN>\n"));
+    // The card became valid during the stay and expired before the discharge (notes).
+    xml.push_str(&record("LK-3", "    <MA_THE_BHYT>0120878811</MA_THE_BHYT>\n    <MA_DKBD>01028</MA_DKBD>\n    <GT_THE_TU>20250110</GT_THE_TU>\n    <GT_THE_DEN>20250131</GT_THE_DEN>\n    <NGAY_VAO>202501050800</NGAY_VAO>\n    <NGAY_RA>202502031000</NGAY_RA>\n"));
+    xml.push_str("</DSACH>\n");
+    let file = dir.write("cards.xml", xml);
+    let output = bhyt(&[
+        "check",
+        "--file",
+        &file,
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--summary",
+        "json",
+        "--advice",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let entries = json_lines(&stdout(&output));
+    let got: Vec<(u64, Value, &str, &str, &str)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["row"].as_u64().unwrap(),
+                e["item"].clone(),
+                e["kind"].as_str().unwrap(),
+                e["code"].as_str().unwrap(),
+                e["ma_lk"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let at = |n: u64| Value::from(n);
+    assert_eq!(
+        got,
+        [
+            (2, Value::Null, "error", "list_count_mismatch", "LK-2"),
+            (2, at(1), "error", "invalid_facility_code", "LK-2"),
+            (2, at(2), "error", "start_after_end", "LK-2"),
+            (3, at(1), "advice", "short_form_in_claims", "LK-3"),
+            (3, at(1), "advice", "became_valid_during_stay", "LK-3"),
+            (3, at(1), "advice", "expired_before_discharge", "LK-3"),
+        ]
+    );
+    assert_eq!(
+        entries[0]["message"],
+        "MA_DKBD has 1 items, not the 2 of MA_THE_BHYT"
+    );
+    let summary = summary(&output);
+    assert_eq!(summary["invalid"], 0);
+    assert_eq!(summary["record_errors"], 3);
+    assert_eq!(summary["rows_with_errors"], 1);
+    assert_eq!(summary["errors"]["list_count_mismatch"], 1);
+    assert_eq!(summary["advice"]["expired_before_discharge"], 1);
 }
 
 #[test]
@@ -1100,6 +1167,81 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
 }
 
 // ---- identify ------------------------------------------------------------------------------
+
+#[test]
+fn identify_decodes_what_a_scanner_types() {
+    let card = "HS4010120878811|4e677579e1bb856e2056c4836e2041|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79|4e677579e1bb856e2056c4836e2042|4| 01/01/2030|4641c59ff02659c3-1202|$";
+    // Telex damage: `4e e1 ba af` typed as `4ê1bầ`.
+    let damaged =
+        "0120878811|4ê1bầ6e6720e1bâ46d|1990|2|-|01028|01/01/2025|31/12/2025|01/01/2025|79|$";
+    let cccd = "079095001234||Nguyễn Văn A|15081995|Nam|Huế|01012021";
+    let input = format!(
+        "{card}\r\n{damaged}{cccd}\r0120878811|41|1990|3|-|01028|01/01/2025|-|01/01/2025|79|$\n"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bhyt"))
+        .args(["identify", "--format", "json", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let objects = json_lines(&stdout(&output));
+    assert_eq!(objects.len(), 4);
+    let qr = &objects[0];
+    assert_eq!(qr["kind"], "card_qr");
+    assert_eq!(qr["card"]["compact"], "HS4010120878811");
+    assert_eq!(qr["name"], "Nguyễn Văn A");
+    assert_eq!(qr["birth_date"], "1990-08-15");
+    assert_eq!(qr["sex"], "male");
+    assert_eq!(qr["address"], Value::Null);
+    assert_eq!(qr["facility_code"], "01028");
+    assert_eq!(qr["valid_from"], "2025-01-01");
+    assert_eq!(qr["valid_to"], Value::Null);
+    assert_eq!(qr["issued_on"], "2025-01-01");
+    assert_eq!(qr["manager_code"], "79");
+    assert_eq!(qr["guardian_name"], "Nguyễn Văn B");
+    assert_eq!(qr["five_years_on"], "2030-01-01");
+    assert_eq!(qr["raw_fields"][1]["index"], 13);
+    assert_eq!(qr["raw_fields"][1]["value"], "4641c59ff02659c3-1202");
+    assert_eq!(qr["layout"], "15_tokens");
+    assert_eq!(qr["repaired"], false);
+    assert_eq!(objects[1]["name"], "Nắng Ấm");
+    assert_eq!(objects[1]["birth_date"], "1990");
+    assert_eq!(objects[1]["repaired"], true);
+    let person = &objects[2];
+    assert_eq!(person["kind"], "personal_id_qr");
+    assert_eq!(person["personal_id"]["digits"], "079095001234");
+    assert_eq!(person["old_id"], Value::Null);
+    assert_eq!(person["name"], "Nguyễn Văn A");
+    assert_eq!(person["birth_date"], "1995-08-15");
+    assert_eq!(person["sex"], "male");
+    assert_eq!(person["address"], "Huế");
+    assert_eq!(person["issued_on"], "2021-01-01");
+    assert_eq!(objects[3]["error"]["code"], "invalid_qr_field");
+    assert_eq!(objects[3]["error"]["position"], 19);
+    // The text output masks the decoded personal data, and never echoes the payload.
+    let text = stdout(&bhyt(&["identify", "--lang", "en", card]));
+    assert!(
+        text.contains("N***** V** A") && text.contains("HS 4 01 ******8811"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Nguyễn") && !text.contains("4e677579"),
+        "{text}"
+    );
+    let revealed = stdout(&bhyt(&["identify", "--lang", "en", "--reveal", card]));
+    assert!(
+        revealed.contains("Nguyễn Văn A") && revealed.contains("1990-08-15"),
+        "{revealed}"
+    );
+}
 
 #[test]
 fn identify_says_what_each_value_is() {

@@ -233,6 +233,7 @@ struct Counts {
     values: u64,
     valid: u64,
     invalid: u64,
+    record_errors: u64,
     rows_with_errors: u64,
     errors: BTreeMap<&'static str, u64>,
     advice: BTreeMap<&'static str, u64>,
@@ -245,6 +246,7 @@ impl Counts {
         self.values += other.values;
         self.valid += other.valid;
         self.invalid += other.invalid;
+        self.record_errors += other.record_errors;
         self.rows_with_errors += other.rows_with_errors;
         for (code, n) in &other.errors {
             *self.errors.entry(code).or_default() += n;
@@ -421,6 +423,55 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
                     "items_not_listed",
                     &message,
                 );
+            }
+            if let Some(ranges) = record.card_fields.as_deref() {
+                let field = |i: usize| ranges[i].map(|range| batch.bytes(range));
+                let fields = bhyt::ClaimsCardFields {
+                    ma_the_bhyt: text,
+                    ma_dkbd: field(0),
+                    gt_the_tu: field(1),
+                    gt_the_den: field(2),
+                    ngay_vao: field(3),
+                    ngay_ra: field(4),
+                };
+                bhyt::check_claims_card_fields(&fields, |finding| {
+                    let item = match finding {
+                        bhyt::ClaimsCardFinding::CountMismatch { .. } => None,
+                        bhyt::ClaimsCardFinding::InvalidFacilityCode { item, .. }
+                        | bhyt::ClaimsCardFinding::InvalidDate { item, .. }
+                        | bhyt::ClaimsCardFinding::StartAfterEnd { item }
+                        | bhyt::ClaimsCardFinding::Stay { item, .. } => Some(item + 1),
+                    };
+                    message.clear();
+                    let _ = write!(message, "{}", finding.message(context.lang));
+                    if finding.is_error() {
+                        counts.record_errors += 1;
+                        field_invalid = true;
+                        *counts.errors.entry(finding.code()).or_default() += 1;
+                        entry(
+                            &mut report,
+                            item,
+                            None,
+                            "",
+                            Kind::Error,
+                            finding.code(),
+                            &message,
+                        );
+                    } else {
+                        *counts.advice.entry(finding.code()).or_default() += 1;
+                        if context.advice {
+                            entry(
+                                &mut report,
+                                item,
+                                None,
+                                "",
+                                Kind::Advice,
+                                finding.code(),
+                                &message,
+                            );
+                        }
+                    }
+                });
             }
             counts.rows_with_errors += u64::from(field_invalid);
         } else {
@@ -618,6 +669,11 @@ pub struct Summary {
     pub valid: u64,
     /// Invalid values.
     pub invalid: u64,
+    /// Claims XML: errors in records' card fields (the aligned lists' counts, `MA_DKBD`
+    /// facility codes, `GT_THE_TU`/`GT_THE_DEN` dates and their order); counted by code in
+    /// `errors` too.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub record_errors: u64,
     /// Rows with at least one invalid value.
     pub rows_with_errors: u64,
     /// Invalid values by error code.
@@ -632,6 +688,10 @@ pub struct Summary {
     claims: bool,
 }
 
+fn is_zero(value: &u64) -> bool {
+    *value == 0
+}
+
 /// Values whose card (last 10 characters) was seen in an earlier row.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Duplicates {
@@ -644,7 +704,7 @@ pub struct Duplicates {
 impl Summary {
     /// Every value was valid.
     pub fn all_valid(&self) -> bool {
-        self.invalid == 0
+        self.invalid == 0 && self.record_errors == 0
     }
 
     /// One JSON object and a line end.
@@ -859,6 +919,7 @@ pub fn check_file(
         values: counts.values,
         valid: counts.valid,
         invalid: counts.invalid,
+        record_errors: counts.record_errors,
         rows_with_errors: counts.rows_with_errors,
         errors: counts.errors.clone(),
         duplicates: Duplicates {

@@ -19,7 +19,13 @@ pub struct Record {
     pub id: Option<(usize, usize)>,
     /// XLSX: the cell holds a number (Excel drops leading zeros of numbers).
     pub numeric: bool,
+    /// XML: the record's other card fields (`MA_DKBD`, `GT_THE_TU`, `GT_THE_DEN`,
+    /// `NGAY_VAO`, `NGAY_RA`, in this order), each in the batch's arena when present.
+    pub card_fields: Option<Box<CardFields>>,
 }
+
+/// The byte ranges of a claims record's other card fields (see [`Record::card_fields`]).
+pub type CardFields = [Option<(usize, usize)>; 5];
 
 /// A run of consecutive values; `seq` orders batches.
 #[derive(Debug, Default)]
@@ -55,7 +61,23 @@ impl Batch {
             value,
             id,
             numeric,
+            card_fields: None,
         });
+    }
+
+    /// Attaches a claims record's other card fields to the last value pushed.
+    pub fn attach_card_fields(&mut self, fields: &[Option<Vec<u8>>; 5]) {
+        let mut ranges: CardFields = [None; 5];
+        for (range, field) in ranges.iter_mut().zip(fields) {
+            if let Some(field) = field {
+                let start = self.arena.len();
+                self.arena.extend_from_slice(field);
+                *range = Some((start, self.arena.len()));
+            }
+        }
+        if let Some(record) = self.records.last_mut() {
+            record.card_fields = Some(Box::new(ranges));
+        }
     }
 
     pub fn bytes(&self, range: (usize, usize)) -> &[u8] {

@@ -35,11 +35,27 @@ enum Capture {
     Card,
     LinkKey,
     Envelope,
+    /// One of [`CARD_FIELDS`], by index.
+    Field(usize),
 }
+
+/// The card fields of an XML1 record checked with its `MA_THE_BHYT`.
+const CARD_FIELDS: [&[u8]; 5] = [
+    b"MA_DKBD",
+    b"GT_THE_TU",
+    b"GT_THE_DEN",
+    b"NGAY_VAO",
+    b"NGAY_RA",
+];
 
 struct Frame {
     name: Vec<u8>,
     link_key: Option<Vec<u8>>,
+    /// The record's card fields seen so far ([`CARD_FIELDS`]).
+    fields: [Option<Vec<u8>>; 5],
+    /// The record's `MA_THE_BHYT` (its line and text), checked when the record ends, so that
+    /// the fields after it are checked with it.
+    pending: Option<(u64, Vec<u8>)>,
 }
 
 /// What a `NOIDUNGFILE` holds, told by its first character.
@@ -304,7 +320,7 @@ impl XmlSource {
                     )?;
                     if let Event::Empty(start) = &event {
                         if local(start.name().as_ref()) == b"MA_THE_BHYT"
-                            && !self.card(batch, emit, &stack, line, nested, &[])
+                            && !self.card(batch, emit, &mut stack, line, nested, &[])
                         {
                             return Ok(false);
                         }
@@ -331,7 +347,7 @@ impl XmlSource {
                     let qname = start.name();
                     let name = local(qname.as_ref());
                     if capture.is_none() && name == b"MA_THE_BHYT" {
-                        if !self.card(batch, emit, &stack, line, nested, &[]) {
+                        if !self.card(batch, emit, &mut stack, line, nested, &[]) {
                             return Ok(false);
                         }
                     } else if capture.is_none() && name == b"MA_LK" {
@@ -341,7 +357,24 @@ impl XmlSource {
                     }
                 }
                 Event::End(_) => {
-                    stack.pop();
+                    if let Some(mut frame) = stack.pop() {
+                        if let Some((card_line, text)) = frame.pending.take() {
+                            let link_key = frame
+                                .link_key
+                                .take()
+                                .or_else(|| stack.iter().rev().find_map(|f| f.link_key.clone()));
+                            if !self.push_card(
+                                batch,
+                                emit,
+                                card_line,
+                                &text,
+                                link_key.as_deref(),
+                                Some(&frame.fields),
+                            ) {
+                                return Ok(false);
+                            }
+                        }
+                    }
                     let finished =
                         matches!(&capture, Some((_, depth, _, _)) if *depth == stack.len());
                     if finished {
@@ -351,13 +384,21 @@ impl XmlSource {
                         };
                         match kind {
                             Capture::Card => {
-                                if !self.card(batch, emit, &stack, start_line, nested, &text) {
+                                if !self.card(batch, emit, &mut stack, start_line, nested, &text) {
                                     return Ok(false);
                                 }
                             }
                             Capture::LinkKey => {
                                 if let Some(parent) = stack.last_mut() {
                                     parent.link_key = Some(text);
+                                }
+                            }
+                            Capture::Field(index) => {
+                                if let Some(slot) = stack
+                                    .last_mut()
+                                    .and_then(|parent| parent.fields.get_mut(index))
+                                {
+                                    *slot = Some(text);
                                 }
                             }
                             Capture::Envelope => {
@@ -437,28 +478,57 @@ impl XmlSource {
         }
     }
 
-    /// One `MA_THE_BHYT` value.
+    /// One `MA_THE_BHYT` value: kept in its record (the element holding it) until the
+    /// record ends, so that the record's other card fields are checked with it; pushed at
+    /// once outside a record, or when its record already holds one.
     fn card(
         &mut self,
         batch: &mut Batch,
         emit: &mut dyn FnMut(Batch) -> bool,
-        stack: &[Frame],
+        stack: &mut [Frame],
         line: u64,
         nested: Option<u64>,
         text: &[u8],
     ) -> bool {
+        let line = nested.unwrap_or(line);
+        let Some((record, outer)) = stack.split_last_mut() else {
+            return self.push_card(batch, emit, line, text, None, None);
+        };
+        if let Some((earlier_line, earlier)) = record.pending.take() {
+            let link_key = record
+                .link_key
+                .clone()
+                .or_else(|| outer.iter().rev().find_map(|f| f.link_key.clone()));
+            if !self.push_card(
+                batch,
+                emit,
+                earlier_line,
+                &earlier,
+                link_key.as_deref(),
+                None,
+            ) {
+                return false;
+            }
+        }
+        record.pending = Some((line, text.to_vec()));
+        true
+    }
+
+    /// Pushes one `MA_THE_BHYT` value, with its record's other card fields.
+    fn push_card(
+        &mut self,
+        batch: &mut Batch,
+        emit: &mut dyn FnMut(Batch) -> bool,
+        line: u64,
+        text: &[u8],
+        link_key: Option<&[u8]>,
+        fields: Option<&[Option<Vec<u8>>; 5]>,
+    ) -> bool {
         self.row += 1;
-        let link_key = stack
-            .iter()
-            .rev()
-            .find_map(|frame| frame.link_key.as_deref());
-        batch.push(
-            self.row,
-            Some(nested.unwrap_or(line)),
-            text,
-            link_key,
-            false,
-        );
+        batch.push(self.row, Some(line), text, link_key, false);
+        if let Some(fields) = fields.filter(|fields| fields.iter().any(Option::is_some)) {
+            batch.attach_card_fields(fields);
+        }
         batch.add_items(1 + text.iter().filter(|&&b| b == b';').count());
         if batch.is_full() {
             return emit(std::mem::take(batch));
@@ -502,7 +572,10 @@ fn continue_start(
         b"MA_THE_BHYT" => Some(Capture::Card),
         b"MA_LK" => Some(Capture::LinkKey),
         b"NOIDUNGFILE" if nested.is_none() => Some(Capture::Envelope),
-        _ => None,
+        other => CARD_FIELDS
+            .iter()
+            .position(|field| *field == other)
+            .map(Capture::Field),
     };
     if let (Some(kind), None) = (kind, &capture) {
         *capture = Some((kind, stack.len(), line, Vec::new()));
@@ -519,6 +592,8 @@ fn continue_start(
     stack.push(Frame {
         name,
         link_key: None,
+        fields: Default::default(),
+        pending: None,
     });
     Ok(())
 }

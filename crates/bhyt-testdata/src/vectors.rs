@@ -14,6 +14,14 @@ pub const PREFIXES: &str = include_str!("../../../tests/vectors/prefixes.tsv");
 pub const IDENTIFY: &str = include_str!("../../../tests/vectors/identify.tsv");
 /// `tests/vectors/ma_the.tsv`: claims `MA_THE_BHYT` fields.
 pub const MA_THE: &str = include_str!("../../../tests/vectors/ma_the.tsv");
+/// `tests/vectors/qr.tsv`: QR codes typed by a reception desk's scanner.
+pub const QR: &str = include_str!("../../../tests/vectors/qr.tsv");
+/// `tests/vectors/facility.tsv`: facility codes.
+pub const FACILITY: &str = include_str!("../../../tests/vectors/facility.tsv");
+/// `tests/vectors/validity.tsv`: a card's validity on a date, and stay notes.
+pub const VALIDITY: &str = include_str!("../../../tests/vectors/validity.tsv");
+/// `tests/vectors/gateway.tsv`: the card-check gateway's result codes.
+pub const GATEWAY: &str = include_str!("../../../tests/vectors/gateway.tsv");
 
 /// One data row of a vector file, by column name.
 pub struct Row<'a> {

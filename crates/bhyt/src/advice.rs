@@ -307,7 +307,11 @@ fn advise_chars(chars: &[u8], len: usize, issuer: Option<Issuer>) -> Advisories 
     let mut out = Advisories::default();
     match crate::identify(chars.get(..len).unwrap_or(chars)) {
         Ok(Identity::Card(card)) => return card.advice(),
-        Ok(Identity::PersonalId(id)) => {
+        Ok(Identity::CardQr(qr)) => return qr.card().advice(),
+        Ok(identity @ (Identity::PersonalId(_) | Identity::PersonalIdQr(_))) => {
+            let Some(id) = identity.personal_id() else {
+                return out;
+            };
             if !id.birth_place().is_on_2016_province_list() {
                 out.push(Advice::UnlistedBirthPlaceCode {
                     code: id.birth_place(),

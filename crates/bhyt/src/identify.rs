@@ -5,7 +5,9 @@
 use core::fmt;
 
 use crate::scan::Scan;
-use crate::{validate, validate_lenient, CardNumber, Error, Found, Lang};
+use crate::{
+    validate, validate_lenient, CardNumber, CardQr, Error, Found, Lang, PersonalIdQr, QrField,
+};
 
 /// What was typed into the box: a BHYT card number or a personal identification number.
 ///
@@ -21,10 +23,14 @@ pub enum Identity {
     Card(CardNumber),
     /// A 12-digit personal identification number, decoded.
     PersonalId(PersonalId),
+    /// A BHYT card's QR code (paper card, VssID), read.
+    CardQr(CardQr),
+    /// A CCCD's QR code, read.
+    PersonalIdQr(PersonalIdQr),
 }
 
 impl Identity {
-    /// The card, if the input is a card number.
+    /// The card, if the input is a card number, typed or in a card's QR code.
     ///
     /// ```
     /// assert!(bhyt::identify("0120878811").unwrap().card().is_some());
@@ -33,11 +39,39 @@ impl Identity {
     pub const fn card(&self) -> Option<CardNumber> {
         match self {
             Identity::Card(card) => Some(*card),
-            Identity::PersonalId(_) => None,
+            Identity::CardQr(qr) => Some(qr.card()),
+            Identity::PersonalId(_) | Identity::PersonalIdQr(_) => None,
         }
     }
 
-    /// The personal identification number, if the input is one.
+    /// The card's QR code, if the input is one.
+    ///
+    /// ```
+    /// let payload = "0120878811|41|1990|2|-|01028|01/01/2025|-|01/01/2025|79|$";
+    /// assert!(bhyt::identify(payload).unwrap().card_qr().is_some());
+    /// ```
+    pub const fn card_qr(&self) -> Option<CardQr> {
+        match self {
+            Identity::CardQr(qr) => Some(*qr),
+            _ => None,
+        }
+    }
+
+    /// The CCCD's QR code, if the input is one.
+    ///
+    /// ```
+    /// let payload = "079095001234||Nguyễn Văn A|15081995|Nam|Huế|01012021";
+    /// assert!(bhyt::identify(payload).unwrap().personal_id_qr().is_some());
+    /// ```
+    pub const fn personal_id_qr(&self) -> Option<PersonalIdQr> {
+        match self {
+            Identity::PersonalIdQr(qr) => Some(*qr),
+            _ => None,
+        }
+    }
+
+    /// The personal identification number, if the input is one, typed or in a CCCD's QR
+    /// code.
     ///
     /// ```
     /// let id = bhyt::identify("079095001234").unwrap().personal_id().unwrap();
@@ -46,11 +80,12 @@ impl Identity {
     pub const fn personal_id(&self) -> Option<PersonalId> {
         match self {
             Identity::PersonalId(id) => Some(*id),
-            Identity::Card(_) => None,
+            Identity::PersonalIdQr(qr) => Some(qr.personal_id()),
+            Identity::Card(_) | Identity::CardQr(_) => None,
         }
     }
 
-    /// The stable name of the kind: `card` or `personal_id`.
+    /// The stable name of the kind: `card`, `personal_id`, `card_qr` or `personal_id_qr`.
     ///
     /// ```
     /// assert_eq!(bhyt::identify("079095001234").unwrap().kind(), "personal_id");
@@ -59,6 +94,8 @@ impl Identity {
         match self {
             Identity::Card(_) => "card",
             Identity::PersonalId(_) => "personal_id",
+            Identity::CardQr(_) => "card_qr",
+            Identity::PersonalIdQr(_) => "personal_id_qr",
         }
     }
 }
@@ -241,6 +278,16 @@ impl PersonalId {
     /// let id = bhyt::identify("079195001234").unwrap().personal_id().unwrap();
     /// assert_eq!(id.as_bytes(), b"079195001234");
     /// ```
+    pub(crate) const fn from_digits(digits: [u8; 12]) -> PersonalId {
+        PersonalId(digits)
+    }
+
+    /// The 12 ASCII digits.
+    ///
+    /// ```
+    /// let id = bhyt::identify("079195001234").unwrap().personal_id().unwrap();
+    /// assert_eq!(id.as_bytes(), b"079195001234");
+    /// ```
     pub const fn as_bytes(&self) -> &[u8; 12] {
         &self.0
     }
@@ -407,6 +454,23 @@ pub enum IdentifyError {
         /// How many characters there were (after dropping separators, in lenient mode).
         length: usize,
     },
+    /// A field of a QR payload is malformed: which field, and the character position in the
+    /// whole payload.
+    #[error("{}", self.message(Lang::En))]
+    InvalidQrField {
+        /// The field.
+        field: QrField,
+        /// The position of the first character that is wrong (the field's first character
+        /// when its shape is wrong as a whole).
+        position: usize,
+    },
+    /// Input with `|` separators that has neither a card QR's layout (at least 10 fields)
+    /// nor a CCCD QR's (6, 7 or 11 fields starting with 12 characters).
+    #[error("{}", self.message(Lang::En))]
+    UnrecognizedQr {
+        /// How many `|`-separated tokens there were.
+        fields: usize,
+    },
 }
 
 /// The codes [`identify`] adds to the card's [`ErrorCode`](crate::ErrorCode)s: the
@@ -426,17 +490,23 @@ pub enum IdentifyCode {
     InvalidPersonalId,
     /// `unrecognized_input`: neither 10, 12 nor 15 characters.
     UnrecognizedInput,
+    /// `invalid_qr_field`: a field of a QR payload is malformed.
+    InvalidQrField,
+    /// `unrecognized_qr`: `|`-separated input with neither QR layout.
+    UnrecognizedQr,
 }
 
 impl IdentifyCode {
     /// Every code.
     ///
     /// ```
-    /// assert_eq!(bhyt::IdentifyCode::ALL.len(), 2);
+    /// assert_eq!(bhyt::IdentifyCode::ALL.len(), 4);
     /// ```
-    pub const ALL: [IdentifyCode; 2] = [
+    pub const ALL: [IdentifyCode; 4] = [
         IdentifyCode::InvalidPersonalId,
         IdentifyCode::UnrecognizedInput,
+        IdentifyCode::InvalidQrField,
+        IdentifyCode::UnrecognizedQr,
     ];
 
     /// The stable name.
@@ -448,6 +518,8 @@ impl IdentifyCode {
         match self {
             IdentifyCode::InvalidPersonalId => "invalid_personal_id",
             IdentifyCode::UnrecognizedInput => "unrecognized_input",
+            IdentifyCode::InvalidQrField => "invalid_qr_field",
+            IdentifyCode::UnrecognizedQr => "unrecognized_qr",
         }
     }
 
@@ -467,6 +539,14 @@ impl IdentifyCode {
             }
             (IdentifyCode::UnrecognizedInput, Lang::Vi) => {
                 "Không phải số thẻ BHYT (10 chữ số hoặc 15 ký tự) cũng không phải số định danh cá nhân (12 chữ số)"
+            }
+            (IdentifyCode::InvalidQrField, Lang::En) => "a field of the QR code is malformed",
+            (IdentifyCode::InvalidQrField, Lang::Vi) => "Một trường của mã QR không đúng định dạng",
+            (IdentifyCode::UnrecognizedQr, Lang::En) => {
+                "the QR code has neither a BHYT card's layout nor a CCCD's"
+            }
+            (IdentifyCode::UnrecognizedQr, Lang::Vi) => {
+                "Mã QR không theo bố cục của thẻ BHYT hay của CCCD"
             }
         }
     }
@@ -511,6 +591,8 @@ impl IdentifyError {
             IdentifyError::Card(_) => None,
             IdentifyError::InvalidPersonalId { .. } => Some(IdentifyCode::InvalidPersonalId),
             IdentifyError::Unrecognized { .. } => Some(IdentifyCode::UnrecognizedInput),
+            IdentifyError::InvalidQrField { .. } => Some(IdentifyCode::InvalidQrField),
+            IdentifyError::UnrecognizedQr { .. } => Some(IdentifyCode::UnrecognizedQr),
         }
     }
 
@@ -523,8 +605,9 @@ impl IdentifyError {
     pub const fn position(&self) -> Option<usize> {
         match self {
             IdentifyError::Card(error) => error.position(),
-            IdentifyError::InvalidPersonalId { position, .. } => Some(*position),
-            IdentifyError::Unrecognized { .. } => None,
+            IdentifyError::InvalidPersonalId { position, .. }
+            | IdentifyError::InvalidQrField { position, .. } => Some(*position),
+            IdentifyError::Unrecognized { .. } | IdentifyError::UnrecognizedQr { .. } => None,
         }
     }
 
@@ -596,6 +679,32 @@ impl fmt::Display for IdentifyMessage {
                 "{}: đã nhập {length} ký tự",
                 general(IdentifyCode::UnrecognizedInput)
             ),
+            (IdentifyError::InvalidQrField { field, position }, Lang::En) => write!(
+                f,
+                "{}: {} ({}), character {}",
+                general(IdentifyCode::InvalidQrField),
+                field.name(lang),
+                field.as_str(),
+                position + 1
+            ),
+            (IdentifyError::InvalidQrField { field, position }, Lang::Vi) => write!(
+                f,
+                "{}: {} ({}), ký tự thứ {}",
+                general(IdentifyCode::InvalidQrField),
+                field.name(lang),
+                field.as_str(),
+                position + 1
+            ),
+            (IdentifyError::UnrecognizedQr { fields }, Lang::En) => write!(
+                f,
+                "{}: {fields} fields",
+                general(IdentifyCode::UnrecognizedQr)
+            ),
+            (IdentifyError::UnrecognizedQr { fields }, Lang::Vi) => write!(
+                f,
+                "{}: có {fields} trường",
+                general(IdentifyCode::UnrecognizedQr)
+            ),
         }
     }
 }
@@ -615,6 +724,24 @@ impl fmt::Display for IdentifyMessage {
 /// | 10 or 15 | a BHYT card number, by the VNeID rule ([`validate`](crate::validate)) | the card's [`Error`] |
 /// | 12 | a personal identification number: 12 ASCII digits | [`IdentifyError::InvalidPersonalId`] at the first non-digit |
 /// | any other | nothing | [`IdentifyError::Unrecognized`] with the length |
+///
+/// # QR codes typed by a scanner
+///
+/// Input with a `|` is a QR payload (CR and LF at the end are dropped, in both modes: a
+/// payload is machine text, read as typed):
+///
+/// - **`card_qr`** ([`CardQr`]): at least 10 fields, field 0 the card (ASCII whitespace or
+///   control characters around it dropped, then checked by the VNeID rule: its errors are
+///   [`IdentifyError::Card`] with positions in the whole payload). Fields 1, 4, 10 are hex
+///   of UTF-8 (Telex damage `â ê đ à è ầ ề` undone first, then UTF-16LE when the bytes are
+///   not UTF-8); 2 `dd/MM/yyyy` or `yyyy`; 3 `1` or `2`; 5 the facility
+///   ([`FacilityCode::parse`](crate::FacilityCode::parse)); 6-8 `dd/MM/yyyy` (7 may be
+///   `-`); 9 digits; 12 `dd/MM/yyyy` after leading spaces. Fields 11, 13 (the check string,
+///   never verified) and 14+ are kept raw.
+/// - **`personal_id_qr`** ([`PersonalIdQr`]): 6, 7 or 11 fields without a closing `$`,
+///   field 0 of 12 characters (its digits checked as a typed number's).
+/// - anything else with `|` is [`IdentifyError::UnrecognizedQr`]; a malformed field is
+///   [`IdentifyError::InvalidQrField`] naming the field and the character position.
 ///
 /// The structure of the personal identification number (NĐ 137/2015/NĐ-CP art. 13,
 /// Thông tư 07/2016/TT-BCA art. 7; informative background in `shared/spec`) is decoded, never
@@ -645,6 +772,9 @@ impl fmt::Display for IdentifyMessage {
 /// ```
 pub fn identify(input: impl AsRef<[u8]>) -> Result<Identity, IdentifyError> {
     let input = input.as_ref();
+    if crate::qr::is_qr(input) {
+        return crate::qr::identify_qr(input);
+    }
     let scan = Scan::strict(input);
     match scan.len() {
         10 | 15 => validate(input, None)
@@ -668,6 +798,9 @@ pub fn identify(input: impl AsRef<[u8]>) -> Result<Identity, IdentifyError> {
 /// ```
 pub fn identify_lenient(input: impl AsRef<[u8]>) -> Result<Identity, IdentifyError> {
     let input = input.as_ref();
+    if crate::qr::is_qr(input) {
+        return crate::qr::identify_qr(input);
+    }
     let scan = Scan::lenient(input);
     match scan.len() {
         10 | 15 => validate_lenient(input, None)

@@ -67,15 +67,20 @@ mod batch;
 mod benefit;
 mod card;
 mod claims;
+mod claims_card;
 mod code;
+mod date;
 mod error;
+mod facility;
 mod fast;
 mod format;
+mod gateway;
 mod group;
 mod identify;
 mod issuer;
 mod mode;
 mod prefix;
+mod qr;
 mod rules;
 mod scan;
 #[cfg(feature = "serde")]
@@ -88,8 +93,14 @@ pub use batch::{validate_lines, validate_lines_lenient, Line, Lines};
 pub use benefit::BenefitLevel;
 pub use card::{CardKey, CardNumber, Form, SocialInsuranceNumber};
 pub use claims::{parse_ma_the_bhyt, parse_ma_the_bhyt_lenient, MaTheBhyt, MaTheItem};
+pub use claims_card::{
+    check_claims_card_fields, ClaimsCardFields, ClaimsCardFinding, ClaimsCardMessage, ClaimsField,
+};
+pub use date::{stay_notes, validity_on, BirthDate, Date, StayNote, StayNotes, Validity};
 pub use error::{Error, ErrorCode, Expected, Found, Lang, Message, UnknownErrorCode, UnknownLang};
+pub use facility::{FacilityCode, FacilityCodeError, FacilityCodeMessage};
 pub use format::{format_typed, Formatted, Style, TypedGrouped};
+pub use gateway::{gateway_result, GatewayClass, GatewayResult, GATEWAY_RESULTS};
 pub use group::{GroupCode, LateGroupCode};
 pub use identify::{
     identify, identify_lenient, BirthPlaceCode, IdentifyCode, IdentifyError, IdentifyMessage,
@@ -98,5 +109,8 @@ pub use identify::{
 pub use issuer::{Issuer, ProvinceCode, UnknownIssuer};
 pub use mode::{Mode, UnknownMode};
 pub use prefix::{check_prefix, check_prefix_lenient, PrefixCheck};
+pub use qr::{
+    mask_text, BufferTooSmall, CardQr, PersonalIdQr, QrField, QrLayout, MAX_QR_FIELDS, MAX_QR_LEN,
+};
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};
 pub use view::{AdviceView, CardView, ErrorView};

@@ -127,6 +127,9 @@ fn the_new_entry_points_never_allocate() {
                 Ok(Identity::PersonalId(id)) => {
                     let _ = write!(sink, "{id} {id:?} {} {}", id.masked(), id.birth_place());
                 }
+                Ok(other) => {
+                    let _ = write!(sink, "{other:?}");
+                }
                 Err(error) => {
                     let _ = write!(sink, "{error} {}", error.message(Lang::Vi));
                 }
@@ -155,4 +158,91 @@ fn the_new_entry_points_never_allocate() {
     assert_eq!(after - before, 0, "allocations on the new core paths");
     assert_eq!(valid, 4);
     assert!(sink.1 > 0);
+}
+
+#[test]
+fn reading_qr_codes_never_allocates() {
+    let payloads: [&[u8]; 8] = [
+        "HS4010120878811|4e677579e1bb856e2056c4836e2041|15/08/1990|1|-|01 - 028|01/01/2025|31/12/2025|01/01/2025|79|4e677579e1bb856e2056c4836e2042|4| 01/01/2030|4641c59ff02659c3-1202|$\r\n".as_bytes(),
+        "0120878811|4ê1bầ6e6720e1bâ46d|1990|2|41|01028|01/01/2025|-|01/01/2025|79|-|4|-|ab|x|y|$".as_bytes(),
+        b"0120878811|4c00ea00|1990|2|-|01028|01/01/2025|-|01/01/2025|79|$",
+        "079095001234|123456789|Nguyễn Văn A|15081995|Nam|12 Lê Lợi, Huế|01012021".as_bytes(),
+        "001195001234||Trần Thị B|01012001|Nữ|Hà Nội|".as_bytes(),
+        b"0120878811|41|1990|3|-|01028|01/01/2025|-|01/01/2025|79|$",
+        b"a|b|c",
+        b"DN4000123456789|41|1990|2|-|01028|01/01/2025|-|01/01/2025|79|$",
+    ];
+    let mut sink = Sink([0; 2048], 0);
+    let mut buf = [0u8; 512];
+    let mut decoded = 0;
+    let before = allocations();
+    for payload in payloads {
+        match bhyt::identify(payload) {
+            Ok(Identity::CardQr(qr)) => {
+                decoded += usize::from(qr.name(payload, &mut buf).is_ok());
+                let _ = qr.address(payload, &mut buf);
+                let _ = qr.guardian_name(payload, &mut buf);
+                let _ = write!(
+                    sink,
+                    "{qr:?} {} {} {} {:?} {}",
+                    qr.birth_date(),
+                    qr.facility_code(),
+                    qr.valid_from(),
+                    qr.valid_to(),
+                    qr.manager_code(payload)
+                );
+                for index in qr.raw_field_indexes() {
+                    let _ = write!(sink, "{:?}", qr.raw_field(payload, index));
+                }
+                let text = qr
+                    .name(payload, &mut buf)
+                    .unwrap_or_default()
+                    .to_owned_len();
+                let mut masked = [0u8; 512];
+                let _ = bhyt::mask_text(
+                    core::str::from_utf8(&buf[..text]).unwrap_or(""),
+                    &mut masked,
+                );
+            }
+            Ok(Identity::PersonalIdQr(qr)) => {
+                decoded += 1;
+                let _ = write!(
+                    sink,
+                    "{qr:?} {:?} {:?} {:?} {:?}",
+                    qr.name(payload),
+                    qr.birth_date(),
+                    qr.old_id(payload),
+                    qr.address(payload)
+                );
+            }
+            Ok(other) => {
+                let _ = write!(sink, "{other:?}");
+            }
+            Err(error) => {
+                let _ = write!(sink, "{error} {}", error.message(Lang::Vi));
+            }
+        }
+    }
+    for code in ["000", "010", "999"] {
+        if let Some(result) = bhyt::gateway_result(code) {
+            let _ = write!(sink, "{} {}", result.message(Lang::Vi), result.class());
+        }
+    }
+    let facility = bhyt::FacilityCode::parse("01 - 028");
+    let _ = write!(sink, "{facility:?} {:?}", bhyt::FacilityCode::parse("0A"));
+    let after = allocations();
+    assert_eq!(after - before, 0, "allocations reading QR codes");
+    assert_eq!(decoded, 5);
+    assert!(sink.1 > 0);
+}
+
+/// The length of a decoded text, kept past the borrow of the buffer.
+trait Len {
+    fn to_owned_len(&self) -> usize;
+}
+
+impl Len for &str {
+    fn to_owned_len(&self) -> usize {
+        self.len()
+    }
 }

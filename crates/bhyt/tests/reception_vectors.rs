@@ -79,6 +79,10 @@ fn check_identity(row: &Row, identity: &Identity) {
             );
             assert!(identity.card().is_none(), "line {line}");
         }
+        // identify.tsv has no `|`: the QR codes are in qr.tsv.
+        Identity::CardQr(_) | Identity::PersonalIdQr(_) => {
+            panic!("line {line}: a QR code read from identify.tsv")
+        }
     }
 }
 

@@ -124,6 +124,18 @@ fn identity_digest(found: &Result<Identity, IdentifyError>) -> u64 {
             state = mix(state, id.masked().as_str().len() as u64);
             mix(state, id.as_str().len() as u64)
         }
+        Ok(Identity::CardQr(qr)) => {
+            // The payload is not kept: the digest decodes the fields of a fixed payload's
+            // spans, which exercises the decoding paths for any spans.
+            card_qr_digest(qr, b"")
+        }
+        Ok(Identity::PersonalIdQr(qr)) => {
+            let mut state = qr.personal_id().birth_year().into();
+            state = mix(state, qr.birth_date().map_or(0, |d| u64::from(d.day())));
+            state = mix(state, qr.sex().map_or(0, |s| s.as_str().len() as u64));
+            state = mix(state, qr.issued_on().map_or(0, |d| u64::from(d.month())));
+            mix(state, qr.field_count() as u64)
+        }
         Err(error) => {
             let state = error.code().len() as u64;
             let state = mix(state, error.position().map_or(u64::MAX, |p| p as u64));
@@ -133,6 +145,36 @@ fn identity_digest(found: &Result<Identity, IdentifyError>) -> u64 {
             )
         }
     }
+}
+
+#[inline(always)]
+fn card_qr_digest(qr: &bhyt::CardQr, payload: &[u8]) -> u64 {
+    let mut buffer = [0u8; 64];
+    let mut state = card_digest(&qr.card());
+    state = mix(state, qr.name(payload, &mut buffer).map_or(1, |t| t.len() as u64));
+    state = mix(
+        state,
+        qr.address(payload, &mut buffer)
+            .map_or(1, |t| t.map_or(2, |t| t.len() as u64)),
+    );
+    state = mix(
+        state,
+        qr.guardian_name(payload, &mut buffer)
+            .map_or(1, |t| t.map_or(2, |t| t.len() as u64)),
+    );
+    state = mix(state, u64::from(qr.birth_date().year()));
+    state = mix(state, qr.sex().as_str().len() as u64);
+    state = mix(state, qr.facility_code().as_bytes()[0].into());
+    state = mix(state, u64::from(qr.valid_from().day()));
+    state = mix(state, qr.valid_to().map_or(0, |d| u64::from(d.month())));
+    state = mix(state, u64::from(qr.issued_on().year()));
+    state = mix(state, qr.manager_code(payload).len() as u64);
+    state = mix(state, qr.five_years_on().map_or(0, |d| u64::from(d.day())));
+    state = mix(state, qr.layout().as_str().len() as u64);
+    state = mix(state, u64::from(qr.repaired()) | u64::from(qr.utf16()) << 1);
+    qr.raw_field_indexes().fold(state, |state, index| {
+        mix(state, qr.raw_field(payload, index).map_or(0, |t| t.len() as u64))
+    })
 }
 
 // The proof: one `#[no_panic]` wrapper per entry point (the helpers above are inlined into
@@ -190,6 +232,64 @@ fn proof_identify(input: &[u8]) -> u64 {
 #[no_panic]
 fn proof_identify_lenient(input: &[u8]) -> u64 {
     identity_digest(&identify_lenient(input))
+}
+
+/// A QR payload read, and its text fields decoded from the payload itself.
+#[no_panic]
+fn proof_identify_qr(input: &[u8]) -> u64 {
+    match identify(input) {
+        Ok(Identity::CardQr(qr)) => card_qr_digest(&qr, input),
+        Ok(Identity::PersonalIdQr(qr)) => {
+            let mut state = qr.name(input).map_or(0, |t| t.len() as u64);
+            state = mix(state, qr.address(input).map_or(0, |t| t.len() as u64));
+            state = mix(state, qr.old_id(input).map_or(0, |t| t.len() as u64));
+            qr.raw_field_indexes().fold(state, |state, index| {
+                mix(state, qr.raw_field(input, index).map_or(0, |t| t.len() as u64))
+            })
+        }
+        other => identity_digest(&other),
+    }
+}
+
+/// Facility codes, gateway codes, dates, validity and stay notes, from the input's bytes.
+#[no_panic]
+fn proof_reception_parts(input: &[u8]) -> u64 {
+    let mut state = bhyt::FacilityCode::parse(input).map_or_else(
+        |error| error.position().map_or(1, |p| p as u64),
+        |code| code.as_bytes()[4].into(),
+    );
+    state = mix(
+        state,
+        bhyt::gateway_result(input).map_or(0, |r| r.class().as_str().len() as u64),
+    );
+    let date = |at: usize| input.get(at..at + 8).and_then(bhyt::Date::parse_ymd);
+    if let (Some(from), Some(day)) = (date(0), date(8)) {
+        let to = date(16);
+        state = mix(state, bhyt::validity_on(from, to, day).as_str().len() as u64);
+        let stay = bhyt::stay_notes(from, to, day, date(24).unwrap_or(day));
+        state = stay.iter().fold(state, |s, note| mix(s, note.as_str().len() as u64));
+    }
+    let slashed = input.get(..10).and_then(bhyt::Date::parse_dmy_slashed);
+    mix(state, slashed.map_or(0, |d| u64::from(d.iso()[9])))
+}
+
+/// A claims record's card fields, from the input split at TABs.
+#[no_panic]
+fn proof_claims_card_fields(input: &[u8]) -> u64 {
+    let mut parts = input.split(|&b| b == b'\t');
+    let fields = bhyt::ClaimsCardFields {
+        ma_the_bhyt: parts.next().unwrap_or_default(),
+        ma_dkbd: parts.next(),
+        gt_the_tu: parts.next(),
+        gt_the_den: parts.next(),
+        ngay_vao: parts.next(),
+        ngay_ra: parts.next(),
+    };
+    let mut state = 0;
+    bhyt::check_claims_card_fields(&fields, |finding| {
+        state = mix(state, finding.code().len() as u64 + u64::from(finding.is_error()));
+    });
+    state
 }
 
 #[no_panic]
@@ -276,6 +376,9 @@ fn main() {
         let Ok(line) = line else { break };
         let mut state = proof_identify(&line);
         state = mix(state, proof_identify_lenient(&line));
+        state = mix(state, proof_identify_qr(&line));
+        state = mix(state, proof_reception_parts(&line));
+        state = mix(state, proof_claims_card_fields(&line));
         state = mix(state, proof_normalize(&line));
         state = mix(state, proof_codes(line.len() as u32));
         for issuer in ISSUERS {

@@ -415,29 +415,32 @@ fn check_identify(input: &[u8]) {
                 assert!(untouched(&error), "error detail written on success");
                 // SAFETY: written by the successful call.
                 let identity = unsafe { identity.assume_init_read() };
-                match found {
-                    Identity::Card(card) => {
-                        assert_eq!(identity.kind, bhyt_identity_kind::BHYT_IDENTITY_CARD);
-                        check_card(&identity.card, &card);
-                    }
-                    Identity::PersonalId(id) => {
-                        assert_eq!(identity.kind, bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID);
-                        let person = identity.personal_id;
-                        // SAFETY: NUL-terminated arrays inside the struct.
-                        let digits = unsafe { CStr::from_ptr(person.digits.as_ptr()) };
-                        assert_eq!(digits.to_bytes(), id.as_str().as_bytes());
-                        // SAFETY: as above.
-                        let masked = unsafe { CStr::from_ptr(person.masked.as_ptr()) };
-                        assert_eq!(masked.to_bytes(), id.masked().as_str().as_bytes());
-                        assert_eq!(person.birth_place_code, id.birth_place().value());
-                        assert_eq!(person.century, id.century());
-                        assert_eq!(person.birth_year, id.birth_year());
-                        let sex = match id.sex() {
-                            bhyt::Sex::Male => BHYT_SEX_MALE,
-                            bhyt::Sex::Female => BHYT_SEX_FEMALE,
-                        };
-                        assert_eq!(person.sex, sex);
-                    }
+                let kind = match found {
+                    Identity::Card(_) => bhyt_identity_kind::BHYT_IDENTITY_CARD,
+                    Identity::PersonalId(_) => bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID,
+                    Identity::CardQr(_) => bhyt_identity_kind::BHYT_IDENTITY_CARD_QR,
+                    Identity::PersonalIdQr(_) => bhyt_identity_kind::BHYT_IDENTITY_PERSONAL_ID_QR,
+                };
+                assert_eq!(identity.kind, kind);
+                if let Some(card) = found.card() {
+                    check_card(&identity.card, &card);
+                }
+                if let Some(id) = found.personal_id() {
+                    let person = identity.personal_id;
+                    // SAFETY: NUL-terminated arrays inside the struct.
+                    let digits = unsafe { CStr::from_ptr(person.digits.as_ptr()) };
+                    assert_eq!(digits.to_bytes(), id.as_str().as_bytes());
+                    // SAFETY: as above.
+                    let masked = unsafe { CStr::from_ptr(person.masked.as_ptr()) };
+                    assert_eq!(masked.to_bytes(), id.masked().as_str().as_bytes());
+                    assert_eq!(person.birth_place_code, id.birth_place().value());
+                    assert_eq!(person.century, id.century());
+                    assert_eq!(person.birth_year, id.birth_year());
+                    let sex = match id.sex() {
+                        bhyt::Sex::Male => BHYT_SEX_MALE,
+                        bhyt::Sex::Female => BHYT_SEX_FEMALE,
+                    };
+                    assert_eq!(person.sex, sex);
                 }
             }
             Err(core_error) => {

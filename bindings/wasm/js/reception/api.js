@@ -9,8 +9,11 @@ import { flags, string } from "../options.js";
 
 /**
  * Says what was typed into one search box: `{ valid: true, kind: "card", card }`,
- * `{ valid: true, kind: "personal_id", personalId }`, or `{ valid: false, kind, error }`
- * (`kind` is `null` when the length fits neither). Options: `lang`, `lenient`.
+ * `{ valid: true, kind: "personal_id", personalId }`, a scanned QR code
+ * (`{ valid: true, kind: "card_qr", card, name, birthDate, ... }` or
+ * `{ valid: true, kind: "personal_id_qr", personalId, oldId, name, ... }`), or
+ * `{ valid: false, kind, error }` (`kind` is `null` when the input fits no rule).
+ * Options: `lang`, `lenient`.
  */
 export function identify(input, options) {
   if (options?.issuer !== undefined && options?.issuer !== "any") {
@@ -36,4 +39,12 @@ export function parseMaTheBhyt(field, options) {
  */
 export function advise(input, options) {
   return wasm.advise(string(input, "input"), flags(options));
+}
+
+/**
+ * The card-check gateway's result for a code (`maKetQua`, e.g. `"000"`):
+ * `{ code, class, message }`, or `null` for an unknown code. Options: `lang`.
+ */
+export function gatewayResult(code, options) {
+  return wasm.gateway(string(code, "code"), flags(options));
 }

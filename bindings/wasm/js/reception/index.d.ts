@@ -42,10 +42,12 @@ export interface PersonalId {
 /** Why `identify` could not say what was typed, and where. It never contains the input. */
 export interface IdentifyError {
   /**
-   * A card error (for 10 or 15 characters), `invalid_personal_id` (12 characters, not all
-   * digits), or `unrecognized_input` (any other length).
+   * A card error (for 10 or 15 characters, or field 0 of a card's QR code),
+   * `invalid_personal_id` (12 characters, not all digits), `unrecognized_input` (any other
+   * length), `invalid_qr_field` (a malformed field of a QR payload: `field` names it) or
+   * `unrecognized_qr` (`|`-separated input in neither QR layout).
    */
-  code: ErrorCode | "invalid_personal_id" | "unrecognized_input";
+  code: ErrorCode | "invalid_personal_id" | "unrecognized_input" | "invalid_qr_field" | "unrecognized_qr";
   /** The JS string index of the offending character; `null` for a length error. */
   position: number | null;
   /** A sentence for the user, in `options.lang`. */
@@ -56,6 +58,8 @@ export interface IdentifyError {
 export type IdentifyResult =
   | { valid: true; kind: "card"; card: Card; personalId?: undefined; error?: undefined }
   | { valid: true; kind: "personal_id"; personalId: PersonalId; card?: undefined; error?: undefined }
+  | CardQr
+  | PersonalIdQr
   | {
       valid: false;
       /** Which rule the length chose: `"card"` (10 or 15), `"personal_id"` (12), else `null`. */
@@ -64,6 +68,72 @@ export type IdentifyResult =
       card?: undefined;
       personalId?: undefined;
     };
+
+/** A QR field kept raw, by its 0-based index in the payload. */
+export interface RawField {
+  index: number;
+  value: string;
+}
+
+/**
+ * A BHYT card's QR code (paper card, VssID) as a scanner types it, decoded. Personal data:
+ * show it masked next to the masked card. Dates are ISO `yyyy-mm-dd`.
+ */
+export interface CardQr {
+  valid: true;
+  kind: "card_qr";
+  /** Field 0, checked by the VNeID rule. */
+  card: Card;
+  /** Field 1, decoded from hex (Telex damage repaired, UTF-16LE if not UTF-8). */
+  name: string;
+  /** Field 2: `yyyy-mm-dd`, or a year alone `yyyy`. */
+  birthDate: string;
+  sex: "male" | "female";
+  /** Field 4, decoded; `null` for `-`. */
+  address: string | null;
+  /** Field 5 normalised: 2-digit province and 3 characters, e.g. `01028`. */
+  facilityCode: string;
+  validFrom: string;
+  /** `null`: no end date (`-`). */
+  validTo: string | null;
+  issuedOn: string;
+  managerCode: string;
+  guardianName: string | null;
+  fiveYearsOn: string | null;
+  /** Fields 11, 13 (the check string, never verified) and 14+, as typed. */
+  rawFields: RawField[];
+  layout: "10_fields" | "15_tokens" | "17_tokens" | "other";
+  /** Whether Telex damage was undone. */
+  repaired: boolean;
+  /** Whether a text field was read as UTF-16LE. */
+  utf16: boolean;
+  personalId?: undefined;
+  error?: undefined;
+}
+
+/** A CCCD's QR code, decoded; empty fields are `null`. Dates are ISO `yyyy-mm-dd`. */
+export interface PersonalIdQr {
+  valid: true;
+  kind: "personal_id_qr";
+  personalId: PersonalId;
+  oldId: string | null;
+  name: string | null;
+  birthDate: string | null;
+  sex: "male" | "female" | null;
+  address: string | null;
+  issuedOn: string | null;
+  rawFields: RawField[];
+  card?: undefined;
+  error?: undefined;
+}
+
+/** A result code of Vietnam Social Security's card-check gateway (`maKetQua`). */
+export interface GatewayResult {
+  code: string;
+  class: "ok" | "card_info_differs" | "person_info_differs" | "card_not_usable" | "service_error";
+  /** In `options.lang`. */
+  message: string;
+}
 
 /** The stable codes of advisory notes, shared with the Rust and C layers. */
 export type AdviceCode =
@@ -117,11 +187,14 @@ export interface MaTheResult {
   items: MaTheItem[];
 }
 
-/** Says what was typed into one search box: a BHYT card number or a personal identification number. */
+/** Says what was typed into one search box: a card number, a personal identification number, or a scanned QR code of either. */
 export function identify(input: string, options?: IdentifyOptions): IdentifyResult;
 
 /** Splits a claims `MA_THE_BHYT` field at every `;` and checks each item. */
 export function parseMaTheBhyt(field: string, options?: Options): MaTheResult;
+
+/** The card-check gateway's result for a code, `null` for an unknown code. */
+export function gatewayResult(code: string, options?: { lang?: Lang }): GatewayResult | null;
 
 /** The advisory notes on a card number or personal identification number. */
 export function advise(input: string, options?: Options): Advice[];

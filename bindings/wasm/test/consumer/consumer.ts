@@ -78,9 +78,11 @@ use(never);
 // bhyt/reception: what was typed into one box, claims fields, advice.
 import {
   advise,
+  gatewayResult,
   identify,
   parseMaTheBhyt,
   type Advice,
+  type GatewayResult,
   type IdentifyResult,
   type MaTheResult,
   type PersonalId,
@@ -92,6 +94,15 @@ if (found.valid && found.kind === "personal_id") {
   const year: number = person.birthYear;
   const sex: "male" | "female" = person.sex;
   use(year, sex, person.birthPlace.code, person.birthPlace.onProvinceList2016);
+} else if (found.valid && found.kind === "card_qr") {
+  const card: Card = found.card;
+  const birth: string = found.birthDate;
+  const to: string | null = found.validTo;
+  use(card.compact, found.name, birth, to, found.facilityCode, found.layout, found.repaired);
+  use(found.rawFields.map((field) => [field.index, field.value]));
+} else if (found.valid && found.kind === "personal_id_qr") {
+  const old: string | null = found.oldId;
+  use(found.personalId.digits, old, found.name, found.birthDate, found.issuedOn);
 } else if (found.valid) {
   const card: Card = found.card;
   use(card.compact);
@@ -102,6 +113,12 @@ if (found.valid && found.kind === "personal_id") {
 const claims: MaTheResult = parseMaTheBhyt("HS4010120878811;0120878811", { issuer: "vss" });
 for (const item of claims.items) {
   use(item.start, item.end, item.valid ? item.card.compact : item.error.code, item.advice.length);
+}
+const gateway: GatewayResult | null = gatewayResult("000", { lang: "vi" });
+if (gateway !== null) {
+  const cls: "ok" | "card_info_differs" | "person_info_differs" | "card_not_usable" | "service_error" =
+    gateway.class;
+  use(gateway.code, cls, gateway.message);
 }
 const notes: Advice[] = advise("ND4010120878811", { lenient: true });
 use(notes.map((note) => [note.code, note.message, note.groupCode]));
