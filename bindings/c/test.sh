@@ -168,7 +168,7 @@ build_static() {
 }
 
 compile_tests() {
-    for test in test_vectors test_reception test_junk test_api test_threads; do
+    for test in test_vectors test_reception test_junk test_api test_threads test_error_text; do
         build_shared "$test" "$test"
         build_static "$test.static" "$test"
         build_static "$test.asan" "$test" "${SANITIZE[@]}"
@@ -182,6 +182,7 @@ run() { # run BINARY [PREFIX-COMMAND...]
     test_vectors*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" "$VECTORS/prefixes.tsv" ;;
     test_reception*) "$@" "$BIN/$binary" "$VECTORS/identify.tsv" "$VECTORS/ma_the.tsv" ;;
     test_junk*) "$@" "$BIN/$binary" "$JUNK" ;;
+    test_error_text*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" ;;
     *) "$@" "$BIN/$binary" ;;
     esac
 }
@@ -239,7 +240,7 @@ step "bhyt.h alone compiles as C99 and C11 (-Wall -Wextra -Werror -pedantic)" he
 step "bhyt.h compiles as C++11 and C++17 (-pedantic), linked and run" header_cpp
 step "C tests compile (gcc -std=c99 -Wall -Wextra -Werror -pedantic; shared, static, ASan)" \
     compile_tests
-for test in test_vectors test_reception test_junk test_api test_threads; do
+for test in test_vectors test_reception test_junk test_api test_threads test_error_text; do
     step "$test, shared library" run "$test"
     step "$test, static library" run "$test.static"
     step "$test, under valgrind" run "$test" "${VALGRIND[@]}"

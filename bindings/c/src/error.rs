@@ -48,6 +48,9 @@ pub enum bhyt_result {
     /// `invalid_personal_id` (`bhyt_identify`): 12 characters, not all ASCII digits; the
     /// position is the first character that is not one.
     BHYT_INVALID_PERSONAL_ID = 106,
+    /// `invalid_argument` (`bhyt_error_text`, `bhyt_error_details`): the `call` value is not
+    /// one of the `BHYT_CALL_*` values, or the field has no item of that number.
+    BHYT_INVALID_ARGUMENT = 107,
 }
 
 pub use bhyt_result::*;
@@ -55,7 +58,7 @@ pub use bhyt_result::*;
 // The C numbers of the core's codes are the core's numbers.
 /// Every code, in value order: the lookup from numbers to codes (the tests check that each
 /// has a name and a message).
-pub(crate) const ALL_RESULTS: [bhyt_result; 14] = [
+pub(crate) const ALL_RESULTS: [bhyt_result; 15] = [
     BHYT_OK,
     BHYT_INVALID_LENGTH,
     BHYT_INVALID_CHARACTER,
@@ -70,6 +73,7 @@ pub(crate) const ALL_RESULTS: [bhyt_result; 14] = [
     BHYT_PANIC,
     BHYT_UNRECOGNIZED_INPUT,
     BHYT_INVALID_PERSONAL_ID,
+    BHYT_INVALID_ARGUMENT,
 ];
 
 // The C numbers of the core's codes are the core's numbers: every core code has the C code

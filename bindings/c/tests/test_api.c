@@ -20,7 +20,7 @@ static const bhyt_result ALL_CODES[] = {
     BHYT_OK, BHYT_INVALID_LENGTH, BHYT_INVALID_CHARACTER, BHYT_UNKNOWN_GROUP_CODE,
     BHYT_LATE_GROUP_CODE, BHYT_INVALID_BENEFIT_LEVEL, BHYT_INVALID_PROVINCE_CODE,
     BHYT_NULL_ARGUMENT, BHYT_BUFFER_TOO_SMALL, BHYT_INVALID_ISSUER, BHYT_INVALID_STYLE,
-    BHYT_PANIC, BHYT_UNRECOGNIZED_INPUT, BHYT_INVALID_PERSONAL_ID};
+    BHYT_PANIC, BHYT_UNRECOGNIZED_INPUT, BHYT_INVALID_PERSONAL_ID, BHYT_INVALID_ARGUMENT};
 #define CODE_COUNT (sizeof ALL_CODES / sizeof ALL_CODES[0])
 
 static int known_code(bhyt_result rc) {
@@ -48,12 +48,14 @@ static void test_codes_and_messages(void) {
     static const char *const names[] = {
         "ok", "invalid_length", "invalid_character", "unknown_group_code", "late_group_code",
         "invalid_benefit_level", "invalid_province_code", "null_argument", "buffer_too_small",
-        "invalid_issuer", "invalid_style", "panic", "unrecognized_input", "invalid_personal_id"};
+        "invalid_issuer", "invalid_style", "panic", "unrecognized_input", "invalid_personal_id",
+        "invalid_argument"};
     size_t i;
     size_t j;
     CHECK(BHYT_OK == 0 && BHYT_INVALID_LENGTH == 1 && BHYT_INVALID_PROVINCE_CODE == 6);
     CHECK(BHYT_NULL_ARGUMENT == 100 && BHYT_PANIC == 104);
     CHECK(BHYT_UNRECOGNIZED_INPUT == 105 && BHYT_INVALID_PERSONAL_ID == 106);
+    CHECK(BHYT_INVALID_ARGUMENT == 107);
     for (i = 0; i < CODE_COUNT; i++) {
         CHECK(strcmp(bhyt_error_code_name(ALL_CODES[i]), names[i]) == 0);
         CHECK(bhyt_error_message(ALL_CODES[i], BHYT_LANG_VI) != NULL);
