@@ -76,7 +76,7 @@ static void test_codes_and_messages(void) {
                  "the benefit level (character 3) must be a digit from 1 to 5") == 0);
     CHECK(strcmp(bhyt_error_code_name(7), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(99), "unknown") == 0);
-    CHECK(strcmp(bhyt_error_code_name(107), "unknown") == 0);
+    CHECK(strcmp(bhyt_error_code_name(108), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(0xFFFFFFFFu), "unknown") == 0);
     CHECK(strcmp(bhyt_error_message(0xFFFFFFFFu, BHYT_LANG_EN), "unknown error code") == 0);
     /* Static strings: the same pointer every time. */
