@@ -87,9 +87,10 @@ def ffi_header(text):
     body = re.sub(r"\[(BHYT_[A-Z0-9_]+)\]", lambda m: f"[{values[m.group(1)]}]", body)
     body = re.sub(r"\n(?=[a-z])", "\n\n", body)  # a blank line between declarations
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return (f"/* {NOTE} */\n"
-            f'#define FFI_SCOPE "bhyt"\n'
-            f'#define FFI_LIB "{soname(text)}"\n\n'
+    # PHP reads FFI_SCOPE and FFI_LIB only as the file's first lines.
+    return (f'#define FFI_SCOPE "bhyt"\n'
+            f'#define FFI_LIB "{soname(text)}"\n'
+            f"/* {NOTE} */\n\n"
             f"{body}\n")
 
 
