@@ -135,6 +135,9 @@ timed "the crate bhyt packages and builds as crates.io would take it (cargo publ
 timed "C layer (bindings/c): header, install, C tests under valgrind and ASan/UBSan, ctypes" \
     bash bindings/c/test.sh
 
+timed "host languages (bindings/hosts/test.sh): PHP FFI (cli, cgi with ffi.preload), Java JNA, C# under Mono, Go cgo, on the shared vectors" \
+    bash bindings/hosts/test.sh
+
 timed "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium, the toolchain matrix" \
     bash bindings/wasm/test.sh
 
