@@ -200,14 +200,14 @@ run_asan() {
 readme_link_lines() {
     local lines
     lines=$(grep -E '^cc -o app app\.c ' "$HERE/README.md")
-    test "$(printf '%s\n' "$lines" | wc -l)" -eq 2
+    test "$(printf '%s\n' "$lines" | wc -l)" -eq 3
     cp "$HERE/tests/consumer/app.c" "$WORK/app.c"
     cd "$WORK"
     while IFS= read -r line; do
         rm -f app
         echo "\$ $line"
         bash -euo pipefail -c "$line"
-        if printf '%s' "$line" | grep -q 'static_libs'; then
+        if printf '%s' "$line" | grep -qE 'static_libs|bhyt-static'; then
             if readelf -d app | grep -q 'libbhyt'; then
                 echo "the static link line produced a program that needs libbhyt.so"
                 exit 1

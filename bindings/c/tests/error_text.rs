@@ -11,6 +11,9 @@ use bhyt::{Error, IdentifyError, Issuer, Lang, Mode, PrefixCheck};
 use bhyt_c::*;
 use bhyt_testdata::{junk, vectors};
 
+/// Under Miri (about a thousand times slower), every 60th row of the larger vector files.
+const MIRI_STEP: usize = 60;
+
 fn c_issuer(issuer: Option<Issuer>) -> bhyt_issuer {
     match issuer {
         None => BHYT_ISSUER_ANY,
@@ -185,14 +188,14 @@ fn check_whole(mode: Mode, input: &[u8], issuer: Option<Issuer>) {
 
 #[test]
 fn every_card_vector_gets_the_cores_message() {
-    for row in vectors::rows(vectors::CARDS, 1) {
+    for row in vectors::rows(vectors::CARDS, MIRI_STEP) {
         check_whole(row.mode(), row.input().as_bytes(), row.issuer());
     }
 }
 
 #[test]
 fn every_prefix_vector_gets_the_cores_message() {
-    for row in vectors::rows(vectors::PREFIXES, 1) {
+    for row in vectors::rows(vectors::PREFIXES, MIRI_STEP) {
         let (mode, input, issuer) = (row.mode(), row.input(), row.issuer());
         let call = if mode == Mode::Lenient {
             BHYT_CALL_CHECK_PREFIX_LENIENT
@@ -215,14 +218,14 @@ fn every_prefix_vector_gets_the_cores_message() {
 
 #[test]
 fn every_identify_vector_gets_the_cores_message() {
-    for row in vectors::rows(vectors::IDENTIFY, 1) {
+    for row in vectors::rows(vectors::IDENTIFY, MIRI_STEP / 3) {
         check_identify(row.mode(), row.input().as_bytes());
     }
 }
 
 #[test]
 fn every_ma_the_item_gets_the_cores_message() {
-    for row in vectors::rows(vectors::MA_THE, 1) {
+    for row in vectors::rows(vectors::MA_THE, MIRI_STEP / 12) {
         let (mode, field, issuer) = (row.mode(), row.input(), row.issuer());
         let call = if mode == Mode::Lenient {
             BHYT_CALL_MA_THE_BHYT_LENIENT
@@ -253,11 +256,11 @@ fn every_ma_the_item_gets_the_cores_message() {
 
 #[test]
 fn junk_input_invalid_utf8_included_gets_the_cores_message() {
-    for row in junk::rows() {
-        if row.flag("js_only") {
+    for (i, row) in junk::rows().iter().enumerate() {
+        if row.flag("js_only") || (cfg!(miri) && i % 24 != 0) {
             continue;
         }
-        let input = row.input(row.repeat().min(64));
+        let input = row.input(row.repeat().min(if cfg!(miri) { 3 } else { 64 }));
         for mode in [Mode::Strict, Mode::Lenient] {
             for issuer in [None, Some(Issuer::Police)] {
                 check_whole(mode, &input, issuer);
@@ -397,7 +400,7 @@ fn the_hosts_expected_messages_are_the_cores() {
          # do not edit by hand. Columns: the row's line number in cards.tsv, Vietnamese, English.\n\
          line\tvi\ten\n",
     );
-    for row in vectors::rows(vectors::CARDS, 1) {
+    for row in vectors::rows(vectors::CARDS, MIRI_STEP) {
         let input = row.input();
         if let Err(error) = row.mode().validate(input.as_bytes(), row.issuer()) {
             let vi = error.message(Lang::Vi).to_string();
@@ -407,9 +410,18 @@ fn the_hosts_expected_messages_are_the_cores() {
         }
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../hosts/messages.tsv");
-    if std::env::var_os("BHYT_BLESS").is_some() {
+    if std::env::var_os("BHYT_BLESS").is_some() && !cfg!(miri) {
         std::fs::write(&path, &out).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if cfg!(miri) {
+        // A sample of the rows: each of its lines is in the file.
+        let lines: std::collections::HashSet<&str> = committed.lines().collect();
+        assert!(
+            out.lines().all(|line| lines.contains(line)),
+            "bindings/hosts/messages.tsv is stale"
+        );
+        return;
+    }
     assert!(committed == out, "bindings/hosts/messages.tsv is stale: run BHYT_BLESS=1 cargo test -p bhyt-c --test error_text");
 }
