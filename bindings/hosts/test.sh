@@ -146,5 +146,5 @@ step "Java $(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p') + JNA
 step "C# (mcs -langversion:7, mono $(mono --version | sed -n '1s/.*version \([0-9.]*\).*/\1/p')): vectors, layout" csharp_mono
 step "Go $(go env GOVERSION 2>/dev/null) cgo: go vet, go test (shared and bhyt_static)" go_cgo
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed ($SECONDS s)"
 [ "$failed" -eq 0 ]
