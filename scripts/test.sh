@@ -9,8 +9,8 @@
 #   - the nightly lane, in the background: Miri over the core's and the C ABI's tests
 #     (scripts/miri.sh), then each fuzz target for 60 s (scripts/fuzz.sh); its output goes to
 #     build/test-logs/nightly.log and is printed, step by step, when it ends;
-#   - the stable lane, here: formatting, lints, builds, docs, tests, packaging, the C and
-#     WebAssembly layers, the no-panic proof.
+#   - the stable lane, here: formatting, lints, builds, docs, tests, packaging, the C layer, the
+#     host languages' declarations (PHP, Java, C#, Go), the WebAssembly layer, the no-panic proof.
 # Miri and fuzzing use their own target directories (target/miri, fuzz/target), so neither lane
 # waits for the other's cargo lock. Any failing step fails the run; the last lines give the time
 # of each step and the total. BHYT_TEST_SERIAL=1 runs the nightly lane after the stable one.
@@ -134,6 +134,9 @@ timed "the crate bhyt packages and builds as crates.io would take it (cargo publ
 
 timed "C layer (bindings/c): header, install, C tests under valgrind and ASan/UBSan, ctypes" \
     bash bindings/c/test.sh
+
+timed "host languages (bindings/hosts/test.sh): PHP FFI (cli, cgi with ffi.preload), Java JNA, C# under Mono, Go cgo, on the shared vectors" \
+    bash bindings/hosts/test.sh
 
 timed "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium, the toolchain matrix" \
     bash bindings/wasm/test.sh

@@ -139,6 +139,11 @@ enum bhyt_result
    * no position.
    */
   BHYT_UNRECOGNIZED_QR = 108,
+  /**
+   * `invalid_argument` (`bhyt_error_text`, `bhyt_error_details`): the `call` value is not
+   * one of the `BHYT_CALL_*` values, or the field has no item of that number.
+   */
+  BHYT_INVALID_ARGUMENT = 109,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -663,6 +668,63 @@ typedef struct bhyt_gateway_result {
 } bhyt_gateway_result;
 
 /**
+ * Which entry point's error to explain: one of the `BHYT_CALL_*` values. Any other value
+ * makes `bhyt_error_details` return `BHYT_INVALID_ARGUMENT`.
+ */
+typedef uint32_t bhyt_call;
+
+/**
+ * A kind of character, in `bhyt_error_detail.expected` and `.found`: one of the
+ * `BHYT_KIND_*` values.
+ */
+typedef uint32_t bhyt_char_kind;
+
+/**
+ * Everything an error says, as plain fields (`bhyt_error_details`): what the core's detailed
+ * message is built from. Fields that do not apply to the code are `BHYT_KIND_NONE`,
+ * `BHYT_ISSUER_ANY`, `BHYT_NO_POSITION` or the empty string.
+ */
+typedef struct bhyt_error_detail {
+  /**
+   * The code the entry point returns (or, for `BHYT_CALL_MA_THE_BHYT*`, the item's
+   * verdict code).
+   */
+  bhyt_result code;
+  /**
+   * As `bhyt_error.position`.
+   */
+  size_t position;
+  /**
+   * As `bhyt_error.byte_offset`.
+   */
+  size_t byte_offset;
+  /**
+   * `BHYT_INVALID_CHARACTER`: the kind of character that belongs at `position`.
+   */
+  bhyt_char_kind expected;
+  /**
+   * `BHYT_INVALID_CHARACTER` and `BHYT_INVALID_PERSONAL_ID`: the kind of character found
+   * there (a category, never the character).
+   */
+  bhyt_char_kind found;
+  /**
+   * `BHYT_INVALID_PROVINCE_CODE`: the issuing body whose rule characters 4-5 break
+   * (`BHYT_ISSUER_ANY`: the rule of any, "not 00").
+   */
+  bhyt_issuer issuer;
+  /**
+   * `BHYT_INVALID_LENGTH` and `BHYT_UNRECOGNIZED_INPUT`: how many characters there were
+   * (after dropping separators, in lenient mode).
+   */
+  size_t length;
+  /**
+   * `BHYT_LATE_GROUP_CODE`: the two letters of the late group code (`"ND"`, `"TG"`,
+   * `"AK"`), NUL-terminated.
+   */
+  char group_code[3];
+} bhyt_error_detail;
+
+/**
  * No issuing body chosen: any is accepted, and characters 4-5 decide which it is.
  */
 #define BHYT_ISSUER_ANY 0
@@ -788,6 +850,90 @@ typedef struct bhyt_gateway_result {
  * `service_error`: the service, its parameters or the caller's credentials.
  */
 #define BHYT_GATEWAY_SERVICE_ERROR 5
+
+/**
+ * `bhyt_validate` and `bhyt_parse` (and the strict batch and lines calls, item by item).
+ */
+#define BHYT_CALL_VALIDATE 0
+
+/**
+ * `bhyt_validate_lenient` and `bhyt_parse_lenient` (and the lenient batch and lines calls).
+ */
+#define BHYT_CALL_VALIDATE_LENIENT 1
+
+/**
+ * `bhyt_check_prefix`: the error of a `BHYT_PREFIX_INVALID` answer (a prefix that can still
+ * become valid, or is complete, has none).
+ */
+#define BHYT_CALL_CHECK_PREFIX 2
+
+/**
+ * `bhyt_check_prefix_lenient`.
+ */
+#define BHYT_CALL_CHECK_PREFIX_LENIENT 3
+
+/**
+ * `bhyt_identify` (the issuer must be `BHYT_ISSUER_ANY`, as `bhyt_identify` checks).
+ */
+#define BHYT_CALL_IDENTIFY 4
+
+/**
+ * `bhyt_identify_lenient`.
+ */
+#define BHYT_CALL_IDENTIFY_LENIENT 5
+
+/**
+ * `bhyt_parse_ma_the_bhyt`: the input is the whole field and `item` the index of the item
+ * (positions and the message count from the start of the field, as the item's verdict).
+ */
+#define BHYT_CALL_MA_THE_BHYT 6
+
+/**
+ * `bhyt_parse_ma_the_bhyt_lenient`.
+ */
+#define BHYT_CALL_MA_THE_BHYT_LENIENT 7
+
+/**
+ * No kind: the error is not about one character.
+ */
+#define BHYT_KIND_NONE 0
+
+/**
+ * An ASCII digit `0`-`9`.
+ */
+#define BHYT_KIND_DIGIT 1
+
+/**
+ * An ASCII uppercase letter `A`-`Z`.
+ */
+#define BHYT_KIND_UPPERCASE_LETTER 2
+
+/**
+ * Expected only, by the as-you-type check: a digit or an uppercase letter (the first
+ * character of a number).
+ */
+#define BHYT_KIND_DIGIT_OR_UPPERCASE_LETTER 3
+
+/**
+ * Found only: an ASCII lowercase letter.
+ */
+#define BHYT_KIND_LOWERCASE_LETTER 4
+
+/**
+ * Found only: ASCII whitespace.
+ */
+#define BHYT_KIND_WHITESPACE 5
+
+/**
+ * Found only: ASCII punctuation, a symbol or a control character.
+ */
+#define BHYT_KIND_SYMBOL 6
+
+/**
+ * Found only: anything outside ASCII (an accented letter, a full-width digit, an invisible
+ * character, bytes that are not valid UTF-8).
+ */
+#define BHYT_KIND_NON_ASCII 7
 
 #ifdef __cplusplus
 extern "C" {
@@ -990,7 +1136,8 @@ bhyt_result bhyt_validate_lines_lenient(const char *buffer,
 /**
  * The stable name of a result code: `"ok"`, the core's names for 1 to 6
  * (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
- * `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`; `"unknown"`
+ * `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`,
+ * `"invalid_argument"`; `"unknown"`
  * for a value that is no code. A static string, never NULL.
  */
 const char *bhyt_error_code_name(uint32_t code);
@@ -1184,6 +1331,64 @@ bhyt_result bhyt_qr_field_text(const char *input,
 bhyt_result bhyt_gateway_lookup(const char *code,
                                 size_t len,
                                 struct bhyt_gateway_result *out_result);
+
+/**
+ * Writes the full message of the error that the entry point `call` reports for `input`
+ * (with `issuer`; for `BHYT_CALL_MA_THE_BHYT*`, of item number `item` of the field, 0-based;
+ * otherwise `item` is ignored), in `lang`: the core's detailed text, the same as the Rust
+ * `Error::message` and the JavaScript `message`, e.g.
+ * `"Ký tự thứ 11 là một chữ cái in hoa, cần một chữ số (0-9)"` or
+ * `"Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98"`.
+ *
+ * snprintf-style: returns the length in bytes of the whole message (without the NUL),
+ * whatever `capacity` is; writes at most `capacity` bytes to `buffer`, always
+ * NUL-terminated when `capacity` > 0, truncated if need be at a character boundary (never
+ * half a UTF-8 sequence), so a return value >= `capacity` means truncation. `buffer` may be
+ * NULL only when `capacity` is 0 (ask the length first, then allocate length + 1).
+ *
+ * When the call finds nothing wrong the message is empty (returns 0). When the call itself
+ * fails (NULL `input`, an issuer or `call` out of range, no item number `item`, NULL `buffer`
+ * with `capacity` > 0) the message is the general message of that code, as
+ * `bhyt_error_message` gives it (`bhyt_error_details` returns the code). The text is UTF-8
+ * and never contains the input.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `buffer` is NULL or valid for writing
+ * `capacity` bytes.
+ */
+size_t bhyt_error_text(bhyt_call call,
+                       const char *input,
+                       size_t len,
+                       bhyt_issuer issuer,
+                       size_t item,
+                       bhyt_lang lang,
+                       char *buffer,
+                       size_t capacity);
+
+/**
+ * Writes to `*out_detail` the details of the error the entry point `call` reports for
+ * `input` (arguments as for `bhyt_error_text`): its code, position and byte offset (as in
+ * `bhyt_error`), and the expected and found kinds, issuer, length and late group code the
+ * core's detailed message is built from.
+ *
+ * Returns the entry point's code: `BHYT_OK` when it finds nothing wrong (`*out_detail` is
+ * then untouched), an error code with `*out_detail` filled, or an error of this call itself
+ * (`BHYT_NULL_ARGUMENT`, `BHYT_INVALID_ISSUER`, `BHYT_INVALID_ARGUMENT` for a `call` out of
+ * range or no item number `item`), with `*out_detail` holding just the code.
+ * `out_detail` is required.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `out_detail` is NULL or valid for
+ * writing a `bhyt_error_detail`.
+ */
+bhyt_result bhyt_error_details(bhyt_call call,
+                               const char *input,
+                               size_t len,
+                               bhyt_issuer issuer,
+                               size_t item,
+                               struct bhyt_error_detail *out_detail);
 
 #ifdef __cplusplus
 }  // extern "C"

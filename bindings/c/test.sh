@@ -12,6 +12,8 @@
 #     gcc -std=c99 -Wall -Wextra -Werror -pedantic, run against the shared and the static
 #     library, under valgrind and under ASan/UBSan;
 #   - the README's link lines (shared and static, through pkg-config), run verbatim;
+#   - bhyt-static.pc and the CMake package (find_package(bhyt CONFIG) with bhyt::bhyt and
+#     bhyt::bhyt_static), checked with readelf and ldd;
 #   - a Python ctypes smoke test.
 #
 # On a fresh Debian/Ubuntu machine it installs what is missing (pkg-config, valgrind, ... with
@@ -29,7 +31,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # ---- What the tests need -------------------------------------------------------------------
 missing=()
 for pair in pkg-config:pkg-config valgrind:valgrind make:make gcc:gcc g++:g++ \
-    readelf:binutils nm:binutils python3:python3; do
+    readelf:binutils nm:binutils python3:python3 cmake:cmake; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -109,7 +111,9 @@ header_version() {
 
 install_prefix() {
     make -s -C "$HERE" install PREFIX="$PREFIX"
-    for file in lib/libbhyt.a lib/libbhyt.so include/bhyt.h lib/pkgconfig/bhyt.pc; do
+    for file in lib/libbhyt.a lib/libbhyt.so include/bhyt.h lib/pkgconfig/bhyt.pc \
+        lib/pkgconfig/bhyt-static.pc lib/cmake/bhyt/bhytConfig.cmake \
+        lib/cmake/bhyt/bhytConfigVersion.cmake; do
         test -e "$PREFIX/$file"
     done
     cmp "$HERE/bhyt.h" "$PREFIX/include/bhyt.h"
@@ -168,7 +172,7 @@ build_static() {
 }
 
 compile_tests() {
-    for test in test_vectors test_reception test_qr test_junk test_api test_threads; do
+    for test in test_vectors test_reception test_qr test_junk test_api test_threads test_error_text; do
         build_shared "$test" "$test"
         build_static "$test.static" "$test"
         build_static "$test.asan" "$test" "${SANITIZE[@]}"
@@ -183,6 +187,7 @@ run() { # run BINARY [PREFIX-COMMAND...]
     test_reception*) "$@" "$BIN/$binary" "$VECTORS/identify.tsv" "$VECTORS/ma_the.tsv" ;;
     test_qr*) "$@" "$BIN/$binary" "$VECTORS/qr.tsv" "$VECTORS/gateway.tsv" ;;
     test_junk*) "$@" "$BIN/$binary" "$JUNK" ;;
+    test_error_text*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" ;;
     *) "$@" "$BIN/$binary" ;;
     esac
 }
@@ -196,14 +201,14 @@ run_asan() {
 readme_link_lines() {
     local lines
     lines=$(grep -E '^cc -o app app\.c ' "$HERE/README.md")
-    test "$(printf '%s\n' "$lines" | wc -l)" -eq 2
+    test "$(printf '%s\n' "$lines" | wc -l)" -eq 3
     cp "$HERE/tests/consumer/app.c" "$WORK/app.c"
     cd "$WORK"
     while IFS= read -r line; do
         rm -f app
         echo "\$ $line"
         bash -euo pipefail -c "$line"
-        if printf '%s' "$line" | grep -q 'static_libs'; then
+        if printf '%s' "$line" | grep -qE 'static_libs|bhyt-static'; then
             if readelf -d app | grep -q 'libbhyt'; then
                 echo "the static link line produced a program that needs libbhyt.so"
                 exit 1
@@ -227,6 +232,42 @@ readme_link_lines() {
     grep -qx 'HS 4 01 \*\*\*\*\*\*8811: Học sinh, mức hưởng 4' first.txt
 }
 
+# bhyt-static.pc names the archive: a program linked with it needs no libbhyt.so.
+static_pkg_config() {
+    pkg-config --libs bhyt-static | grep -q "$PREFIX/lib/libbhyt.a"
+    test "$(pkg-config --modversion bhyt-static)" = "$CARGO_VERSION"
+    gcc "${CFLAGS_STRICT[@]}" -o "$BIN/app_pc_static" "$HERE/tests/consumer/app.c" \
+        $(pkg-config --cflags --libs bhyt-static)
+    if readelf -d "$BIN/app_pc_static" | grep -q 'libbhyt'; then
+        echo "linked with bhyt-static.pc, the program still needs libbhyt.so"
+        return 1
+    fi
+    "$BIN/app_pc_static" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
+}
+
+# The installed CMake package: find_package(bhyt 0.1 CONFIG) from a consumer project, one
+# program per target; readelf and ldd say which library each got.
+cmake_package() {
+    local build="$WORK/cmake-build"
+    cmake -S "$HERE/tests/cmake" -B "$build" -DCMAKE_PREFIX_PATH="$PREFIX" \
+        -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -pedantic"
+    cmake --build "$build"
+    readelf -d "$build/app_shared" | grep -q 'NEEDED.*\[libbhyt\.so\.0\.'
+    ldd "$build/app_shared" | grep -q "libbhyt.so.0.* => $PREFIX/lib/libbhyt.so.0"
+    if readelf -d "$build/app_static" | grep -q 'libbhyt'; then
+        echo "bhyt::bhyt_static produced a program that needs libbhyt.so"
+        return 1
+    fi
+    "$build/app_shared" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
+    "$build/app_static" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
+    # A version of another ABI is refused.
+    if cmake -S "$HERE/tests/cmake" -B "$WORK/cmake-old" -DCMAKE_PREFIX_PATH="$PREFIX" \
+        -DBHYT_WANT=9.0 >/dev/null 2>&1; then
+        echo "find_package(bhyt 9.0) accepted $CARGO_VERSION"
+        return 1
+    fi
+}
+
 python_ctypes() {
     python3 "$HERE/tests/smoke_ctypes.py" "$PREFIX/lib/libbhyt.so"
 }
@@ -240,7 +281,7 @@ step "bhyt.h alone compiles as C99 and C11 (-Wall -Wextra -Werror -pedantic)" he
 step "bhyt.h compiles as C++11 and C++17 (-pedantic), linked and run" header_cpp
 step "C tests compile (gcc -std=c99 -Wall -Wextra -Werror -pedantic; shared, static, ASan)" \
     compile_tests
-for test in test_vectors test_reception test_qr test_junk test_api test_threads; do
+for test in test_vectors test_reception test_qr test_junk test_api test_threads test_error_text; do
     step "$test, shared library" run "$test"
     step "$test, static library" run "$test.static"
     step "$test, under valgrind" run "$test" "${VALGRIND[@]}"
@@ -248,6 +289,9 @@ for test in test_vectors test_reception test_qr test_junk test_api test_threads;
 done
 step "README link lines (pkg-config, shared and static) and first program build and run" \
     readme_link_lines
+step "bhyt-static.pc links the archive (readelf: no libbhyt.so needed)" static_pkg_config
+step "CMake package: find_package(bhyt CONFIG), bhyt::bhyt and bhyt::bhyt_static (readelf, ldd)" \
+    cmake_package
 step "Python ctypes loads libbhyt.so and validates" python_ctypes
 
 echo "$passed passed, $failed failed"

@@ -54,6 +54,9 @@ pub enum bhyt_result {
     /// `unrecognized_qr` (`bhyt_identify`): input with `|` separators in neither QR layout;
     /// no position.
     BHYT_UNRECOGNIZED_QR = 108,
+    /// `invalid_argument` (`bhyt_error_text`, `bhyt_error_details`): the `call` value is not
+    /// one of the `BHYT_CALL_*` values, or the field has no item of that number.
+    BHYT_INVALID_ARGUMENT = 109,
 }
 
 pub use bhyt_result::*;
@@ -61,7 +64,7 @@ pub use bhyt_result::*;
 // The C numbers of the core's codes are the core's numbers.
 /// Every code, in value order: the lookup from numbers to codes (the tests check that each
 /// has a name and a message).
-pub(crate) const ALL_RESULTS: [bhyt_result; 16] = [
+pub(crate) const ALL_RESULTS: [bhyt_result; 17] = [
     BHYT_OK,
     BHYT_INVALID_LENGTH,
     BHYT_INVALID_CHARACTER,
@@ -78,6 +81,7 @@ pub(crate) const ALL_RESULTS: [bhyt_result; 16] = [
     BHYT_INVALID_PERSONAL_ID,
     BHYT_INVALID_QR_FIELD,
     BHYT_UNRECOGNIZED_QR,
+    BHYT_INVALID_ARGUMENT,
 ];
 
 // The C numbers of the core's codes are the core's numbers: every core code has the C code

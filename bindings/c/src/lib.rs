@@ -54,12 +54,16 @@ mod strings;
 // Identify, `MA_THE_BHYT`, advice.
 mod reception;
 
+// The full message of an error and its details (`bhyt_error_text`, `bhyt_error_details`).
+mod explain;
+
 // The panic boundary every exported function goes through.
 mod panic;
 
 pub use batch::*;
 pub use card::*;
 pub use error::*;
+pub use explain::*;
 pub use format::*;
 pub use prefix::*;
 pub use reception::*;

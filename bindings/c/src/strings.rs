@@ -87,7 +87,7 @@ nul_table!(
 /// general messages, Vietnamese and English side by side: the C layer's one table of them.
 /// The core's codes (1 to 6) and the reception desk's two take their names and messages from
 /// the core.
-pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 6] = [
+pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 7] = [
     (BHYT_OK, c"ok", c"Thành công", c"success"),
     (
         BHYT_NULL_ARGUMENT,
@@ -118,6 +118,12 @@ pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 6] = [
         c"panic",
         c"Lỗi nội bộ của thư viện bhyt",
         c"internal error in the bhyt library",
+    ),
+    (
+        BHYT_INVALID_ARGUMENT,
+        c"invalid_argument",
+        c"Đối số nằm ngoài phạm vi cho phép",
+        c"an argument is out of range (not a BHYT_CALL_* value, or no such item)",
     ),
 ];
 
@@ -169,7 +175,8 @@ pub(crate) fn described(code: u32) -> Option<Described> {
 
 /// The stable name of a result code: `"ok"`, the core's names for 1 to 6
 /// (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
-/// `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`; `"unknown"`
+/// `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`,
+/// `"invalid_argument"`; `"unknown"`
 /// for a value that is no code. A static string, never NULL.
 #[no_mangle]
 pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {
@@ -187,7 +194,12 @@ pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {
 /// value that is no code gets an "unknown error code" message.
 #[no_mangle]
 pub extern "C" fn bhyt_error_message(code: u32, lang: bhyt_lang) -> *const c_char {
-    guard_str(|_| {
+    guard_str(|_| bhyt_error_message_cstr(code, lang))
+}
+
+/// The text `bhyt_error_message` hands out.
+pub(crate) fn bhyt_error_message_cstr(code: u32, lang: bhyt_lang) -> &'static CStr {
+    {
         let vi = lang == BHYT_LANG_VI;
         match (described(code), vi) {
             (Some(Described::Call(_, text, _)), true) => text,
@@ -199,7 +211,7 @@ pub extern "C" fn bhyt_error_message(code: u32, lang: bhyt_lang) -> *const c_cha
             (None, true) => c"Mã lỗi không xác định",
             (None, false) => c"unknown error code",
         }
-    })
+    }
 }
 
 /// The index in `ErrorCode::ALL` of the core code numbered `code`.

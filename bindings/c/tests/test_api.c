@@ -21,7 +21,8 @@ static const bhyt_result ALL_CODES[] = {
     BHYT_LATE_GROUP_CODE, BHYT_INVALID_BENEFIT_LEVEL, BHYT_INVALID_PROVINCE_CODE,
     BHYT_NULL_ARGUMENT, BHYT_BUFFER_TOO_SMALL, BHYT_INVALID_ISSUER, BHYT_INVALID_STYLE,
     BHYT_PANIC, BHYT_UNRECOGNIZED_INPUT, BHYT_INVALID_PERSONAL_ID, BHYT_INVALID_QR_FIELD,
-    BHYT_UNRECOGNIZED_QR};
+    BHYT_UNRECOGNIZED_QR,
+    BHYT_INVALID_ARGUMENT};
 #define CODE_COUNT (sizeof ALL_CODES / sizeof ALL_CODES[0])
 
 static int known_code(bhyt_result rc) {
@@ -50,13 +51,14 @@ static void test_codes_and_messages(void) {
         "ok", "invalid_length", "invalid_character", "unknown_group_code", "late_group_code",
         "invalid_benefit_level", "invalid_province_code", "null_argument", "buffer_too_small",
         "invalid_issuer", "invalid_style", "panic", "unrecognized_input", "invalid_personal_id",
-        "invalid_qr_field", "unrecognized_qr"};
+        "invalid_qr_field", "unrecognized_qr", "invalid_argument"};
     size_t i;
     size_t j;
     CHECK(BHYT_OK == 0 && BHYT_INVALID_LENGTH == 1 && BHYT_INVALID_PROVINCE_CODE == 6);
     CHECK(BHYT_NULL_ARGUMENT == 100 && BHYT_PANIC == 104);
     CHECK(BHYT_UNRECOGNIZED_INPUT == 105 && BHYT_INVALID_PERSONAL_ID == 106);
     CHECK(BHYT_INVALID_QR_FIELD == 107 && BHYT_UNRECOGNIZED_QR == 108);
+    CHECK(BHYT_INVALID_ARGUMENT == 109);
     for (i = 0; i < CODE_COUNT; i++) {
         CHECK(strcmp(bhyt_error_code_name(ALL_CODES[i]), names[i]) == 0);
         CHECK(bhyt_error_message(ALL_CODES[i], BHYT_LANG_VI) != NULL);
@@ -77,7 +79,7 @@ static void test_codes_and_messages(void) {
                  "the benefit level (character 3) must be a digit from 1 to 5") == 0);
     CHECK(strcmp(bhyt_error_code_name(7), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(99), "unknown") == 0);
-    CHECK(strcmp(bhyt_error_code_name(109), "unknown") == 0);
+    CHECK(strcmp(bhyt_error_code_name(110), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(0xFFFFFFFFu), "unknown") == 0);
     CHECK(strcmp(bhyt_error_message(0xFFFFFFFFu, BHYT_LANG_EN), "unknown error code") == 0);
     /* Static strings: the same pointer every time. */

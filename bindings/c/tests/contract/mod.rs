@@ -623,6 +623,95 @@ fn check_advise(input: &[u8], issuer: bhyt_issuer, meaning: Result<Option<Issuer
     }
 }
 
+/// `bhyt_error_text` and `bhyt_error_details` for one call kind (`call` may be out of range),
+/// issuer, item and language: the text is the whole message (asked twice, the same), never a
+/// byte past `capacity`, NUL-terminated, cut at a character boundary; empty exactly when the
+/// details say `BHYT_OK`; for `BHYT_CALL_VALIDATE*` the core's message.
+fn check_error_text(
+    input: &[u8],
+    call: u32,
+    issuer: bhyt_issuer,
+    item: usize,
+    lang: u32,
+    capacity: usize,
+) {
+    let ptr = input.as_ptr().cast::<c_char>();
+    let len = input.len();
+    // SAFETY: `ptr` points to `len` readable bytes; NULL with capacity 0 asks the length.
+    let needed =
+        unsafe { bhyt_error_text(call, ptr, len, issuer, item, lang, std::ptr::null_mut(), 0) };
+    let mut full = vec![0x55u8; needed + 1];
+    // SAFETY: `full` has `needed + 1` writable bytes.
+    let again = unsafe {
+        bhyt_error_text(
+            call,
+            ptr,
+            len,
+            issuer,
+            item,
+            lang,
+            full.as_mut_ptr().cast(),
+            needed + 1,
+        )
+    };
+    assert_eq!(again, needed);
+    assert_eq!(full[needed], 0);
+    let text = std::str::from_utf8(&full[..needed]).expect("UTF-8");
+    let mut part = vec![0x55u8; capacity + 8];
+    // SAFETY: `part` has `capacity` (and more) writable bytes.
+    let got = unsafe {
+        bhyt_error_text(
+            call,
+            ptr,
+            len,
+            issuer,
+            item,
+            lang,
+            part.as_mut_ptr().cast(),
+            capacity,
+        )
+    };
+    assert_eq!(got, needed);
+    assert!(
+        part[capacity..].iter().all(|&b| b == 0x55),
+        "written past the capacity"
+    );
+    if capacity > 0 {
+        let nul = part[..capacity]
+            .iter()
+            .position(|&b| b == 0)
+            .expect("NUL-terminated");
+        assert!(text.as_bytes().starts_with(&part[..nul]));
+        assert!(text.is_char_boundary(nul));
+    }
+    let mut detail = sentinel::<bhyt_error_detail>();
+    // SAFETY: as above; `detail` is writable.
+    let code = unsafe { bhyt_error_details(call, ptr, len, issuer, item, detail.as_mut_ptr()) };
+    assert_eq!(code == bhyt_result::BHYT_OK, needed == 0);
+    if code == bhyt_result::BHYT_OK {
+        assert!(untouched(&detail));
+    }
+    if call <= BHYT_CALL_VALIDATE_LENIENT {
+        if let Some(meaning) = ISSUERS
+            .iter()
+            .find(|row| row.0 == issuer)
+            .and_then(|row| row.1.ok())
+        {
+            let mode = bhyt::Mode::from_lenient(call == BHYT_CALL_VALIDATE_LENIENT);
+            let lang = if lang == BHYT_LANG_VI {
+                bhyt::Lang::Vi
+            } else {
+                bhyt::Lang::En
+            };
+            let want = mode
+                .validate(input, meaning)
+                .err()
+                .map(|e| e.message(lang).to_string());
+            assert_eq!(text, want.unwrap_or_default());
+        }
+    }
+}
+
 /// Checks every entry point of the C ABI on `data`: the first byte picks the parameters of
 /// the extra checks, the rest is the input. Panics (an assertion) on any breach of the contract.
 pub fn check(data: &[u8]) {
@@ -639,6 +728,14 @@ pub fn check(data: &[u8]) {
     check_identify(input);
     check_ma_the(input, issuer, meaning);
     check_advise(input, issuer, meaning);
+    check_error_text(
+        input,
+        u32::from(control) % 9,
+        issuer,
+        usize::from(control >> 5),
+        u32::from(control & 1),
+        usize::from(control) % 97,
+    );
 
     // NULL input: a NULL-argument result, never a crash; NULL outputs likewise.
     // SAFETY: NULL is allowed and must be reported.

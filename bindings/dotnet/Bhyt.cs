@@ -1,0 +1,207 @@
+// bhyt from C# (P/Invoke): the declarations of bhyt.h and small UTF-8-safe wrappers. C# 7
+// only (no nuint, no Span, no default interface members), so the same file compiles with
+// Mono's mcs (-langversion:7) and with current .NET. The constants are BhytConstants.cs,
+// generated from bhyt.h; the struct layouts are checked against the C compiler's by the tests.
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Bhyt
+{
+    /// <summary>struct bhyt_card: a decoded card number.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytCard
+    {
+        public byte Form;
+        public byte BenefitLevel;
+        public byte ProvinceCode;
+        public uint Issuer;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = (int)BhytConstants.CompactSize)]
+        public byte[] Compact;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] GroupCode;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 11)]
+        public byte[] SocialInsuranceNumber;
+        public ulong Key;
+        public IntPtr GroupDescriptionVi;
+        public IntPtr GroupDescriptionEn;
+        public IntPtr BenefitMeaningVi;
+        public IntPtr BenefitMeaningEn;
+        public IntPtr IssuerNameVi;
+        public IntPtr IssuerNameEn;
+    }
+
+    /// <summary>struct bhyt_error: why a call failed, and where (size_t fields: UIntPtr).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytError
+    {
+        public uint Code;
+        public UIntPtr Position;
+        public UIntPtr ByteOffset;
+    }
+
+    /// <summary>struct bhyt_error_detail: everything an error says, as plain fields.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytErrorDetail
+    {
+        public uint Code;
+        public UIntPtr Position;
+        public UIntPtr ByteOffset;
+        public uint Expected;
+        public uint Found;
+        public uint Issuer;
+        public UIntPtr Length;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] GroupCode;
+    }
+
+    /// <summary>The C functions, loaded by the library's soname (libbhyt.so.0.MINOR).</summary>
+    public static class Native
+    {
+        public const string Library = BhytConstants.Soname;
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_version();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_validate(byte[] input, UIntPtr len, uint issuer);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_validate_lenient(byte[] input, UIntPtr len, uint issuer);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse(byte[] input, UIntPtr len, uint issuer, out BhytCard card, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_lenient(byte[] input, UIntPtr len, uint issuer, out BhytCard card, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_error_code_name(uint code);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_error_message(uint code, uint lang);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern UIntPtr bhyt_error_text(uint call, byte[] input, UIntPtr len, uint issuer, UIntPtr item,
+            uint lang, byte[] buffer, UIntPtr capacity);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_error_details(uint call, byte[] input, UIntPtr len, uint issuer, UIntPtr item,
+            out BhytErrorDetail detail);
+    }
+
+    /// <summary>A decoded card, or why the number is invalid (positions: null for BHYT_NO_POSITION).</summary>
+    public sealed class BhytResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        public BhytCard Card;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>
+    /// Validate, parse and explain BHYT card numbers. Strings go in as their UTF-8 bytes (the
+    /// byte length, never string.Length) and come out decoded as UTF-8. Thread-safe.
+    /// <code>Bhyt.BhytApi.ErrorText("DN4010123456A89", BhytConstants.IssuerAny, false, BhytConstants.LangVi)</code>
+    /// gives "Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)".
+    /// </summary>
+    public static class BhytApi
+    {
+        // A zero-length array might be passed as NULL: give the C side a real (empty) buffer.
+        private static byte[] Bytes(byte[] input)
+        {
+            return input.Length == 0 ? new byte[1] : input;
+        }
+
+        /// <summary>A NUL-terminated UTF-8 string owned by the library (or a char array field).</summary>
+        public static string Utf8(IntPtr text)
+        {
+            if (text == IntPtr.Zero)
+            {
+                return null;
+            }
+            int length = 0;
+            while (Marshal.ReadByte(text, length) != 0)
+            {
+                length++;
+            }
+            byte[] bytes = new byte[length];
+            Marshal.Copy(text, bytes, 0, length);
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        public static string Utf8(byte[] field)
+        {
+            int length = Array.IndexOf(field, (byte)0);
+            return Encoding.UTF8.GetString(field, 0, length < 0 ? field.Length : length);
+        }
+
+        private static ulong? Position(UIntPtr value)
+        {
+            return value.ToUInt64() == BhytConstants.NoPosition ? (ulong?)null : value.ToUInt64();
+        }
+
+        public static string Version()
+        {
+            return Utf8(Native.bhyt_version());
+        }
+
+        public static string CodeName(uint code)
+        {
+            return Utf8(Native.bhyt_error_code_name(code));
+        }
+
+        public static uint Validate(byte[] input, uint issuer, bool lenient)
+        {
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            return lenient ? Native.bhyt_validate_lenient(Bytes(input), len, issuer) : Native.bhyt_validate(Bytes(input), len, issuer);
+        }
+
+        public static uint Validate(string input, uint issuer, bool lenient)
+        {
+            return Validate(Encoding.UTF8.GetBytes(input), issuer, lenient);
+        }
+
+        public static BhytResult Parse(byte[] input, uint issuer, bool lenient)
+        {
+            BhytCard card;
+            BhytError error;
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            uint code = lenient
+                ? Native.bhyt_parse_lenient(Bytes(input), len, issuer, out card, out error)
+                : Native.bhyt_parse(Bytes(input), len, issuer, out card, out error);
+            BhytResult result = new BhytResult { Code = code, Name = CodeName(code), Card = card };
+            if (code != BhytConstants.Ok)
+            {
+                result.Position = Position(error.Position);
+                result.ByteOffset = Position(error.ByteOffset);
+            }
+            return result;
+        }
+
+        public static BhytResult Parse(string input, uint issuer, bool lenient)
+        {
+            return Parse(Encoding.UTF8.GetBytes(input), issuer, lenient);
+        }
+
+        /// <summary>The full message of the error the call <paramref name="call"/> (a Call* constant) reports: "" when none.</summary>
+        public static string ErrorText(uint call, byte[] input, uint issuer, ulong item, uint lang)
+        {
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            UIntPtr index = new UIntPtr(item);
+            ulong needed = Native.bhyt_error_text(call, Bytes(input), len, issuer, index, lang, null, UIntPtr.Zero).ToUInt64();
+            byte[] buffer = new byte[needed + 1];
+            Native.bhyt_error_text(call, Bytes(input), len, issuer, index, lang, buffer, new UIntPtr((ulong)buffer.Length));
+            return Encoding.UTF8.GetString(buffer, 0, (int)needed);
+        }
+
+        public static string ErrorText(string input, uint issuer, bool lenient, uint lang)
+        {
+            return ErrorText(lenient ? BhytConstants.CallValidateLenient : BhytConstants.CallValidate,
+                Encoding.UTF8.GetBytes(input), issuer, 0, lang);
+        }
+    }
+}

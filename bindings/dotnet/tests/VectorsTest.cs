@@ -1,0 +1,199 @@
+// The C# (P/Invoke) declarations on the shared vectors: every row of tests/vectors/cards.tsv
+// (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
+// and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
+// BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+//
+// usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using Bhyt;
+
+public static class VectorsTest
+{
+    private static int passed;
+    private static int failed;
+
+    private static void Check(bool ok, string what)
+    {
+        if (ok)
+        {
+            passed++;
+            return;
+        }
+        failed++;
+        if (failed <= 30)
+        {
+            Console.Error.WriteLine("check failed: " + what);
+        }
+    }
+
+    private static List<Dictionary<string, string>> Rows(string path)
+    {
+        string[] lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        List<Dictionary<string, string>> rows = new List<Dictionary<string, string>>();
+        string[] header = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0 || lines[i][0] == '#')
+            {
+                continue;
+            }
+            string[] fields = lines[i].Split('\t');
+            if (header == null)
+            {
+                header = fields;
+                continue;
+            }
+            Dictionary<string, string> row = new Dictionary<string, string>();
+            for (int k = 0; k < header.Length; k++)
+            {
+                row[header[k]] = fields[k];
+            }
+            row["_line"] = (i + 1).ToString();
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static string Unescape(string field)
+    {
+        StringBuilder output = new StringBuilder();
+        for (int i = 0; i < field.Length; i++)
+        {
+            if (field[i] != '\\')
+            {
+                output.Append(field[i]);
+                continue;
+            }
+            char next = field[++i];
+            output.Append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+        }
+        return output.ToString();
+    }
+
+    private static uint Issuer(string name)
+    {
+        switch (name)
+        {
+            case "vss": return BhytConstants.IssuerVss;
+            case "police": return BhytConstants.IssuerPolice;
+            case "defence": return BhytConstants.IssuerDefence;
+            default: return BhytConstants.IssuerAny;
+        }
+    }
+
+    private static string Pascal(string snake)
+    {
+        StringBuilder output = new StringBuilder();
+        foreach (string part in snake.Split('_'))
+        {
+            output.Append(char.ToUpperInvariant(part[0])).Append(part.Substring(1));
+        }
+        return output.ToString();
+    }
+
+    public static int Main(string[] args)
+    {
+        Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
+        foreach (Dictionary<string, string> row in Rows(args[1]))
+        {
+            messages[row["line"]] = new string[] { row["vi"], row["en"] };
+        }
+        Check(BhytApi.Version() == BhytConstants.Version, "the library is the version of the header");
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(args[0]))
+        {
+            count++;
+            string where = "cards.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            bool lenient = row["mode"] == "lenient";
+            uint issuer = Issuer(row["issuer"]);
+            bool valid = row["valid"] == "true";
+            BhytResult got = BhytApi.Parse(input, issuer, lenient);
+            Check(got.Valid == valid, where + " verdict");
+            Check((BhytApi.Validate(input, issuer, lenient) == BhytConstants.Ok) == valid, where + " validate");
+            string vi = BhytApi.ErrorText(input, issuer, lenient, BhytConstants.LangVi);
+            string en = BhytApi.ErrorText(input, issuer, lenient, BhytConstants.LangEn);
+            if (valid)
+            {
+                BhytCard card = got.Card;
+                Check(card.Form.ToString() == row["form"], where + " form");
+                Check(BhytApi.Utf8(card.Compact) == row["compact"], where + " compact");
+                Check(BhytApi.Utf8(card.SocialInsuranceNumber) == row["sin"], where + " sin");
+                if (card.Form == 15)
+                {
+                    Check(BhytApi.Utf8(card.GroupCode) == row["group"], where + " group");
+                    Check(card.BenefitLevel.ToString() == row["benefit"], where + " benefit");
+                    Check(card.ProvinceCode.ToString("D2") == row["province"], where + " province");
+                    Check(card.Issuer == Issuer(row["issuer_decoded"]), where + " issuer");
+                    Check(BhytApi.Utf8(card.GroupDescriptionVi).Length > 0, where + " description");
+                }
+                Check(vi.Length == 0 && en.Length == 0 && got.Position == null, where + " no error");
+            }
+            else
+            {
+                Check(got.Name == row["code"], where + " code");
+                ulong? position = row["position"] == "-" ? (ulong?)null : ulong.Parse(row["position"]);
+                Check(got.Position == position, where + " position");
+                Check((got.ByteOffset == null) == (position == null), where + " byte offset");
+                string[] want;
+                Check(messages.TryGetValue(row["_line"], out want) && want[0] == vi && want[1] == en, where + " message");
+            }
+        }
+        Check(count > 1000, "every row read");
+
+        // Non-ASCII and invalid UTF-8: positions count characters, byte offsets bytes.
+        BhytResult r = BhytApi.Parse("\u0110N4010123456789", BhytConstants.IssuerAny, false);
+        Check(r.Name == "invalid_character" && r.Position == 0 && r.ByteOffset == 0, "Đ");
+        r = BhytApi.Parse("HS\u00a040101208788X1", BhytConstants.IssuerAny, true);
+        Check(r.Position == 14 && r.ByteOffset == 15, "a 2-byte separator before the error");
+        byte[] bad = Encoding.ASCII.GetBytes("DN4x10123456789");
+        bad[3] = 0xff;
+        r = BhytApi.Parse(bad, BhytConstants.IssuerAny, false);
+        Check(r.Name == "invalid_character" && r.Position == 3 && r.ByteOffset == 3, "invalid UTF-8");
+        Check(BhytApi.ErrorText("DN4010123456A89", BhytConstants.IssuerAny, false, BhytConstants.LangVi)
+            == "Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)", "the issue's example");
+        Check(BhytApi.ErrorText("DN4010123456789", BhytConstants.IssuerPolice, false, BhytConstants.LangVi)
+            == "Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98", "police");
+        Check(BhytApi.ErrorText(BhytConstants.CallMaTheBhyt, Encoding.UTF8.GetBytes("HS4010120878811;HS401012087881X"),
+            BhytConstants.IssuerAny, 1, BhytConstants.LangVi).StartsWith("Ký tự thứ 31", StringComparison.Ordinal), "ma_the item 1");
+        // BHYT_NO_POSITION.
+        r = BhytApi.Parse("0123", BhytConstants.IssuerAny, false);
+        Check(r.Name == "invalid_length" && r.Position == null, "no position is null");
+        BhytCard unused;
+        BhytError error;
+        Native.bhyt_parse(Encoding.ASCII.GetBytes("0123"), new UIntPtr(4), BhytConstants.IssuerAny, out unused, out error);
+        Check(error.Position.ToUInt64() == BhytConstants.NoPosition, "BHYT_NO_POSITION is NoPosition");
+        BhytErrorDetail detail;
+        Check(Native.bhyt_error_details(BhytConstants.CallValidate, Encoding.ASCII.GetBytes("ND4010120878811"), new UIntPtr(15),
+            BhytConstants.IssuerAny, UIntPtr.Zero, out detail) == BhytConstants.LateGroupCode
+            && BhytApi.Utf8(detail.GroupCode) == "ND", "details");
+        Check(BhytApi.CodeName(BhytConstants.InvalidArgument) == "invalid_argument", "constants");
+
+        // The layout the marshaller uses is the C compiler's.
+        Dictionary<string, Type> types = new Dictionary<string, Type>
+        {
+            { "bhyt_card", typeof(BhytCard) },
+            { "bhyt_error", typeof(BhytError) },
+            { "bhyt_error_detail", typeof(BhytErrorDetail) },
+        };
+        foreach (string line in File.ReadAllLines(args[2]))
+        {
+            string[] parts = line.Split(' ');
+            if (parts[1] == "size")
+            {
+                Check(Marshal.SizeOf(types[parts[0]]) == int.Parse(parts[2]), "sizeof " + parts[0]);
+            }
+            else
+            {
+                string[] name = parts[0].Split('.');
+                Check(Marshal.OffsetOf(types[name[0]], Pascal(name[1])).ToInt64() == long.Parse(parts[1]), "offsetof " + parts[0]);
+            }
+        }
+        Console.WriteLine("csharp (" + Environment.Version + "): " + passed + " passed, " + failed + " failed");
+        return failed == 0 && passed > 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,180 @@
+// Package bhyt is the Go binding of bhyt, the reference library for Vietnamese
+// health-insurance (BHYT) card numbers: cgo over the C library (libbhyt), found through
+// pkg-config (bhyt.pc: the shared library, loaded by its soname libbhyt.so.0.MINOR; with the
+// build tag bhyt_static, bhyt-static.pc: the static archive, nothing to ship). The rules are
+// the library's; this package only translates. Every function is safe for concurrent use.
+//
+//	err := bhyt.Validate("DN4010123456A89", bhyt.IssuerAny, false)
+//	fmt.Println(err.Message(bhyt.LangVi)) // Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)
+package bhyt
+
+/*
+#cgo !bhyt_static pkg-config: bhyt
+#cgo bhyt_static pkg-config: bhyt-static
+#include <bhyt.h>
+*/
+import "C"
+
+import "unsafe"
+
+// Issuer is an issuing body chosen in a form (BHYT_ISSUER_*).
+type Issuer uint32
+
+// Lang is the language of a message (BHYT_LANG_*).
+type Lang uint32
+
+// Call names the entry point whose error a message explains (BHYT_CALL_*).
+type Call uint32
+
+// Code is a result code (bhyt_result): OK or an error code.
+type Code uint32
+
+// The header's constants (cgo reads them from bhyt.h: none is typed here).
+const (
+	IssuerAny     Issuer = C.BHYT_ISSUER_ANY
+	IssuerVSS     Issuer = C.BHYT_ISSUER_VSS
+	IssuerPolice  Issuer = C.BHYT_ISSUER_POLICE
+	IssuerDefence Issuer = C.BHYT_ISSUER_DEFENCE
+
+	LangVi Lang = C.BHYT_LANG_VI
+	LangEn Lang = C.BHYT_LANG_EN
+
+	CallValidate           Call = C.BHYT_CALL_VALIDATE
+	CallValidateLenient    Call = C.BHYT_CALL_VALIDATE_LENIENT
+	CallCheckPrefix        Call = C.BHYT_CALL_CHECK_PREFIX
+	CallCheckPrefixLenient Call = C.BHYT_CALL_CHECK_PREFIX_LENIENT
+	CallIdentify           Call = C.BHYT_CALL_IDENTIFY
+	CallIdentifyLenient    Call = C.BHYT_CALL_IDENTIFY_LENIENT
+	CallMaTheBhyt          Call = C.BHYT_CALL_MA_THE_BHYT
+	CallMaTheBhytLenient   Call = C.BHYT_CALL_MA_THE_BHYT_LENIENT
+
+	OK                  Code = C.BHYT_OK
+	InvalidLength       Code = C.BHYT_INVALID_LENGTH
+	InvalidCharacter    Code = C.BHYT_INVALID_CHARACTER
+	UnknownGroupCode    Code = C.BHYT_UNKNOWN_GROUP_CODE
+	LateGroupCode       Code = C.BHYT_LATE_GROUP_CODE
+	InvalidBenefitLevel Code = C.BHYT_INVALID_BENEFIT_LEVEL
+	InvalidProvinceCode Code = C.BHYT_INVALID_PROVINCE_CODE
+	InvalidArgument     Code = C.BHYT_INVALID_ARGUMENT
+)
+
+// NoPosition is Error.Position and Error.ByteOffset when there is none (C's
+// BHYT_NO_POSITION, SIZE_MAX, is translated to -1).
+const NoPosition = -1
+
+// Name is the code's stable name ("invalid_character", ...).
+func (c Code) Name() string {
+	return C.GoString(C.bhyt_error_code_name(C.uint32_t(c)))
+}
+
+// Card is a decoded card number.
+type Card struct {
+	Form                  int
+	Compact               string
+	GroupCode             string
+	SocialInsuranceNumber string
+	BenefitLevel          int
+	ProvinceCode          int
+	Issuer                Issuer
+	Key                   uint64
+	GroupDescriptionVi    string
+	GroupDescriptionEn    string
+	BenefitMeaningVi      string
+	IssuerNameVi          string
+}
+
+// Error says why a number is invalid and where; Message gives the core's full text.
+type Error struct {
+	Code       Code
+	Position   int // 0-based character index, or NoPosition
+	ByteOffset int // where that character starts in the input's bytes, or NoPosition
+	call       Call
+	input      []byte
+	issuer     Issuer
+	item       int
+}
+
+func (e *Error) Error() string { return e.Message(LangEn) }
+
+// Message is the full message of the error, as the core writes it.
+func (e *Error) Message(lang Lang) string {
+	return ErrorText(e.call, e.input, e.issuer, e.item, lang)
+}
+
+// bytes gives C a pointer to the input's bytes (a real, empty buffer for an empty input).
+func bytes(input []byte) (*C.char, C.size_t) {
+	if len(input) == 0 {
+		var empty [1]byte
+		return (*C.char)(unsafe.Pointer(&empty[0])), 0
+	}
+	return (*C.char)(unsafe.Pointer(&input[0])), C.size_t(len(input))
+}
+
+func position(value C.size_t) int {
+	if value == C.BHYT_NO_POSITION {
+		return NoPosition
+	}
+	return int(value)
+}
+
+// Version is the library's version.
+func Version() string { return C.GoString(C.bhyt_version()) }
+
+// Validate checks a number (any bytes: invalid UTF-8 is an invalid character); nil if valid.
+func Validate(input string, issuer Issuer, lenient bool) *Error {
+	_, err := ParseBytes([]byte(input), issuer, lenient)
+	return err
+}
+
+// Parse validates and decodes a number.
+func Parse(input string, issuer Issuer, lenient bool) (*Card, *Error) {
+	return ParseBytes([]byte(input), issuer, lenient)
+}
+
+// ParseBytes is Parse on bytes.
+func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
+	var card C.bhyt_card
+	var cerr C.bhyt_error
+	data, n := bytes(input)
+	call := CallValidate
+	var code C.bhyt_result
+	if lenient {
+		call = CallValidateLenient
+		code = C.bhyt_parse_lenient(data, n, C.bhyt_issuer(issuer), &card, &cerr)
+	} else {
+		code = C.bhyt_parse(data, n, C.bhyt_issuer(issuer), &card, &cerr)
+	}
+	if code != C.BHYT_OK {
+		kept := append([]byte(nil), input...)
+		return nil, &Error{Code: Code(code), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
+			call: call, input: kept, issuer: issuer}
+	}
+	return &Card{
+		Form:                  int(card.form),
+		Compact:               C.GoString(&card.compact[0]),
+		GroupCode:             C.GoString(&card.group_code[0]),
+		SocialInsuranceNumber: C.GoString(&card.social_insurance_number[0]),
+		BenefitLevel:          int(card.benefit_level),
+		ProvinceCode:          int(card.province_code),
+		Issuer:                Issuer(card.issuer),
+		Key:                   uint64(card.key),
+		GroupDescriptionVi:    C.GoString(card.group_description_vi),
+		GroupDescriptionEn:    C.GoString(card.group_description_en),
+		BenefitMeaningVi:      C.GoString(card.benefit_meaning_vi),
+		IssuerNameVi:          C.GoString(card.issuer_name_vi),
+	}, nil
+}
+
+// ErrorText is the full message of the error the entry point call reports for input (item:
+// the MA_THE_BHYT item's number, else 0); "" when there is none.
+func ErrorText(call Call, input []byte, issuer Issuer, item int, lang Lang) string {
+	data, n := bytes(input)
+	needed := C.bhyt_error_text(C.bhyt_call(call), data, n, C.bhyt_issuer(issuer), C.size_t(item), C.bhyt_lang(lang), nil, 0)
+	if needed == 0 {
+		return ""
+	}
+	buffer := make([]byte, int(needed)+1)
+	C.bhyt_error_text(C.bhyt_call(call), data, n, C.bhyt_issuer(issuer), C.size_t(item), C.bhyt_lang(lang),
+		(*C.char)(unsafe.Pointer(&buffer[0])), C.size_t(len(buffer)))
+	return string(buffer[:needed])
+}

@@ -1,0 +1,121 @@
+package bhyt
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// rows reads a TSV file of tests/vectors (format: tests/vectors/README.md).
+func rows(t *testing.T, path string) []map[string]string {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header []string
+	var out []map[string]string
+	for i, line := range strings.Split(string(text), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if header == nil {
+			header = fields
+			continue
+		}
+		row := map[string]string{"_line": strconv.Itoa(i + 1)}
+		for k, name := range header {
+			row[name] = fields[k]
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+var unescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+
+var issuers = map[string]Issuer{"any": IssuerAny, "vss": IssuerVSS, "police": IssuerPolice, "defence": IssuerDefence}
+
+// Every row of tests/vectors/cards.tsv: verdict, code, position, byte offset, decoded parts, and
+// the detailed message in both languages against bindings/hosts/messages.tsv.
+func TestVectors(t *testing.T) {
+	messages := map[string][2]string{}
+	for _, row := range rows(t, "../hosts/messages.tsv") {
+		messages[row["line"]] = [2]string{row["vi"], row["en"]}
+	}
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/cards.tsv") {
+		count++
+		where := "cards.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		issuer := issuers[row["issuer"]]
+		card, err := Parse(input, issuer, lenient)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			province := fmt.Sprintf("%02d", card.ProvinceCode)
+			ok := strconv.Itoa(card.Form) == row["form"] && card.Compact == row["compact"] &&
+				card.SocialInsuranceNumber == row["sin"]
+			if card.Form == 15 {
+				ok = ok && card.GroupCode == row["group"] && strconv.Itoa(card.BenefitLevel) == row["benefit"] &&
+					province == row["province"] && card.Issuer == issuers[row["issuer_decoded"]] &&
+					card.GroupDescriptionVi != ""
+			}
+			call := CallValidate
+			if lenient {
+				call = CallValidateLenient
+			}
+			if !ok || ErrorText(call, []byte(input), issuer, 0, LangVi) != "" {
+				t.Errorf("%s: decoded parts", where)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		want := messages[row["_line"]]
+		if err.Code.Name() != row["code"] || err.Position != position ||
+			(err.ByteOffset == NoPosition) != (position == NoPosition) ||
+			err.Message(LangVi) != want[0] || err.Message(LangEn) != want[1] {
+			t.Errorf("%s: %s at %d (%q)", where, err.Code.Name(), err.Position, err.Message(LangEn))
+		}
+	}
+	if count < 1000 {
+		t.Fatalf("only %d rows", count)
+	}
+}
+
+// Non-ASCII and invalid UTF-8 input, BHYT_NO_POSITION, the other entry points' messages.
+func TestEdges(t *testing.T) {
+	check := func(ok bool, what string) {
+		if !ok {
+			t.Error(what)
+		}
+	}
+	_, err := Parse("\u0110N4010123456789", IssuerAny, false)
+	check(err != nil && err.Code == InvalidCharacter && err.Position == 0 && err.ByteOffset == 0, "Đ")
+	_, err = Parse("HS\u00a040101208788X1", IssuerAny, true)
+	check(err != nil && err.Position == 14 && err.ByteOffset == 15, "a 2-byte separator before the error")
+	_, err = ParseBytes([]byte("DN4\xff10123456789"), IssuerAny, false)
+	check(err != nil && err.Code == InvalidCharacter && err.Position == 3 && err.ByteOffset == 3, "invalid UTF-8")
+	check(utf8.ValidString(err.Message(LangVi)), "the message of invalid UTF-8 input is UTF-8")
+	check(Validate("DN4010123456A89", IssuerAny, false).Message(LangVi) ==
+		"Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)", "the issue's example")
+	check(Validate("DN4010123456789", IssuerPolice, false).Message(LangVi) ==
+		"Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98", "police")
+	check(Validate("DN4010123456789", IssuerAny, false) == nil, "valid")
+	err = Validate("0123", IssuerAny, false)
+	check(err.Code == InvalidLength && err.Position == NoPosition && err.ByteOffset == NoPosition, "no position")
+	check(strings.HasPrefix(ErrorText(CallIdentify, []byte("12345"), IssuerAny, 0, LangEn), "neither"), "identify")
+	check(strings.HasPrefix(ErrorText(CallMaTheBhyt, []byte("HS4010120878811;HS401012087881X"), IssuerAny, 1, LangVi),
+		"Ký tự thứ 31"), "ma_the item 1")
+	check(InvalidArgument.Name() == "invalid_argument", "constants")
+	check(Version() != "", "version")
+}

@@ -1,0 +1,3 @@
+module bhyt
+
+go 1.19

@@ -1,0 +1,45 @@
+/*
+ * The layout of the structs the host declarations (Java JNA, C# P/Invoke) re-declare, as the C
+ * compiler lays them out: one line per struct ("NAME size N") and per field ("NAME.FIELD
+ * OFFSET"). Each host's test prints the same lines from its own declarations, and
+ * bindings/hosts/test.sh compares the two.
+ */
+#include <stddef.h>
+#include <stdio.h>
+
+#include <bhyt.h>
+
+#define SIZE(s) printf(#s " size %zu\n", sizeof(s))
+#define FIELD(s, f) printf(#s "." #f " %zu\n", offsetof(s, f))
+
+int main(void) {
+    SIZE(bhyt_card);
+    FIELD(bhyt_card, form);
+    FIELD(bhyt_card, benefit_level);
+    FIELD(bhyt_card, province_code);
+    FIELD(bhyt_card, issuer);
+    FIELD(bhyt_card, compact);
+    FIELD(bhyt_card, group_code);
+    FIELD(bhyt_card, social_insurance_number);
+    FIELD(bhyt_card, key);
+    FIELD(bhyt_card, group_description_vi);
+    FIELD(bhyt_card, group_description_en);
+    FIELD(bhyt_card, benefit_meaning_vi);
+    FIELD(bhyt_card, benefit_meaning_en);
+    FIELD(bhyt_card, issuer_name_vi);
+    FIELD(bhyt_card, issuer_name_en);
+    SIZE(bhyt_error);
+    FIELD(bhyt_error, code);
+    FIELD(bhyt_error, position);
+    FIELD(bhyt_error, byte_offset);
+    SIZE(bhyt_error_detail);
+    FIELD(bhyt_error_detail, code);
+    FIELD(bhyt_error_detail, position);
+    FIELD(bhyt_error_detail, byte_offset);
+    FIELD(bhyt_error_detail, expected);
+    FIELD(bhyt_error_detail, found);
+    FIELD(bhyt_error_detail, issuer);
+    FIELD(bhyt_error_detail, length);
+    FIELD(bhyt_error_detail, group_code);
+    return 0;
+}

@@ -1,0 +1,177 @@
+package vn.bhyt;
+
+import com.sun.jna.Structure;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java (JNA) declarations on the shared vectors: every row of tests/vectors/cards.tsv
+ * (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
+ * and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
+ * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+ *
+ * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
+ */
+public final class VectorsTest implements BhytConstants {
+    private static int passed;
+    private static int failed;
+
+    private static void check(boolean ok, String what) {
+        if (ok) {
+            passed++;
+        } else {
+            failed++;
+            if (failed <= 30) {
+                System.err.println("check failed: " + what);
+            }
+        }
+    }
+
+    private static List<Map<String, String>> rows(String path) throws Exception {
+        List<String> lines = Files.readAllLines(Paths.get(path), StandardCharsets.UTF_8);
+        List<Map<String, String>> out = new ArrayList<>();
+        String[] header = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (header == null) {
+                header = fields;
+                continue;
+            }
+            Map<String, String> row = new HashMap<>();
+            for (int k = 0; k < header.length; k++) {
+                row.put(header[k], fields[k]);
+            }
+            row.put("_line", Integer.toString(i + 1));
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static String unescape(String field) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char next = field.charAt(++i);
+            out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+        }
+        return out.toString();
+    }
+
+    private static int issuer(String name) {
+        switch (name) {
+            case "vss": return ISSUER_VSS;
+            case "police": return ISSUER_POLICE;
+            case "defence": return ISSUER_DEFENCE;
+            default: return ISSUER_ANY;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String[]> messages = new HashMap<>();
+        for (Map<String, String> row : rows(args[1])) {
+            messages.put(row.get("line"), new String[] {row.get("vi"), row.get("en")});
+        }
+        check(Bhyt.version().equals(VERSION), "the library is the version of the header");
+        int count = 0;
+        for (Map<String, String> row : rows(args[0])) {
+            count++;
+            String where = "cards.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            boolean lenient = row.get("mode").equals("lenient");
+            int issuer = issuer(row.get("issuer"));
+            boolean valid = row.get("valid").equals("true");
+            Bhyt.Result got = Bhyt.parse(input, issuer, lenient);
+            check(got.valid() == valid, where + " verdict");
+            check((Bhyt.validate(input, issuer, lenient) == OK) == valid, where + " validate");
+            String vi = Bhyt.errorText(input, issuer, lenient, LANG_VI);
+            String en = Bhyt.errorText(input, issuer, lenient, LANG_EN);
+            if (valid) {
+                BhytLibrary.bhyt_card card = got.card;
+                check(card.form == Integer.parseInt(row.get("form")), where + " form");
+                check(Bhyt.string(card.compact).equals(row.get("compact")), where + " compact");
+                check(Bhyt.string(card.social_insurance_number).equals(row.get("sin")), where + " sin");
+                if (card.form == 15) {
+                    check(Bhyt.string(card.group_code).equals(row.get("group")), where + " group");
+                    check(card.benefit_level == Integer.parseInt(row.get("benefit")), where + " benefit");
+                    check(String.format("%02d", card.province_code).equals(row.get("province")), where + " province");
+                    check(card.issuer == issuer(row.get("issuer_decoded")), where + " issuer");
+                    check(!card.group_description_vi.getString(0, "UTF-8").isEmpty(), where + " description");
+                }
+                check(vi.isEmpty() && en.isEmpty() && got.position == null, where + " no error");
+            } else {
+                check(got.name.equals(row.get("code")), where + " code");
+                Long position = row.get("position").equals("-") ? null : Long.valueOf(row.get("position"));
+                check(position == null ? got.position == null : position.equals(got.position), where + " position");
+                check((got.byteOffset == null) == (position == null), where + " byte offset");
+                String[] want = messages.get(row.get("_line"));
+                check(want != null && want[0].equals(vi) && want[1].equals(en), where + " message");
+            }
+        }
+        check(count > 1000, "every row read");
+
+        // Non-ASCII and invalid UTF-8: positions count characters, byte offsets bytes.
+        Bhyt.Result got = Bhyt.parse("\u0110N4010123456789", ISSUER_ANY, false);
+        check(got.name.equals("invalid_character") && got.position == 0 && got.byteOffset == 0, "Đ");
+        got = Bhyt.parse("HS\u00a040101208788X1", ISSUER_ANY, true);
+        check(got.position == 14 && got.byteOffset == 15, "a 2-byte separator before the error");
+        byte[] bad = "DN4\u000010123456789".getBytes(StandardCharsets.UTF_8);
+        bad[3] = (byte) 0xff;
+        got = Bhyt.parse(bad, ISSUER_ANY, false);
+        check(got.name.equals("invalid_character") && got.position == 3 && got.byteOffset == 3, "invalid UTF-8");
+        check(Bhyt.errorText("DN4010123456A89", ISSUER_ANY, false, LANG_VI)
+                .equals("Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)"), "the issue's example");
+        check(Bhyt.errorText("DN4010123456789", ISSUER_POLICE, false, LANG_VI)
+                .equals("Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98"), "police");
+        check(Bhyt.errorText(CALL_MA_THE_BHYT, "HS4010120878811;HS401012087881X".getBytes(StandardCharsets.UTF_8),
+                ISSUER_ANY, 1, LANG_VI).startsWith("Ký tự thứ 31"), "ma_the item 1");
+        // BHYT_NO_POSITION.
+        got = Bhyt.parse("0123", ISSUER_ANY, false);
+        check(got.name.equals("invalid_length") && got.position == null, "no position is null");
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        byte[] shortInput = "0123".getBytes(StandardCharsets.UTF_8);
+        BhytLibrary.INSTANCE.bhyt_parse(shortInput, new BhytLibrary.SizeT(4), ISSUER_ANY, new BhytLibrary.bhyt_card(), error);
+        check(error.position.longValue() == NO_POSITION, "BHYT_NO_POSITION reads as NO_POSITION (-1L)");
+        BhytLibrary.bhyt_error_detail detail = new BhytLibrary.bhyt_error_detail();
+        byte[] late = "ND4010120878811".getBytes(StandardCharsets.UTF_8);
+        check(BhytLibrary.INSTANCE.bhyt_error_details(CALL_VALIDATE, late, new BhytLibrary.SizeT(15), ISSUER_ANY,
+                new BhytLibrary.SizeT(0), detail) == LATE_GROUP_CODE && Bhyt.string(detail.group_code).equals("ND"),
+                "details");
+        check(BhytLibrary.INSTANCE.bhyt_error_code_name(INVALID_ARGUMENT).equals("invalid_argument"), "constants");
+
+        // The layout JNA uses is the C compiler's.
+        Map<String, Structure> structs = new HashMap<>();
+        structs.put("bhyt_card", new BhytLibrary.bhyt_card());
+        structs.put("bhyt_error", new BhytLibrary.bhyt_error());
+        structs.put("bhyt_error_detail", new BhytLibrary.bhyt_error_detail());
+        for (String line : Files.readAllLines(Paths.get(args[2]))) {
+            String[] parts = line.split(" ");
+            if (parts[1].equals("size")) {
+                check(structs.get(parts[0]).size() == Integer.parseInt(parts[2]), "sizeof " + parts[0]);
+            } else {
+                String[] name = parts[0].split("\\.");
+                Structure s = structs.get(name[0]);
+                java.lang.reflect.Method fieldOffset = Structure.class.getDeclaredMethod("fieldOffset", String.class);
+                fieldOffset.setAccessible(true);
+                int offset = (int) fieldOffset.invoke(s, name[1]);
+                check(offset == Integer.parseInt(parts[1]), "offsetof " + parts[0]);
+            }
+        }
+        System.out.println("java (JNA " + com.sun.jna.Native.VERSION + ", Java " + System.getProperty("java.version")
+                + "): " + passed + " passed, " + failed + " failed");
+        System.exit(failed == 0 && passed > 0 ? 0 : 1);
+    }
+}

@@ -1,0 +1,163 @@
+<?php
+// The PHP binding on the shared vectors: every row of tests/vectors/cards.tsv through
+// Bhyt\Bhyt (verdict, code name, position, byte offset, decoded parts, the detailed message in
+// Vietnamese and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8
+// input, BHYT_NO_POSITION as null, the constants against the library, and the struct layout
+// FFI sees against the C compiler's (bindings/hosts/layout.c's output).
+//
+// usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
+//        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
+//        BHYT_EXPECT_SCOPE=1 the library must come from the preloaded scope: ffi.preload)
+declare(strict_types=1);
+
+// Under php-fpm/php-cgi the class is preloaded (bindings/php/preload.php).
+if (!class_exists(Bhyt\Bhyt::class)) {
+    require __DIR__ . '/../preload.php';
+}
+
+use Bhyt\Bhyt;
+
+$passed = 0;
+$failed = 0;
+function check(bool $ok, string $what): void
+{
+    global $passed, $failed;
+    if ($ok) {
+        $passed++;
+    } else {
+        $failed++;
+        if ($failed <= 30) {
+            file_put_contents("php://stderr", "check failed: $what\n");
+        }
+    }
+}
+
+/** Whether $text is valid UTF-8 (without mbstring). */
+function utf8_ok(string $text): bool
+{
+    return preg_match('//u', $text) === 1;
+}
+
+function rows(string $path): array
+{
+    $lines = explode("\n", file_get_contents($path));
+    $header = null;
+    $out = [];
+    foreach ($lines as $i => $line) {
+        if ($line === '' || $line[0] === '#') {
+            continue;
+        }
+        $fields = explode("\t", $line);
+        if ($header === null) {
+            $header = $fields;
+            continue;
+        }
+        $row = array_combine($header, $fields);
+        $row['_line'] = $i + 1;
+        $out[] = $row;
+    }
+    return $out;
+}
+
+function unescape(string $field): string
+{
+    return preg_replace_callback('/\\\\(.)/s', fn ($m) => ['\\' => '\\', 't' => "\t", 'n' => "\n", 'r' => "\r"][$m[1]], $field);
+}
+
+[$cardsPath, $messagesPath, $layoutPath] = PHP_SAPI === 'cli'
+    ? array_slice($argv, 1, 3)
+    : [getenv('BHYT_CARDS'), getenv('BHYT_MESSAGES'), getenv('BHYT_LAYOUT')];
+// Outside the CLI (ffi.enable=preload), only preloaded code may use FFI: the class does, the
+// checks of raw FFI below run in the CLI only.
+$raw = PHP_SAPI === 'cli';
+if (getenv('BHYT_EXPECT_SCOPE') === '1') {
+    check(Bhyt::preloaded(), 'ffi.preload gave the scope "bhyt"');
+}
+$bhyt = new Bhyt();
+$issuers = ['any' => Bhyt::ISSUER_ANY, 'vss' => Bhyt::ISSUER_VSS, 'police' => Bhyt::ISSUER_POLICE, 'defence' => Bhyt::ISSUER_DEFENCE];
+$messages = [];
+foreach (rows($messagesPath) as $row) {
+    $messages[(int) $row['line']] = [$row['vi'], $row['en']];
+}
+
+check($bhyt->version() === Bhyt::VERSION, 'the library is the version of the header');
+$rows = 0;
+foreach (rows($cardsPath) as $row) {
+    $rows++;
+    $input = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $issuer = $issuers[$row['issuer']];
+    $where = "cards.tsv:{$row['_line']}";
+    $got = $bhyt->parse($input, $issuer, $lenient);
+    $valid = $row['valid'] === 'true';
+    check(($got['code'] === Bhyt::OK) === $valid, "$where verdict");
+    check(($bhyt->validate($input, $issuer, $lenient) === Bhyt::OK) === $valid, "$where validate");
+    $vi = $bhyt->errorText($input, $issuer, $lenient, Bhyt::LANG_VI);
+    $en = $bhyt->errorText($input, $issuer, $lenient, Bhyt::LANG_EN);
+    if ($valid) {
+        $card = $got['card'];
+        check($card['form'] === (int) $row['form'], "$where form");
+        check($card['compact'] === $row['compact'], "$where compact");
+        check($card['social_insurance_number'] === $row['sin'], "$where sin");
+        if ($row['form'] === '15') {
+            check($card['group_code'] === $row['group'], "$where group");
+            check($card['benefit_level'] === (int) $row['benefit'], "$where benefit");
+            check(sprintf('%02d', $card['province_code']) === $row['province'], "$where province");
+            check($card['issuer'] === $issuers[$row['issuer_decoded']], "$where issuer");
+            check(utf8_ok($card['group_description_vi']), "$where description");
+        }
+        check($got['position'] === null && $vi === '' && $en === '', "$where no error");
+    } else {
+        check($got['name'] === $row['code'], "$where code");
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['position'] === $position, "$where position");
+        check(($got['byte_offset'] === null) === ($position === null), "$where byte offset");
+        check([$vi, $en] === ($messages[$row['_line']] ?? null), "$where message");
+    }
+}
+check($rows > 1000, 'every row read');
+
+// Non-ASCII and invalid UTF-8: positions count characters, byte offsets bytes.
+$got = $bhyt->parse("\u{0110}N4010123456789"); // Đ
+check($got['name'] === 'invalid_character' && $got['position'] === 0 && $got['byte_offset'] === 0, 'Đ');
+$got = $bhyt->parse("DN\u{FF14}010123456789"); // a full-width 4
+check($got['position'] === 2 && $got['byte_offset'] === 2, 'full-width digit');
+$got = $bhyt->parse("DN4\xff10123456789");
+check($got['name'] === 'invalid_character' && $got['position'] === 3 && $got['byte_offset'] === 3, 'invalid UTF-8');
+$got = $bhyt->parse("HS\u{00A0}40101208788X1", lenient: true); // a no-break space, dropped
+check($got['position'] === 14 && $got['byte_offset'] === 15, 'a 2-byte separator before the error');
+check(utf8_ok($bhyt->errorText("DN4\xff10123456789")), 'the message of invalid UTF-8 is UTF-8');
+check($bhyt->errorText("DN4010123456A89") === 'Ký tự thứ 13 là một chữ cái in hoa, cần một chữ số (0-9)', 'the issue\'s example');
+check($bhyt->errorText('DN4010123456789', Bhyt::ISSUER_POLICE) === 'Với Bảo hiểm xã hội Công an nhân dân, ký tự 4-5 phải là 98', 'police');
+// BHYT_NO_POSITION: a length error has no position.
+$got = $bhyt->parse('0123');
+check($got['name'] === 'invalid_length' && $got['position'] === null, 'no position is null');
+if ($raw) {
+    $ffi = Bhyt::load();
+    $error = $ffi->new('bhyt_error');
+    $ffi->bhyt_parse('0123', 4, 0, FFI::addr($ffi->new('bhyt_card')), FFI::addr($error));
+    check($error->position === Bhyt::NO_POSITION, 'BHYT_NO_POSITION arrives as Bhyt::NO_POSITION');
+}
+// The constants are the library's.
+check($bhyt->errorName(Bhyt::INVALID_ARGUMENT) === 'invalid_argument', 'INVALID_ARGUMENT');
+check($bhyt->errorName(Bhyt::INVALID_PROVINCE_CODE) === 'invalid_province_code', 'INVALID_PROVINCE_CODE');
+// Identify and MA_THE_BHYT items through the same call.
+check(str_starts_with($bhyt->errorText('12345', call: Bhyt::CALL_IDENTIFY, lang: Bhyt::LANG_EN), 'neither'), 'identify');
+check($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 0) === '', 'ma_the item 0');
+check(str_starts_with($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 1), 'Ký tự thứ 31'), 'ma_the item 1');
+
+// The layout FFI uses is the C compiler's.
+foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {
+    [$name, $a, $b] = array_pad(explode(' ', $line), 3, null);
+    if ($a === 'size') {
+        check(FFI::sizeof($ffi->type($name)) === (int) $b, "sizeof $name");
+    } else {
+        [$struct, $field] = explode('.', $name);
+        $value = $ffi->new($struct);
+        $offset = FFI::cast('uintptr_t', FFI::addr($value->$field))->cdata - FFI::cast('uintptr_t', FFI::addr($value))->cdata;
+        check($offset === (int) $a, "offsetof $name");
+    }
+}
+
+printf("php (%s): %d passed, %d failed\n", PHP_SAPI, $passed, $failed);
+exit($failed === 0 && $passed > 0 ? 0 : 1);
