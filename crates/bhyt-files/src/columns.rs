@@ -81,6 +81,50 @@ pub fn looks_like_number(value: &[u8]) -> bool {
         && kept.iter().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// The 0-based index of the sheet to check among `names` (in workbook order): the first when
+/// `wanted` is `None`, else the sheet of that number (1 is the first) or name (exact, then
+/// compared after NFC normalisation and case folding).
+pub fn choose_sheet(path: &str, names: &[&str], wanted: Option<&str>) -> Result<usize, FileError> {
+    if names.is_empty() {
+        return Err(FileError::new(path, "the workbook has no sheet"));
+    }
+    let listing = || {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!("{} \"{name}\"", i + 1))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(wanted) = wanted else {
+        return Ok(0);
+    };
+    match wanted.trim().parse::<usize>() {
+        Ok(number) if number >= 1 && number <= names.len() => Ok(number - 1),
+        Ok(number) => Err(FileError::new(
+            path,
+            format!("there is no sheet {number} (sheets: {})", listing()),
+        )),
+        Err(_) => names
+            .iter()
+            .position(|name| name.trim() == wanted.trim())
+            .or_else(|| {
+                let folded = fold(wanted);
+                names.iter().position(|name| fold(name) == folded)
+            })
+            .ok_or_else(|| {
+                FileError::new(
+                    path,
+                    format!(
+                        "no sheet is named \"{}\" (sheets: {})",
+                        wanted.trim(),
+                        listing()
+                    ),
+                )
+            }),
+    }
+}
+
 /// The column to check in a spreadsheet, once the cells of its header row are read (`names`,
 /// `None` without a header row): its 0-based index, its display name, and whether the header
 /// row turned out to be data. With [`Header::Auto`](super::Header::Auto) and no column chosen

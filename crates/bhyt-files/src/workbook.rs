@@ -288,43 +288,8 @@ impl WorkbookSource {
             }
         };
         let sheets = workbook.sheet_names();
-        if sheets.is_empty() {
-            return Err(FileError::new(path, "the workbook has no sheet"));
-        }
-        let listing = sheets
-            .iter()
-            .enumerate()
-            .map(|(i, name)| format!("{} \"{name}\"", i + 1))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let chosen = match &options.sheet {
-            None => 0,
-            Some(wanted) => match wanted.trim().parse::<usize>() {
-                Ok(number) if number >= 1 && number <= sheets.len() => number - 1,
-                Ok(number) => {
-                    return Err(FileError::new(
-                        path,
-                        format!("there is no sheet {number} (sheets: {listing})"),
-                    ))
-                }
-                Err(_) => sheets
-                    .iter()
-                    .position(|name| name.trim() == wanted.trim())
-                    .or_else(|| {
-                        let wanted = columns::fold(wanted);
-                        sheets.iter().position(|name| columns::fold(name) == wanted)
-                    })
-                    .ok_or_else(|| {
-                        FileError::new(
-                            path,
-                            format!(
-                                "no sheet is named \"{}\" (sheets: {listing})",
-                                wanted.trim()
-                            ),
-                        )
-                    })?,
-            },
-        };
+        let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
+        let chosen = columns::choose_sheet(path, &names, options.sheet.as_deref())?;
         let sheet_name = sheets[chosen].clone();
         let range = workbook.worksheet_range(&sheet_name).map_err(|error| {
             if password(&error.to_string().to_lowercase()) {
