@@ -49,21 +49,9 @@ pub unsafe extern "C" fn bhyt_format(
         let card = bhyt::validate(&compact[..end], None)
             .map_err(|error| bhyt_result::from_core(error.code()))?;
         let formatted = card.format(style);
-        let text = formatted.as_bytes();
-        let required = text.len() + 1;
-        if !out_required.is_null() {
-            // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
-            unsafe { out_required.write(required) };
-        }
-        if size < required {
-            return Err(BHYT_BUFFER_TOO_SMALL);
-        }
-        // SAFETY: `buffer` is non-NULL (size >= required > 0) and valid for `size` bytes,
-        // of which `required` are written.
+        // SAFETY: the caller guarantees `out_required` and `buffer` as documented above.
         unsafe {
-            ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), text.len());
-            buffer.add(text.len()).write(0);
+            crate::strings::write_terminated(formatted.as_bytes(), buffer, size, out_required)
         }
-        Ok(())
     })
 }

@@ -788,21 +788,8 @@ pub unsafe extern "C" fn bhyt_qr_field_text(
                 .as_bytes(),
             _ => return Err(not_qr(bytes).code),
         };
-        let required = text.len() + 1;
-        if !out_required.is_null() {
-            // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
-            unsafe { out_required.write(required) };
-        }
-        if size < required {
-            return Err(BHYT_BUFFER_TOO_SMALL);
-        }
-        // SAFETY: `buffer` is non-NULL (size >= required > 0) and valid for `size` bytes, of
-        // which `required` are written.
-        unsafe {
-            core::ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), text.len());
-            buffer.add(text.len()).write(0);
-        }
-        Ok(())
+        // SAFETY: the caller guarantees `out_required` and `buffer` as documented above.
+        unsafe { crate::strings::write_terminated(text, buffer, size, out_required) }
     })
 }
 

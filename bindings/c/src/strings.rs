@@ -13,6 +13,38 @@ use bhyt::{ErrorCode, IdentifyCode, Lang};
 
 use crate::*;
 
+/// Writes `text` and a terminating NUL into the caller's `buffer` of `size` bytes, and the size
+/// that needs (`text.len() + 1`) into `out_required` when it is not NULL: the contract of every
+/// call that hands out a copied string. `BHYT_BUFFER_TOO_SMALL`, with nothing written to
+/// `buffer`, when `size` is less than that.
+///
+/// # Safety
+///
+/// `out_required` is NULL or valid for writing; `buffer` is valid for writing `size` bytes
+/// (it may be NULL only when `size` is 0).
+pub(crate) unsafe fn write_terminated(
+    text: &[u8],
+    buffer: *mut c_char,
+    size: usize,
+    out_required: *mut usize,
+) -> Result<(), bhyt_result> {
+    let required = text.len() + 1;
+    if !out_required.is_null() {
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_required.write(required) };
+    }
+    if size < required {
+        return Err(BHYT_BUFFER_TOO_SMALL);
+    }
+    // SAFETY: `buffer` is non-NULL (size >= required > 0) and valid for `size` bytes, of which
+    // `required` are written.
+    unsafe {
+        core::ptr::copy_nonoverlapping(text.as_ptr(), buffer.cast::<u8>(), text.len());
+        buffer.add(text.len()).write(0);
+    }
+    Ok(())
+}
+
 /// Texts laid end to end, each followed by a NUL: `starts[i]` is where text `i` begins.
 pub(crate) struct Table<const BYTES: usize, const COUNT: usize> {
     pub(crate) bytes: [u8; BYTES],
