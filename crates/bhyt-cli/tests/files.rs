@@ -3,10 +3,13 @@
 //! and malformed ones (bad encoding, ragged rows, broken XML, damaged or truncated .xlsx) that
 //! must end with a clear error naming the file and row, exit status 2, never a crash.
 
+mod common;
+
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::Dir;
 use serde_json::Value;
 
 fn bhyt(args: &[&str]) -> Output {
@@ -38,24 +41,6 @@ fn json_lines(text: &str) -> Vec<Value> {
 fn summary(output: &Output) -> Value {
     let text = stderr(output);
     serde_json::from_str(text.lines().last().expect("a summary")).expect("a JSON summary")
-}
-
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Dir {
-        Dir(tempfile::tempdir().unwrap())
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let path = self.0.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
 }
 
 /// Asserts a failure of the file itself: exit 2, one message naming the file (and the row or

@@ -7,9 +7,11 @@
 #[path = "hostile/gen.rs"]
 mod gen;
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
+use common::Dir;
 use gen::{INVALID, VALID, VALID_SHORT};
 
 /// The memory cap, in KiB of address space: far below what any unbounded reader would need
@@ -49,34 +51,6 @@ fn capped(args: &[&str], producer: Option<&str>) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Dir {
-        Dir(tempfile::tempdir().unwrap())
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let path = self.0.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path.to_str().unwrap().to_owned()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-
-    /// Every file of the directory (no temporary report left behind).
-    fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.0.path())
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
 }
 
 /// Runs `bhyt ARGS` on `file` under the cap and checks that `file` is unchanged afterwards.
@@ -143,8 +117,8 @@ fn a_report_that_is_the_input_is_refused_before_anything_is_written() {
             "--report",
             &format!(
                 "{}/../{}/list.csv",
-                dir.0.path().display(),
-                dir.0.path().file_name().unwrap().to_string_lossy()
+                dir.root().display(),
+                dir.root().file_name().unwrap().to_string_lossy()
             ),
         ],
     );
@@ -715,7 +689,7 @@ fn a_report_to_a_device_is_written_to_it_not_replaced() {
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
     let null = std::fs::metadata("/dev/null").unwrap();
     assert!(!null.is_file(), "/dev/null is still a device");
-    let directory = dir.0.path().to_str().unwrap().to_owned();
+    let directory = dir.root().to_str().unwrap().to_owned();
     let output = run_check(&file, &["--report", &directory]);
     assert_refused(&output, &directory, None, &["this is a directory"]);
     assert_eq!(dir.names(), ["list.csv"]);
