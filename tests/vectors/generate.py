@@ -985,7 +985,7 @@ def hex_text(value: str, start: int, field: str) -> tuple[str, bool, bool]:
             raise FieldError(field, start + i)
     joined = "".join(digits)
     if len(joined) % 2:
-        raise FieldError(field, start + len(value))
+        raise FieldError(field, start + len(value) - 1)  # the unpaired last digit
     data = bytes.fromhex(joined)
     try:
         return data.decode("utf-8"), repaired, False

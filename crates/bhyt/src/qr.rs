@@ -248,10 +248,15 @@ pub(crate) fn identify_qr(input: &[u8]) -> Result<Identity, IdentifyError> {
 }
 
 /// Where a field error points: the character position in the payload.
+/// The error for a malformed field, at the character holding byte `byte`. A problem found at
+/// the very end (an empty last field, an odd last hex digit) is reported at the last
+/// character, so that every position names a character of the input.
 fn field_error(payload: &[u8], field: QrField, byte: usize) -> IdentifyError {
+    let position = char_position(payload, byte);
+    let last = char_position(payload, payload.len()).saturating_sub(1);
     IdentifyError::InvalidQrField {
         field,
-        position: char_position(payload, byte),
+        position: position.min(last),
     }
 }
 
@@ -367,8 +372,8 @@ const fn nibble(b: u8) -> Option<u8> {
 }
 
 /// The bytes a hex field encodes, Telex damage undone, given to `sink`; `Ok(repaired)`, or
-/// the byte offset (in the field) of the first character that is not a hex digit (the field
-/// length for an odd number of digits).
+/// the byte offset (in the field) of the first character that is not a hex digit (of the
+/// last, unpaired digit for an odd number of digits).
 fn hex_bytes(field: &[u8], mut sink: impl FnMut(u8)) -> Result<bool, usize> {
     let text = core::str::from_utf8(field).map_err(|e| e.valid_up_to())?;
     let mut repaired = false;
@@ -381,7 +386,9 @@ fn hex_bytes(field: &[u8], mut sink: impl FnMut(u8)) -> Result<bool, usize> {
         }
         Ok(())
     };
+    let mut last = 0;
     for (at, c) in text.char_indices() {
+        last = at;
         if let Some(expansion) = telex(c) {
             repaired = true;
             for &b in expansion {
@@ -394,7 +401,7 @@ fn hex_bytes(field: &[u8], mut sink: impl FnMut(u8)) -> Result<bool, usize> {
         }
     }
     if high.is_some() {
-        return Err(field.len());
+        return Err(last);
     }
     Ok(repaired)
 }

@@ -137,7 +137,7 @@ fn malformed_fields_are_named() {
     ];
     let cases = [
         (1, "4g", QrField::Name, 1),
-        (1, "414", QrField::Name, 3),
+        (1, "414", QrField::Name, 2),
         (2, "31/02/1990", QrField::BirthDate, 0),
         (3, "3", QrField::Sex, 0),
         (4, "zz", QrField::Address, 0),
@@ -160,6 +160,24 @@ fn malformed_fields_are_named() {
             }),
             "{payload}"
         );
+    }
+    // A problem at the very end of the payload (an unpaired last hex digit) is reported at
+    // the last character, the unpaired digit: every position names a character.
+    let base = base.join("|");
+    for (tail, field, back) in [
+        ("|4", QrField::GuardianName, 1),
+        ("|4e6", QrField::GuardianName, 1),
+    ] {
+        let payload = format!("{base}{tail}");
+        let chars = payload.chars().count();
+        let Err(IdentifyError::InvalidQrField {
+            field: found,
+            position,
+        }) = bhyt::identify(&payload)
+        else {
+            panic!("{payload}: not a field error");
+        };
+        assert_eq!((found, position), (field, chars - back), "{payload}");
     }
     assert_eq!(
         bhyt::identify("a|b|c").unwrap_err(),
