@@ -259,7 +259,7 @@ fn describe(
                 id.birth_year()
             )?;
         }
-        Ok(Identity::CardQr(qr)) => describe_card_qr(out, input, qr, vi, reveal)?,
+        Ok(Identity::CardQr(qr)) => describe_card_qr(out, input, qr, lang, reveal)?,
         Ok(Identity::PersonalIdQr(qr)) => describe_personal_id_qr(out, input, qr, lang, reveal)?,
         Err(error) => {
             let label = if vi {
@@ -297,9 +297,10 @@ fn describe_card_qr(
     out: &mut impl Write,
     input: &[u8],
     qr: &CardQr,
-    vi: bool,
+    lang: Lang,
     reveal: bool,
 ) -> io::Result<()> {
+    let vi = lang == Lang::Vi;
     let json = card_qr_json(input, qr);
     let label = if vi {
         "mã QR thẻ BHYT"
@@ -325,7 +326,7 @@ fn describe_card_qr(
     line(
         out,
         t("giới tính", "sex"),
-        qr.sex().name(if vi { Lang::Vi } else { Lang::En }),
+        qr.sex().name(lang),
     )?;
     let none = t("không có", "none");
     let address = json

@@ -77,7 +77,7 @@ fn check_file(args: &CheckArgs) -> ExitCode {
         },
         delimiter: file.delimiter,
         issuer: args.issuer.issuer(),
-        lenient: args.lenient,
+        mode: args.mode(),
         lang: args.lang(),
         format: match args.format {
             Some(FormatArg::Text) => bhyt_files::ReportFormat::Text,

@@ -38,7 +38,7 @@ use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bhyt::{AdviceCode, CardNumber, ErrorCode, Issuer, Lang, Style};
+use bhyt::{AdviceCode, CardNumber, ErrorCode, Issuer, Lang, Mode, Style};
 use serde::Serialize;
 
 pub use columns::ColumnSpec;
@@ -116,7 +116,7 @@ pub enum Header {
 /// What to read and how to check it: the library's own options (not the command line's).
 ///
 /// ```
-/// let options = bhyt_files::Options { lenient: true, ..Default::default() };
+/// let options = bhyt_files::Options { mode: bhyt::Mode::Lenient, ..Default::default() };
 /// assert_eq!(options.header, bhyt_files::Header::Auto);
 /// ```
 #[derive(Clone, Debug)]
@@ -134,8 +134,9 @@ pub struct Options {
     pub delimiter: Option<u8>,
     /// The issuing body chosen in the form; `None`: any.
     pub issuer: Option<Issuer>,
-    /// Accept pasted text (spaces, dots, hyphens, lowercase).
-    pub lenient: bool,
+    /// Strict, or [`Mode::Lenient`] to accept pasted text (spaces, dots, hyphens,
+    /// lowercase).
+    pub mode: Mode,
     /// Language of the messages in the report.
     pub lang: Lang,
     /// How the report is written.
@@ -161,7 +162,7 @@ impl Default for Options {
             header: Header::Auto,
             delimiter: None,
             issuer: None,
-            lenient: false,
+            mode: Mode::Strict,
             lang: Lang::En,
             format: ReportFormat::Text,
             bom: false,
@@ -218,7 +219,7 @@ impl std::fmt::Display for Failure {
 /// What a worker needs to check a batch.
 struct Context {
     issuer: Option<Issuer>,
-    lenient: bool,
+    mode: Mode,
     lang: Lang,
     claims: bool,
     column: String,
@@ -326,11 +327,7 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
             entries.push((index, item.unwrap_or(0) as u32, report.len()));
         };
         if context.claims {
-            let items: Box<dyn Iterator<Item = bhyt::MaTheItem<'_>>> = if context.lenient {
-                Box::new(bhyt::parse_ma_the_bhyt_lenient(text, context.issuer))
-            } else {
-                Box::new(bhyt::parse_ma_the_bhyt(text, context.issuer))
-            };
+            let items = context.mode.parse_ma_the_bhyt(text, context.issuer);
             let mut field_invalid = false;
             let mut keys_in_field: HashSet<u64> = HashSet::new();
             let mut listed = 0usize;
@@ -476,15 +473,10 @@ fn check_batch(batch: Batch, context: &Context) -> Checked {
             counts.rows_with_errors += u64::from(field_invalid);
         } else {
             counts.values += 1;
-            let verdict = if context.lenient {
-                bhyt::validate_lenient(text, context.issuer)
-            } else {
-                bhyt::validate(text, context.issuer)
-            };
+            let verdict = context.mode.validate(text, context.issuer);
             let advice = match verdict {
                 Ok(card) => card.advice(),
-                Err(_) if context.lenient => bhyt::advise_lenient(text, context.issuer),
-                Err(_) => bhyt::advise(text, context.issuer),
+                Err(_) => context.mode.advise(text, context.issuer),
             };
             for advice in advice {
                 *counts.advice.entry(advice_name(advice.code())).or_default() += 1;
@@ -850,7 +842,7 @@ pub fn check_file(
     }
     let context = Context {
         issuer: options.issuer,
-        lenient: options.lenient,
+        mode: options.mode,
         lang: options.lang,
         claims: source.is_claims(),
         column: source.column(),
