@@ -19,38 +19,63 @@ export function text() {
   return taken;
 }
 
-export function error(code, position) {
-  return { code, position: position === undefined ? null : position, message: text() };
+// The field names of the core's views (crates/bhyt/src/view.rs: CardView::FIELDS,
+// ErrorView::FIELDS), in order; crates/bhyt-testdata/tests/tables.rs checks them against the
+// core. The Rust side passes a view's values in this order, and `view` names them.
+export const CARD_FIELDS = [
+  "form",
+  "group_code",
+  "group_description",
+  "benefit_level",
+  "benefit_meaning",
+  "issuer",
+  "issuer_name",
+  "province_code",
+  "social_insurance_number",
+  "key",
+  "compact",
+  "grouped",
+  "masked",
+];
+export const ERROR_FIELDS = ["code", "position", "message"];
+
+// The one rename rule from a view to a JS object: each field under its camelCase name, an
+// absent value (undefined) as null. A field `<stem>_<word>` that follows a field named
+// `<stem>` or `<stem>_...` describes it (group_code, group_description): the two become one
+// object under the first one's name, `{ <its last word, or "id">: value, <word>: value }`,
+// or null when the first is absent. `names` and `values` are in field order.
+export function view(names, values) {
+  const out = {};
+  let last; // The name of the last field written, and its key in `out`.
+  names.forEach((name, i) => {
+    const value = values[i] === undefined ? null : values[i];
+    const cut = name.lastIndexOf("_");
+    const stem = name.slice(0, cut);
+    if (cut > 0 && last !== undefined && (last.name === stem || last.name.startsWith(stem + "_"))) {
+      const described = out[last.key];
+      if (described !== null) {
+        if (typeof described !== "object") {
+          const own = last.name.lastIndexOf("_");
+          out[last.key] = { [own < 0 ? "id" : last.name.slice(own + 1)]: described };
+        }
+        out[last.key][name.slice(cut + 1)] = value;
+      }
+      return;
+    }
+    last = { name, key: name.replace(/_(.)/g, (_, letter) => letter.toUpperCase()) };
+    out[last.key] = value;
+  });
+  return out;
 }
 
-export function card(
-  form,
-  group,
-  groupDescription,
-  benefit,
-  benefitMeaning,
-  issuer,
-  issuerName,
-  province,
-  socialInsuranceNumber,
-  key,
-  compact,
-  grouped,
-  masked,
-) {
-  return {
-    form,
-    groupCode: group === undefined ? null : { code: group, description: groupDescription },
-    benefitLevel: benefit === undefined ? null : { level: benefit, meaning: benefitMeaning },
-    issuer: issuer === undefined ? null : { id: issuer, name: issuerName },
-    provinceCode: province === undefined ? null : province,
-    socialInsuranceNumber,
-    // The card's key (a number below 10^10) with 10 digits, as the core's CardKey displays it.
-    key: String(key).padStart(10, "0"),
-    compact,
-    grouped,
-    masked,
-  };
+// `{ code, position, message }`, the message being the text written so far.
+export function error(code, position) {
+  return view(ERROR_FIELDS, [code, position, text()]);
+}
+
+// A card's view.
+export function card(...values) {
+  return view(CARD_FIELDS, values);
 }
 
 export function accepted() {

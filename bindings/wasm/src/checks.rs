@@ -3,10 +3,10 @@
 
 use core::fmt::Write;
 
-use bhyt::{CardNumber, Error, PrefixCheck};
+use bhyt::{CardNumber, Error, Form, PrefixCheck};
 use wasm_bindgen::prelude::*;
 
-use crate::{card_value, error_value, form_number, utf16_index, verdict_value};
+use crate::{card_value, error_value, utf16_index, verdict_value};
 use crate::{JsText, Settings};
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -30,6 +30,11 @@ extern "C" {
     /// `{ state: "invalid", at, error }`.
     #[wasm_bindgen(js_name = invalid)]
     fn shape_invalid(at: u32, error: JsValue) -> JsValue;
+}
+
+fn form_number(form: Form) -> u32 {
+    // JS names a form by its length, 10 or 15.
+    form.len() as u32
 }
 
 /// The flag of [`check`] that asks for the decoded card.

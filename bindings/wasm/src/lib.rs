@@ -38,7 +38,7 @@ extern crate alloc;
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, ErrorView, Form, Issuer, Lang, Mode};
+use bhyt::{CardNumber, Error, ErrorView, Issuer, Lang, Mode};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -51,27 +51,28 @@ extern "C" {
     #[wasm_bindgen(js_name = write)]
     fn shape_write(piece: &str);
 
-    /// `{ code, position, message }`, the message being the text written so far;
-    /// `position` is `null` when absent.
+    /// An error: the values of its view ([`bhyt::ErrorView`], in the order of
+    /// [`ErrorView::FIELDS`]), the message being the text written so far; `position` is
+    /// `undefined` when absent.
     #[wasm_bindgen(js_name = error)]
     fn shape_error(code: &str, position: Option<u32>) -> JsValue;
 
-    /// The decoded parts of a valid card; the parts of the 15-character form are absent for
-    /// the 10-digit form. The key comes as its value and is written as `CardKey` displays it,
-    /// with 10 digits.
+    /// A card: the values of its view ([`bhyt::CardView`]), in the order of
+    /// [`bhyt::CardView::FIELDS`], which `js/shape.js` names by its one rename rule; absent
+    /// parts (the 10-digit form's) are `undefined`.
     #[wasm_bindgen(js_name = card)]
     #[allow(clippy::too_many_arguments)]
     fn shape_card(
         form: u32,
-        group: Option<&str>,
+        group_code: Option<&str>,
         group_description: Option<&str>,
-        benefit: Option<u32>,
+        benefit_level: Option<u32>,
         benefit_meaning: Option<&str>,
         issuer: Option<&str>,
         issuer_name: Option<&str>,
-        province: Option<&str>,
+        province_code: Option<&str>,
         social_insurance_number: &str,
-        key: f64,
+        key: &str,
         compact: &str,
         grouped: &str,
         masked: &str,
@@ -151,11 +152,6 @@ impl Write for JsText {
     }
 }
 
-fn form_number(form: Form) -> u32 {
-    // JS names a form by its length, 10 or 15.
-    form.len() as u32
-}
-
 fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
     problem_value(input, error.view(lang))
 }
@@ -179,25 +175,30 @@ fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -
     }
 }
 
+/// ASCII digits as text.
+fn ascii(digits: &[u8]) -> &str {
+    // SAFETY: the core's `digits()` are ASCII digits, so UTF-8.
+    unsafe { core::str::from_utf8_unchecked(digits) }
+}
+
 /// The card's view (the core's [`bhyt::CardView`], the same values as the command line's
-/// JSON), handed to the JS factory that writes it in the package's camelCase shape.
+/// JSON), handed to the JS side field by field in the order of [`bhyt::CardView::FIELDS`].
 fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
     let view = card.view(lang);
     let province = view.province_code.map(|province| province.digits());
+    let key = view.key.digits();
     shape_card(
-        form_number(card.form()),
+        // 10 or 15.
+        view.form as u32,
         view.group_code.map(|group| group.as_str()),
         view.group_description,
         view.benefit_level.map(|benefit| u32::from(benefit.digit())),
         view.benefit_meaning,
         view.issuer.map(Issuer::as_str),
         view.issuer_name,
-        province
-            .as_ref()
-            .and_then(|digits| core::str::from_utf8(digits).ok()),
+        province.as_ref().map(|digits| ascii(digits)),
         view.social_insurance_number.as_str(),
-        // Below 10^10, so exact as a JS number.
-        view.key.value() as f64,
+        ascii(&key),
         view.compact.as_str(),
         view.grouped.as_str(),
         view.masked.as_str(),

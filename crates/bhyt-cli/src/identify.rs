@@ -323,11 +323,7 @@ fn describe_card_qr(
         format!("{} (****)", qr.birth_date().year())
     };
     line(out, t("ngày sinh", "date of birth"), birth)?;
-    line(
-        out,
-        t("giới tính", "sex"),
-        qr.sex().name(lang),
-    )?;
+    line(out, t("giới tính", "sex"), qr.sex().name(lang))?;
     let none = t("không có", "none");
     let address = json
         .address

@@ -139,11 +139,30 @@ impl CardKey {
     pub const fn value(self) -> u64 {
         self.0
     }
+
+    /// The key's 10 ASCII digits, as `Display` writes them.
+    ///
+    /// ```
+    /// assert_eq!(&bhyt::validate("0000000042", None).unwrap().key().digits(), b"0000000042");
+    /// ```
+    pub const fn digits(self) -> [u8; 10] {
+        let mut digits = [b'0'; 10];
+        let mut value = self.0;
+        let mut i = digits.len();
+        while i > 0 {
+            i -= 1;
+            digits[i] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        digits
+    }
 }
 
 impl fmt::Display for CardKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:010}", self.0)
+        let digits = self.digits();
+        // ASCII digits: always UTF-8.
+        f.write_str(core::str::from_utf8(&digits).unwrap_or_default())
     }
 }
 

@@ -2,7 +2,10 @@
 //! language, for every program that shows them (the `bhyt` command's text and JSON, the
 //! WebAssembly package). Each view is the one place where a result is turned into the values
 //! it is shown with; with the `serde` feature each serialises with these field names
-//! (snake_case; the JS package writes the same values in camelCase).
+//! (snake_case). Each view states its field names once, in order, as `FIELDS`
+//! ([`CardView::FIELDS`], [`ErrorView::FIELDS`], [`AdviceView::FIELDS`]): the keys of its
+//! serialisation, and the names the JS package builds its objects from by one rename rule
+//! (camelCase) instead of a second hand-written shape.
 
 use core::fmt;
 
@@ -57,6 +60,30 @@ pub struct CardView {
     pub grouped: Formatted,
     /// [`Style::Masked`].
     pub masked: Formatted,
+}
+
+impl CardView {
+    /// The names of the fields, in order: the keys of the serialisation (feature `serde`),
+    /// and the names the JS package writes in camelCase.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::CardView::FIELDS[1], "group_code");
+    /// ```
+    pub const FIELDS: [&'static str; 13] = [
+        "form",
+        "group_code",
+        "group_description",
+        "benefit_level",
+        "benefit_meaning",
+        "issuer",
+        "issuer_name",
+        "province_code",
+        "social_insurance_number",
+        "key",
+        "compact",
+        "grouped",
+        "masked",
+    ];
 }
 
 impl CardNumber {
@@ -120,6 +147,15 @@ pub struct ErrorView<M = Message> {
     pub message: M,
 }
 
+impl<M> ErrorView<M> {
+    /// The names of the fields, in order (as [`CardView::FIELDS`]).
+    ///
+    /// ```
+    /// assert_eq!(bhyt::ErrorView::<bhyt::Message>::FIELDS, ["code", "position", "message"]);
+    /// ```
+    pub const FIELDS: [&'static str; 3] = ["code", "position", "message"];
+}
+
 impl IdentifyError {
     /// The error's [`ErrorView`] in `lang`.
     ///
@@ -167,6 +203,15 @@ pub struct AdviceView {
     pub message: AdviceMessage,
 }
 
+impl AdviceView {
+    /// The names of the fields, in order (as [`CardView::FIELDS`]).
+    ///
+    /// ```
+    /// assert_eq!(bhyt::AdviceView::FIELDS, ["code", "message"]);
+    /// ```
+    pub const FIELDS: [&'static str; 2] = ["code", "message"];
+}
+
 impl Advice {
     /// The note's [`AdviceView`] in `lang`.
     ///
@@ -189,44 +234,50 @@ mod serde_views {
 
     use super::{AdviceView, CardView, ErrorView};
 
+    // The keys are the views' `FIELDS`, taken apart in order: each name is written once.
+
     impl Serialize for CardView {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut out = serializer.serialize_struct("CardView", 13)?;
-            out.serialize_field("form", &self.form)?;
-            out.serialize_field("group_code", &self.group_code.map(|g| g.as_str()))?;
-            out.serialize_field("group_description", &self.group_description)?;
-            out.serialize_field("benefit_level", &self.benefit_level.map(|l| l.digit()))?;
-            out.serialize_field("benefit_meaning", &self.benefit_meaning)?;
-            out.serialize_field("issuer", &self.issuer)?;
-            out.serialize_field("issuer_name", &self.issuer_name)?;
-            out.serialize_field("province_code", &self.province_code.map(Text))?;
+            let [form, group_code, group_description, benefit_level, benefit_meaning, issuer, issuer_name, province_code, social_insurance_number, key, compact, grouped, masked] =
+                CardView::FIELDS;
+            let mut out = serializer.serialize_struct("CardView", CardView::FIELDS.len())?;
+            out.serialize_field(form, &self.form)?;
+            out.serialize_field(group_code, &self.group_code.map(|g| g.as_str()))?;
+            out.serialize_field(group_description, &self.group_description)?;
+            out.serialize_field(benefit_level, &self.benefit_level.map(|l| l.digit()))?;
+            out.serialize_field(benefit_meaning, &self.benefit_meaning)?;
+            out.serialize_field(issuer, &self.issuer)?;
+            out.serialize_field(issuer_name, &self.issuer_name)?;
+            out.serialize_field(province_code, &self.province_code.map(Text))?;
             out.serialize_field(
-                "social_insurance_number",
+                social_insurance_number,
                 self.social_insurance_number.as_str(),
             )?;
-            out.serialize_field("key", &Text(self.key))?;
-            out.serialize_field("compact", self.compact.as_str())?;
-            out.serialize_field("grouped", self.grouped.as_str())?;
-            out.serialize_field("masked", self.masked.as_str())?;
+            out.serialize_field(key, &Text(self.key))?;
+            out.serialize_field(compact, self.compact.as_str())?;
+            out.serialize_field(grouped, self.grouped.as_str())?;
+            out.serialize_field(masked, self.masked.as_str())?;
             out.end()
         }
     }
 
     impl<M: core::fmt::Display + Copy> Serialize for ErrorView<M> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut out = serializer.serialize_struct("ErrorView", 3)?;
-            out.serialize_field("code", self.code)?;
-            out.serialize_field("position", &self.position)?;
-            out.serialize_field("message", &Text(self.message))?;
+            let [code, position, message] = Self::FIELDS;
+            let mut out = serializer.serialize_struct("ErrorView", Self::FIELDS.len())?;
+            out.serialize_field(code, self.code)?;
+            out.serialize_field(position, &self.position)?;
+            out.serialize_field(message, &Text(self.message))?;
             out.end()
         }
     }
 
     impl Serialize for AdviceView {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut out = serializer.serialize_struct("AdviceView", 2)?;
-            out.serialize_field("code", self.code)?;
-            out.serialize_field("message", &Text(self.message))?;
+            let [code, message] = AdviceView::FIELDS;
+            let mut out = serializer.serialize_struct("AdviceView", AdviceView::FIELDS.len())?;
+            out.serialize_field(code, self.code)?;
+            out.serialize_field(message, &Text(self.message))?;
             out.end()
         }
     }
