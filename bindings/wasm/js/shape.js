@@ -1,6 +1,6 @@
 // The objects the Rust side of the package returns, built here from the pieces it passes:
-// shapes only, no logic. Imported by the WebAssembly module (see src/lib.rs); wasm-bindgen
-// copies this file into pkg/snippets/.
+// shapes only, no logic; the core's views through one rename rule (`view`). Imported by the
+// WebAssembly module (see src/lib.rs); wasm-bindgen copies this file into pkg/snippets/.
 
 // The text the Rust side writes a piece at a time (messages, keys, grouped input).
 let written = "";
@@ -19,25 +19,11 @@ export function text() {
   return taken;
 }
 
-// The field names of the core's views (crates/bhyt/src/view.rs: CardView::FIELDS,
-// ErrorView::FIELDS), in order; crates/bhyt-testdata/tests/tables.rs checks them against the
-// core. The Rust side passes a view's values in this order, and `view` names them.
-export const CARD_FIELDS = [
-  "form",
-  "group_code",
-  "group_description",
-  "benefit_level",
-  "benefit_meaning",
-  "issuer",
-  "issuer_name",
-  "province_code",
-  "social_insurance_number",
-  "key",
-  "compact",
-  "grouped",
-  "masked",
-];
-export const ERROR_FIELDS = ["code", "position", "message"];
+// The field names of the core's views, in field order: CardView::FIELDS, ErrorView::FIELDS
+// and AdviceView::FIELDS of crates/bhyt/src/view.rs, written into the copy of this file in
+// pkg/ by scripts/build.sh (so they are stated once, in the core). The Rust side passes a
+// view's values in this order, and `view` names them.
+const FIELDS = { card: [], error: [], advice: [] }; // @view-fields
 
 // The one rename rule from a view to a JS object: each field under its camelCase name, an
 // absent value (undefined) as null. A field `<stem>_<word>` that follows a field named
@@ -70,12 +56,12 @@ export function view(names, values) {
 
 // `{ code, position, message }`, the message being the text written so far.
 export function error(code, position) {
-  return view(ERROR_FIELDS, [code, position, text()]);
+  return view(FIELDS.error, [code, position, text()]);
 }
 
 // A card's view.
 export function card(...values) {
-  return view(CARD_FIELDS, values);
+  return view(FIELDS.card, values);
 }
 
 export function accepted() {
@@ -179,10 +165,10 @@ function orNull(value) {
   return value === undefined ? null : value;
 }
 
+// An advisory note: its view (AdviceView: code, message), then the details of its kind.
 export function note(code, group, level, usualLevel, shortFormPasses, birthPlace) {
   return {
-    code,
-    message: text(),
+    ...view(FIELDS.advice, [code, text()]),
     groupCode: orNull(group),
     benefitLevel: orNull(level),
     usualBenefitLevel: orNull(usualLevel),

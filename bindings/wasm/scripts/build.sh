@@ -4,6 +4,7 @@
 # reception desk):
 #   cargo (wasm32-unknown-unknown, profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
 #   -> pkg/NAME_bytes.js, the module's bytes in base64, which the entry points inline;
+# then the views' field names (crates/bhyt/src/view.rs) into pkg/'s copy of js/shape.js;
 # then the CommonJS build of the four entry points (dist/*.cjs, esbuild) for `require` and the
 # test runners that use it (Jest), with their declarations (dist/*.d.cts, copies of js/*.d.ts).
 # Needs: the wasm32-unknown-unknown target, the wasm-bindgen CLI at exactly the version the
@@ -58,6 +59,35 @@ rm -rf pkg
 module bhyt_wasm
 # The reception-desk module (import "bhyt/reception"): identify, MA_THE_BHYT, advice.
 module bhyt_reception --no-default-features --features reception
+
+# The views' field names, from the core (crates/bhyt/src/view.rs: CardView::FIELDS,
+# ErrorView::FIELDS, AdviceView::FIELDS), into the copies of js/shape.js that the modules import.
+node -e '
+  const { readFileSync, writeFileSync, readdirSync } = require("node:fs");
+  const [view, pkg] = process.argv.slice(1);
+  const source = readFileSync(view, "utf8");
+  const fields = (type) => {
+    const found = new RegExp(`impl(<M>)? ${type}(<M>)? \\{[^}]*?pub const FIELDS: \\[&.static str; \\d+\\] = \\[([^\\]]*)\\];`).exec(source);
+    if (!found) throw new Error(`build.sh: no ${type}::FIELDS in ${view}`);
+    return [...found[3].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  };
+  const line = `const FIELDS = ${JSON.stringify({
+    card: fields("CardView"),
+    error: fields("ErrorView"),
+    advice: fields("AdviceView"),
+  })};`;
+  let written = 0;
+  for (const dir of readdirSync(`${pkg}/snippets`)) {
+    const file = `${pkg}/snippets/${dir}/js/shape.js`;
+    let text;
+    try { text = readFileSync(file, "utf8"); } catch { continue; }
+    const next = text.replace(/^const FIELDS = .*\/\/ @view-fields$/m, line);
+    if (next === text) throw new Error(`build.sh: no @view-fields line in ${file}`);
+    writeFileSync(file, next);
+    written++;
+  }
+  if (written === 0) throw new Error("build.sh: no copy of js/shape.js in pkg/snippets");
+' "$root/crates/bhyt/src/view.rs" pkg
 
 # The CommonJS build: each entry point bundled with its glue and inlined bytes into one file.
 # jsdom test environments (Jest's) have no TextDecoder/TextEncoder globals; the banner takes

@@ -1,16 +1,12 @@
 //! Every copy of the core's tables outside Rust, checked against the core: the error codes,
 //! advice codes, identify codes, group codes and issuing bodies as the C header, the JS code
-//! list and its types, and the READMEs' tables state them; and the field names of the core's
-//! views (`CardView::FIELDS`, ...) as the JS package names its objects. The core's tables
+//! list and its types, and the READMEs' tables state them. The core's tables
 //! (`error_codes!`, `advice_codes!`, `group_codes!` ...) are the one source; a row added there
 //! and forgotten here, or a copy edited by hand, fails one of these tests, naming the file.
 
 use std::path::{Path, PathBuf};
 
-use bhyt::{
-    AdviceCode, BenefitLevel, CardView, ErrorCode, ErrorView, GroupCode, IdentifyCode, Issuer,
-    Message,
-};
+use bhyt::{AdviceCode, BenefitLevel, ErrorCode, GroupCode, IdentifyCode, Issuer};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -202,22 +198,6 @@ fn the_js_code_list_and_types_are_the_cores() {
     assert_eq!(
         quoted_after(&types, path, "code: ErrorCode |", ";"),
         identify,
-        "{path}"
-    );
-}
-
-#[test]
-fn the_js_view_fields_are_the_cores() {
-    let path = "bindings/wasm/js/shape.js";
-    let shape = read(path);
-    assert_eq!(
-        quoted_after(&shape, path, "export const CARD_FIELDS = [", "];"),
-        CardView::FIELDS,
-        "{path}"
-    );
-    assert_eq!(
-        quoted_after(&shape, path, "export const ERROR_FIELDS = [", "];"),
-        ErrorView::<Message>::FIELDS,
         "{path}"
     );
 }
