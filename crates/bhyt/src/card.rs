@@ -145,13 +145,11 @@ impl CardKey {
     /// ```
     /// assert_eq!(&bhyt::validate("0000000042", None).unwrap().key().digits(), b"0000000042");
     /// ```
-    pub const fn digits(self) -> [u8; 10] {
+    pub fn digits(self) -> [u8; 10] {
         let mut digits = [b'0'; 10];
         let mut value = self.0;
-        let mut i = digits.len();
-        while i > 0 {
-            i -= 1;
-            digits[i] = b'0' + (value % 10) as u8;
+        for digit in digits.iter_mut().rev() {
+            *digit = b'0' + (value % 10) as u8;
             value /= 10;
         }
         digits
