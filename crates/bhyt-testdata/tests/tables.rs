@@ -231,6 +231,17 @@ fn the_readme_tables_are_the_cores() {
     let path = "bindings/c/README.md";
     let c_readme = read(path);
     let rows = table(&c_readme, path, "| value | constant | name | meaning |");
+    // The identify codes: their constants and names (the C layer numbers them from 105).
+    for code in IdentifyCode::ALL {
+        let (constant, name) = (
+            format!("`BHYT_{}`", code.as_str().to_uppercase()),
+            format!("`{}`", code.as_str()),
+        );
+        assert!(
+            rows.iter().any(|row| row[1] == constant && row[2] == name),
+            "{path}: no row for {name}"
+        );
+    }
     let core_rows: Vec<Vec<String>> = rows
         .into_iter()
         .filter(|row| {
