@@ -83,6 +83,40 @@ test("parse: decoded parts in Vietnamese by default, English on request", () => 
   assert.equal(bhyt.parse("HS60").valid, false);
 });
 
+test("objects keep their property order: a card, a 10-digit card, an error", () => {
+  // JSON.stringify compares the order too (deepEqual does not).
+  const same = (actual, expected) => assert.equal(JSON.stringify(actual), JSON.stringify(expected));
+  same(bhyt.parse("HS4010120878811", { lang: "en" }).card, {
+    form: 15,
+    groupCode: { code: "HS", description: "pupils" },
+    benefitLevel: { level: 4, meaning: "80% of in-scope costs" },
+    issuer: { id: "vss", name: "Vietnam Social Security" },
+    provinceCode: "01",
+    socialInsuranceNumber: "0120878811",
+    key: "0120878811",
+    compact: "HS4010120878811",
+    grouped: "HS 4 01 0120878811",
+    masked: "HS 4 01 ******8811",
+  });
+  same(bhyt.parse("0000000042").card, {
+    form: 10,
+    groupCode: null,
+    benefitLevel: null,
+    issuer: null,
+    provinceCode: null,
+    socialInsuranceNumber: "0000000042",
+    key: "0000000042",
+    compact: "0000000042",
+    grouped: "0000000042",
+    masked: "******0042",
+  });
+  for (const verdict of [bhyt.validate("12345", { lang: "en" }), bhyt.parse("DN4000123456789")]) {
+    assert.deepEqual(Object.keys(verdict), ["valid", "error"]);
+    assert.deepEqual(Object.keys(verdict.error), ["code", "position", "message"]);
+  }
+  assert.equal(bhyt.validate("12345").error.position, null);
+});
+
 test("format: grouped by default, every style, null when invalid", () => {
   assert.equal(bhyt.format("HS4010120878811"), "HS 4 01 0120878811");
   assert.equal(bhyt.format("HS4010120878811", { style: "compact" }), "HS4010120878811");
