@@ -456,8 +456,8 @@ proptest! {
         prop_assert_eq!(qr.issued_on(), date(6));
         let raw: Vec<usize> = qr.raw_field_indexes().collect();
         prop_assert_eq!(raw, (7..fields.len()).collect::<Vec<_>>());
-        for index in 7..fields.len() {
-            prop_assert_eq!(qr.raw_field(&payload, index), Some(fields[index].as_str()));
+        for (index, field) in fields.iter().enumerate().skip(7) {
+            prop_assert_eq!(qr.raw_field(&payload, index), Some(field.as_str()));
         }
         // The lenient entry point reads a QR payload the same way.
         prop_assert_eq!(bhyt::identify_lenient(&payload), bhyt::identify(&payload));
