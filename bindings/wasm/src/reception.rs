@@ -388,7 +388,9 @@ pub fn validity(from: u32, to: u32, date: u32) -> JsValue {
         return index;
     }
     match out {
-        [Some(from), to, Some(date)] => JsValue::from_str(bhyt::validity_on(from, to, date).as_str()),
+        [Some(from), to, Some(date)] => {
+            JsValue::from_str(bhyt::validity_on(from, to, date).as_str())
+        }
         _ => JsValue::NULL,
     }
 }
