@@ -144,6 +144,17 @@ enum bhyt_result
    * one of the `BHYT_CALL_*` values, or the field has no item of that number.
    */
   BHYT_INVALID_ARGUMENT = 109,
+  /**
+   * `invalid_facility_code` (`bhyt_parse_facility_code`): not a facility code (2-digit
+   * province and 3 characters); the position is the first character that does not fit, or
+   * `BHYT_NO_POSITION` when the length is wrong.
+   */
+  BHYT_INVALID_FACILITY_CODE = 110,
+  /**
+   * `invalid_date` (`bhyt_validity_on`, `bhyt_stay_notes`): a `bhyt_date` argument is no
+   * calendar date (year 1-9999, month 1-12, a day of that month).
+   */
+  BHYT_INVALID_DATE = 111,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -668,6 +679,36 @@ typedef struct bhyt_gateway_result {
 } bhyt_gateway_result;
 
 /**
+ * A facility code (mã cơ sở khám chữa bệnh, e.g. the initial registered facility), normalised
+ * by `bhyt_parse_facility_code`. Every member is NUL-terminated ASCII.
+ */
+typedef struct bhyt_facility_code {
+  /**
+   * The 5 characters, `01028`.
+   */
+  char code[6];
+  /**
+   * The province part, 2 digits, `01`.
+   */
+  char province[3];
+  /**
+   * The facility part, 3 ASCII digits or uppercase letters, `028`.
+   */
+  char facility[4];
+} bhyt_facility_code;
+
+/**
+ * Whether a card is valid on a date (`bhyt_validity_on`): one of the `BHYT_VALIDITY_*`
+ * values.
+ */
+typedef uint32_t bhyt_validity;
+
+/**
+ * A set of the notes on a stay (`bhyt_stay_notes`): the `BHYT_STAY_*` bits.
+ */
+typedef uint32_t bhyt_stay_note;
+
+/**
  * Which entry point's error to explain: one of the `BHYT_CALL_*` values. Any other value
  * makes `bhyt_error_details` return `BHYT_INVALID_ARGUMENT`.
  */
@@ -850,6 +891,41 @@ typedef struct bhyt_error_detail {
  * `service_error`: the service, its parameters or the caller's credentials.
  */
 #define BHYT_GATEWAY_SERVICE_ERROR 5
+
+/**
+ * `before_start`: the date is before the card's valid-from date.
+ */
+#define BHYT_VALIDITY_BEFORE_START 1
+
+/**
+ * `expired`: the date is after the card's valid-to date.
+ */
+#define BHYT_VALIDITY_EXPIRED 2
+
+/**
+ * `valid`: the date is within the card's validity (both ends included).
+ */
+#define BHYT_VALIDITY_VALID 3
+
+/**
+ * `open_ended`: the date is on or after the valid-from date and the card has no end date.
+ */
+#define BHYT_VALIDITY_OPEN_ENDED 4
+
+/**
+ * `visit_before_start`: the discharge is before the card's valid-from date.
+ */
+#define BHYT_STAY_VISIT_BEFORE_START 1
+
+/**
+ * `became_valid_during_stay`: admitted before the valid-from date, discharged on or after it.
+ */
+#define BHYT_STAY_BECAME_VALID_DURING_STAY 2
+
+/**
+ * `expired_before_discharge`: the card's valid-to date is before the discharge.
+ */
+#define BHYT_STAY_EXPIRED_BEFORE_DISCHARGE 4
 
 /**
  * `bhyt_validate` and `bhyt_parse` (and the strict batch and lines calls, item by item).
@@ -1137,7 +1213,8 @@ bhyt_result bhyt_validate_lines_lenient(const char *buffer,
  * The stable name of a result code: `"ok"`, the core's names for 1 to 6
  * (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
  * `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`,
- * `"invalid_argument"`; `"unknown"`
+ * `"invalid_qr_field"`, `"unrecognized_qr"`, `"invalid_argument"`, `"invalid_facility_code"`,
+ * `"invalid_date"`; `"unknown"`
  * for a value that is no code. A static string, never NULL.
  */
 const char *bhyt_error_code_name(uint32_t code);
@@ -1331,6 +1408,101 @@ bhyt_result bhyt_qr_field_text(const char *input,
 bhyt_result bhyt_gateway_lookup(const char *code,
                                 size_t len,
                                 struct bhyt_gateway_result *out_result);
+
+/**
+ * Reads a facility code as it is written (`01 - 028`, `01-028`, `01–028` with an en dash,
+ * `01028`): spaces, `-` and en dashes are dropped anywhere, then 5 characters must remain,
+ * 2 digits (not `00`) and 3 ASCII digits or uppercase letters.
+ *
+ * Returns `BHYT_OK` and fills `*out_code`; or `BHYT_INVALID_FACILITY_CODE` with the position
+ * of the first character that does not fit (`BHYT_NO_POSITION` when the number of
+ * characters is wrong), written to `*out_error` if it is not NULL; or `BHYT_NULL_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes; `out_code` and `out_error` are NULL or
+ * valid for writing one struct each.
+ */
+bhyt_result bhyt_parse_facility_code(const char *input,
+                                     size_t len,
+                                     struct bhyt_facility_code *out_code,
+                                     struct bhyt_error *out_error);
+
+/**
+ * The stable name of a validity: `"before_start"`, `"expired"`, `"valid"`, `"open_ended"`;
+ * `"unknown"` for a value that is none. A static string, never NULL.
+ */
+const char *bhyt_validity_name(bhyt_validity validity);
+
+/**
+ * Whether a card valid from `*valid_from` to `*valid_to` (both included; all 0: no end date,
+ * as `bhyt_card_qr.valid_to` writes it) is valid on `*date`.
+ *
+ * Returns `BHYT_OK` and writes a `BHYT_VALIDITY_*` value to `*out_validity`;
+ * `BHYT_INVALID_DATE` when a date is no calendar date; or `BHYT_NULL_ARGUMENT` (every pointer
+ * is required). `*out_validity` is written only on `BHYT_OK`.
+ *
+ * # Safety
+ *
+ * Each date pointer is NULL or points to a readable `bhyt_date`; `out_validity` is NULL or
+ * valid for writing a `bhyt_validity`.
+ */
+bhyt_result bhyt_validity_on(const struct bhyt_date *valid_from,
+                             const struct bhyt_date *valid_to,
+                             const struct bhyt_date *date,
+                             bhyt_validity *out_validity);
+
+/**
+ * The advisory notes on a stay from `*admission` to `*discharge` (a discharge before the
+ * admission is read as the same day) for a card valid from `*valid_from` to `*valid_to` (all
+ * 0: no end date): the three cases public claims checkers flag. Notes, not errors: a second
+ * card may cover the rest of the stay.
+ *
+ * Returns `BHYT_OK` and writes to `*out_notes` the `BHYT_STAY_*` bits of the notes (0: the
+ * card covers the whole stay); `BHYT_INVALID_DATE` when a date is no calendar date; or
+ * `BHYT_NULL_ARGUMENT` (every pointer is required). `*out_notes` is written only on
+ * `BHYT_OK`.
+ *
+ * # Safety
+ *
+ * Each date pointer is NULL or points to a readable `bhyt_date`; `out_notes` is NULL or valid
+ * for writing a `bhyt_stay_note`.
+ */
+bhyt_result bhyt_stay_notes(const struct bhyt_date *valid_from,
+                            const struct bhyt_date *valid_to,
+                            const struct bhyt_date *admission,
+                            const struct bhyt_date *discharge,
+                            bhyt_stay_note *out_notes);
+
+/**
+ * The stable name of one `BHYT_STAY_*` bit: `"visit_before_start"`,
+ * `"became_valid_during_stay"`, `"expired_before_discharge"`; `"unknown"` for any other value
+ * (0 or several bits included). A static string, never NULL.
+ */
+const char *bhyt_stay_note_name(bhyt_stay_note note);
+
+/**
+ * The message of one `BHYT_STAY_*` bit in `lang`. A static UTF-8 string, never NULL; any
+ * other value gets an "unknown" message.
+ */
+const char *bhyt_stay_note_message(bhyt_stay_note note, bhyt_lang lang);
+
+/**
+ * The QR field that the error of `bhyt_identify` (`call` `BHYT_CALL_IDENTIFY`) or
+ * `bhyt_identify_lenient` (`BHYT_CALL_IDENTIFY_LENIENT`) on `input` names: for
+ * `BHYT_INVALID_QR_FIELD`, the field's stable name, the same as in Rust and JavaScript
+ * (`"card"`, `"name"`, `"birth_date"`, `"sex"`, `"address"`, `"facility_code"`, `"valid_from"`,
+ * `"valid_to"`, `"issued_on"`, `"manager_code"`, `"guardian_name"`, `"five_years_on"`,
+ * `"personal_id"`, `"old_id"`). The empty string when the error is of another code (a card
+ * error in field 0 of a card's QR code is the card's code, with its position in the whole
+ * payload), when there is no error, for a NULL `input` and for any other `call`. A static
+ * string, never NULL.
+ *
+ * # Safety
+ *
+ * `input` is NULL or points to `len` readable bytes.
+ */
+const char *bhyt_qr_error_field(bhyt_call call, const char *input, size_t len);
 
 /**
  * Writes the full message of the error that the entry point `call` reports for `input`

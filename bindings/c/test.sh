@@ -7,7 +7,8 @@
 #     bhyt_* exported), bhyt.h, bhyt.pc;
 #   - the header compiled alone as C99/C11 and as C++11/C++17, -Wall -Wextra -Werror -pedantic;
 #   - the C tests (every row of tests/vectors/cards.tsv and prefixes.tsv, every row of the
-#     reception-desk vectors tests/vectors/identify.tsv and ma_the.tsv, every row of the
+#     reception-desk vectors tests/vectors/identify.tsv, ma_the.tsv, qr.tsv, gateway.tsv,
+#     facility.tsv and validity.tsv, every row of the
 #     junk-input suite tests/junk/junk.tsv, the API contract, threads), compiled with
 #     gcc -std=c99 -Wall -Wextra -Werror -pedantic, run against the shared and the static
 #     library, under valgrind and under ASan/UBSan;
@@ -185,7 +186,8 @@ run() { # run BINARY [PREFIX-COMMAND...]
     case "$binary" in
     test_vectors*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" "$VECTORS/prefixes.tsv" ;;
     test_reception*) "$@" "$BIN/$binary" "$VECTORS/identify.tsv" "$VECTORS/ma_the.tsv" ;;
-    test_qr*) "$@" "$BIN/$binary" "$VECTORS/qr.tsv" "$VECTORS/gateway.tsv" ;;
+    test_qr*) "$@" "$BIN/$binary" "$VECTORS/qr.tsv" "$VECTORS/gateway.tsv" \
+        "$VECTORS/facility.tsv" "$VECTORS/validity.tsv" ;;
     test_junk*) "$@" "$BIN/$binary" "$JUNK" ;;
     test_error_text*) "$@" "$BIN/$binary" "$VECTORS/cards.tsv" ;;
     *) "$@" "$BIN/$binary" ;;

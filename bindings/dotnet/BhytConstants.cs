@@ -33,6 +33,8 @@ namespace Bhyt
         public const uint InvalidQrField = 107;
         public const uint UnrecognizedQr = 108;
         public const uint InvalidArgument = 109;
+        public const uint InvalidFacilityCode = 110;
+        public const uint InvalidDate = 111;
         public const uint PrefixIncomplete = 0;
         public const uint PrefixComplete = 1;
         public const uint PrefixInvalid = 2;
@@ -64,6 +66,13 @@ namespace Bhyt
         public const uint GatewayPersonInfoDiffers = 3;
         public const uint GatewayCardNotUsable = 4;
         public const uint GatewayServiceError = 5;
+        public const uint ValidityBeforeStart = 1;
+        public const uint ValidityExpired = 2;
+        public const uint ValidityValid = 3;
+        public const uint ValidityOpenEnded = 4;
+        public const uint StayVisitBeforeStart = 1;
+        public const uint StayBecameValidDuringStay = 2;
+        public const uint StayExpiredBeforeDischarge = 4;
         public const uint CallValidate = 0;
         public const uint CallValidateLenient = 1;
         public const uint CallCheckPrefix = 2;

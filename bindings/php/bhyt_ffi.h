@@ -21,6 +21,8 @@ enum bhyt_result
   BHYT_INVALID_QR_FIELD = 107,
   BHYT_UNRECOGNIZED_QR = 108,
   BHYT_INVALID_ARGUMENT = 109,
+  BHYT_INVALID_FACILITY_CODE = 110,
+  BHYT_INVALID_DATE = 111,
 };
 
 typedef uint32_t bhyt_result;
@@ -166,6 +168,16 @@ typedef struct bhyt_gateway_result {
   const char *message_en;
 } bhyt_gateway_result;
 
+typedef struct bhyt_facility_code {
+  char code[6];
+  char province[3];
+  char facility[4];
+} bhyt_facility_code;
+
+typedef uint32_t bhyt_validity;
+
+typedef uint32_t bhyt_stay_note;
+
 typedef uint32_t bhyt_call;
 
 typedef uint32_t bhyt_char_kind;
@@ -301,6 +313,30 @@ bhyt_result bhyt_qr_field_text(const char *input,
 bhyt_result bhyt_gateway_lookup(const char *code,
                                 size_t len,
                                 struct bhyt_gateway_result *out_result);
+
+bhyt_result bhyt_parse_facility_code(const char *input,
+                                     size_t len,
+                                     struct bhyt_facility_code *out_code,
+                                     struct bhyt_error *out_error);
+
+const char *bhyt_validity_name(bhyt_validity validity);
+
+bhyt_result bhyt_validity_on(const struct bhyt_date *valid_from,
+                             const struct bhyt_date *valid_to,
+                             const struct bhyt_date *date,
+                             bhyt_validity *out_validity);
+
+bhyt_result bhyt_stay_notes(const struct bhyt_date *valid_from,
+                            const struct bhyt_date *valid_to,
+                            const struct bhyt_date *admission,
+                            const struct bhyt_date *discharge,
+                            bhyt_stay_note *out_notes);
+
+const char *bhyt_stay_note_name(bhyt_stay_note note);
+
+const char *bhyt_stay_note_message(bhyt_stay_note note, bhyt_lang lang);
+
+const char *bhyt_qr_error_field(bhyt_call call, const char *input, size_t len);
 
 size_t bhyt_error_text(bhyt_call call,
                        const char *input,

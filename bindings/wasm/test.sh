@@ -68,7 +68,7 @@ echo "packed build/$tarball"
 node -e '
   const { readFileSync } = require("node:fs");
   const { gzipSync } = require("node:zlib");
-  for (const [file, raw, budget] of [["bhyt_wasm_bg.wasm", 40000, 16000], ["bhyt_reception_bg.wasm", 60000, 28000]]) {
+  for (const [file, raw, budget] of [["bhyt_wasm_bg.wasm", 40000, 16000], ["bhyt_reception_bg.wasm", 64000, 30000]]) {
     const wasm = readFileSync("pkg/" + file);
     const gzipped = gzipSync(wasm, { level: 9 }).length;
     console.log(`${file}: ${wasm.length} bytes raw, ${gzipped} bytes gzipped by zlib -9 (budget: under ${raw} and ${budget})`);

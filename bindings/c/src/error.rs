@@ -57,6 +57,13 @@ pub enum bhyt_result {
     /// `invalid_argument` (`bhyt_error_text`, `bhyt_error_details`): the `call` value is not
     /// one of the `BHYT_CALL_*` values, or the field has no item of that number.
     BHYT_INVALID_ARGUMENT = 109,
+    /// `invalid_facility_code` (`bhyt_parse_facility_code`): not a facility code (2-digit
+    /// province and 3 characters); the position is the first character that does not fit, or
+    /// `BHYT_NO_POSITION` when the length is wrong.
+    BHYT_INVALID_FACILITY_CODE = 110,
+    /// `invalid_date` (`bhyt_validity_on`, `bhyt_stay_notes`): a `bhyt_date` argument is no
+    /// calendar date (year 1-9999, month 1-12, a day of that month).
+    BHYT_INVALID_DATE = 111,
 }
 
 pub use bhyt_result::*;
@@ -64,7 +71,7 @@ pub use bhyt_result::*;
 // The C numbers of the core's codes are the core's numbers.
 /// Every code, in value order: the lookup from numbers to codes (the tests check that each
 /// has a name and a message).
-pub(crate) const ALL_RESULTS: [bhyt_result; 17] = [
+pub(crate) const ALL_RESULTS: [bhyt_result; 19] = [
     BHYT_OK,
     BHYT_INVALID_LENGTH,
     BHYT_INVALID_CHARACTER,
@@ -82,6 +89,8 @@ pub(crate) const ALL_RESULTS: [bhyt_result; 17] = [
     BHYT_INVALID_QR_FIELD,
     BHYT_UNRECOGNIZED_QR,
     BHYT_INVALID_ARGUMENT,
+    BHYT_INVALID_FACILITY_CODE,
+    BHYT_INVALID_DATE,
 ];
 
 // The C numbers of the core's codes are the core's numbers: every core code has the C code

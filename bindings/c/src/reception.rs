@@ -879,3 +879,339 @@ pub unsafe extern "C" fn bhyt_gateway_lookup(
         Ok(())
     })
 }
+
+// ---- Facility codes, a card's validity on a date, the notes on a stay -----------------------
+
+/// A facility code (mã cơ sở khám chữa bệnh, e.g. the initial registered facility), normalised
+/// by `bhyt_parse_facility_code`. Every member is NUL-terminated ASCII.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct bhyt_facility_code {
+    /// The 5 characters, `01028`.
+    pub code: [c_char; 6],
+    /// The province part, 2 digits, `01`.
+    pub province: [c_char; 3],
+    /// The facility part, 3 ASCII digits or uppercase letters, `028`.
+    pub facility: [c_char; 4],
+}
+
+/// Reads a facility code as it is written (`01 - 028`, `01-028`, `01–028` with an en dash,
+/// `01028`): spaces, `-` and en dashes are dropped anywhere, then 5 characters must remain,
+/// 2 digits (not `00`) and 3 ASCII digits or uppercase letters.
+///
+/// Returns `BHYT_OK` and fills `*out_code`; or `BHYT_INVALID_FACILITY_CODE` with the position
+/// of the first character that does not fit (`BHYT_NO_POSITION` when the number of
+/// characters is wrong), written to `*out_error` if it is not NULL; or `BHYT_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// `input` is NULL or points to `len` readable bytes; `out_code` and `out_error` are NULL or
+/// valid for writing one struct each.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_parse_facility_code(
+    input: *const c_char,
+    len: usize,
+    out_code: *mut bhyt_facility_code,
+    out_error: *mut bhyt_error,
+) -> bhyt_result {
+    let mut detail = None;
+    let result = guard(|inside| {
+        if out_code.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let bytes = unsafe { crate::panic::input(inside, input, len) }?;
+        let code = bhyt::FacilityCode::parse(bytes).map_err(|error| {
+            let position = error.position();
+            let error = bhyt_error {
+                code: BHYT_INVALID_FACILITY_CODE,
+                position: position.unwrap_or(NO_POSITION),
+                byte_offset: position.map_or(NO_POSITION, |p| byte_offset(bytes, p)),
+            };
+            detail = Some(error);
+            error.code
+        })?;
+        let out = bhyt_facility_code {
+            code: c_array(code.as_str().as_bytes()),
+            province: c_array(code.province().as_bytes()),
+            facility: c_array(code.facility().as_bytes()),
+        };
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_code.write(out) };
+        Ok(())
+    });
+    // SAFETY: forwarded from the caller.
+    unsafe { report(result, detail, out_error) };
+    result
+}
+
+/// Whether a card is valid on a date (`bhyt_validity_on`): one of the `BHYT_VALIDITY_*`
+/// values.
+pub type bhyt_validity = u32;
+/// `before_start`: the date is before the card's valid-from date.
+pub const BHYT_VALIDITY_BEFORE_START: bhyt_validity = 1;
+/// `expired`: the date is after the card's valid-to date.
+pub const BHYT_VALIDITY_EXPIRED: bhyt_validity = 2;
+/// `valid`: the date is within the card's validity (both ends included).
+pub const BHYT_VALIDITY_VALID: bhyt_validity = 3;
+/// `open_ended`: the date is on or after the valid-from date and the card has no end date.
+pub const BHYT_VALIDITY_OPEN_ENDED: bhyt_validity = 4;
+
+/// The C value of a core validity.
+fn validity_to_c(validity: bhyt::Validity) -> bhyt_validity {
+    match validity {
+        bhyt::Validity::BeforeStart => BHYT_VALIDITY_BEFORE_START,
+        bhyt::Validity::Expired => BHYT_VALIDITY_EXPIRED,
+        bhyt::Validity::Valid => BHYT_VALIDITY_VALID,
+        bhyt::Validity::OpenEnded => BHYT_VALIDITY_OPEN_ENDED,
+    }
+}
+
+/// Every validity, in value order (`BHYT_VALIDITY_BEFORE_START` first).
+const VALIDITIES: [bhyt::Validity; 4] = [
+    bhyt::Validity::BeforeStart,
+    bhyt::Validity::Expired,
+    bhyt::Validity::Valid,
+    bhyt::Validity::OpenEnded,
+];
+
+nul_table!(
+    /// `Validity::as_str`, in `VALIDITIES` order.
+    VALIDITY_NAMES: VALIDITIES.len(), |i| VALIDITIES[i].as_str()
+);
+
+/// The stable name of a validity: `"before_start"`, `"expired"`, `"valid"`, `"open_ended"`;
+/// `"unknown"` for a value that is none. A static string, never NULL.
+#[no_mangle]
+pub extern "C" fn bhyt_validity_name(validity: bhyt_validity) -> *const c_char {
+    guard_str(|_| {
+        VALIDITIES
+            .iter()
+            .position(|&v| validity_to_c(v) == validity)
+            .map_or(c"unknown", |i| VALIDITY_NAMES.get(i))
+    })
+}
+
+/// The date a `bhyt_date` holds: `BHYT_INVALID_DATE` for one that is no calendar date (a year
+/// alone included).
+fn date_from_c(date: bhyt_date) -> Result<bhyt::Date, bhyt_result> {
+    bhyt::Date::new(date.year, date.month, date.day).ok_or(BHYT_INVALID_DATE)
+}
+
+/// A valid-to date: all 0 is no end date.
+fn end_from_c(date: bhyt_date) -> Result<Option<bhyt::Date>, bhyt_result> {
+    if date == bhyt_date::NONE {
+        Ok(None)
+    } else {
+        date_from_c(date).map(Some)
+    }
+}
+
+/// The dates behind `pointers`, read inside the boundary: `BHYT_NULL_ARGUMENT` for a NULL
+/// one.
+///
+/// # Safety
+///
+/// Each pointer is NULL or points to a readable `bhyt_date`.
+unsafe fn read_dates<const N: usize>(
+    inside: &Inside,
+    pointers: [*const bhyt_date; N],
+) -> Result<[bhyt_date; N], bhyt_result> {
+    let mut dates = [bhyt_date::NONE; N];
+    for (date, pointer) in dates.iter_mut().zip(pointers) {
+        if pointer.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: non-NULL, and the caller guarantees a readable `bhyt_date`.
+        *date = unsafe { crate::panic::read(inside, pointer) };
+    }
+    Ok(dates)
+}
+
+/// Whether a card valid from `*valid_from` to `*valid_to` (both included; all 0: no end date,
+/// as `bhyt_card_qr.valid_to` writes it) is valid on `*date`.
+///
+/// Returns `BHYT_OK` and writes a `BHYT_VALIDITY_*` value to `*out_validity`;
+/// `BHYT_INVALID_DATE` when a date is no calendar date; or `BHYT_NULL_ARGUMENT` (every pointer
+/// is required). `*out_validity` is written only on `BHYT_OK`.
+///
+/// # Safety
+///
+/// Each date pointer is NULL or points to a readable `bhyt_date`; `out_validity` is NULL or
+/// valid for writing a `bhyt_validity`.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_validity_on(
+    valid_from: *const bhyt_date,
+    valid_to: *const bhyt_date,
+    date: *const bhyt_date,
+    out_validity: *mut bhyt_validity,
+) -> bhyt_result {
+    guard(|inside| {
+        if out_validity.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let [from, to, date] = unsafe { read_dates(inside, [valid_from, valid_to, date]) }?;
+        let validity = bhyt::validity_on(date_from_c(from)?, end_from_c(to)?, date_from_c(date)?);
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_validity.write(validity_to_c(validity)) };
+        Ok(())
+    })
+}
+
+/// A set of the notes on a stay (`bhyt_stay_notes`): the `BHYT_STAY_*` bits.
+pub type bhyt_stay_note = u32;
+/// `visit_before_start`: the discharge is before the card's valid-from date.
+pub const BHYT_STAY_VISIT_BEFORE_START: bhyt_stay_note = 1;
+/// `became_valid_during_stay`: admitted before the valid-from date, discharged on or after it.
+pub const BHYT_STAY_BECAME_VALID_DURING_STAY: bhyt_stay_note = 2;
+/// `expired_before_discharge`: the card's valid-to date is before the discharge.
+pub const BHYT_STAY_EXPIRED_BEFORE_DISCHARGE: bhyt_stay_note = 4;
+
+/// The bit of a core note: bit `i` for `StayNote::ALL[i]`.
+fn stay_bit(note: bhyt::StayNote) -> bhyt_stay_note {
+    let i = bhyt::StayNote::ALL.iter().position(|&n| n == note);
+    i.map_or(0, |i| 1 << i)
+}
+
+// The bits are the notes' places in the core's list.
+const _: () = {
+    assert!(matches!(
+        bhyt::StayNote::ALL,
+        [
+            bhyt::StayNote::VisitBeforeStart,
+            bhyt::StayNote::BecameValidDuringStay,
+            bhyt::StayNote::ExpiredBeforeDischarge
+        ]
+    ));
+};
+
+nul_table!(
+    /// `StayNote::as_str`, in `StayNote::ALL` order.
+    STAY_NAMES: bhyt::StayNote::ALL.len(), |i| bhyt::StayNote::ALL[i].as_str()
+);
+nul_table!(
+    /// `StayNote::message(Lang::Vi)`, in `StayNote::ALL` order.
+    STAY_VI: bhyt::StayNote::ALL.len(), |i| bhyt::StayNote::ALL[i].message(Lang::Vi)
+);
+nul_table!(
+    /// `StayNote::message(Lang::En)`, in `StayNote::ALL` order.
+    STAY_EN: bhyt::StayNote::ALL.len(), |i| bhyt::StayNote::ALL[i].message(Lang::En)
+);
+
+/// The index in `StayNote::ALL` of a single `BHYT_STAY_*` bit.
+fn stay_index(note: bhyt_stay_note) -> Option<usize> {
+    bhyt::StayNote::ALL
+        .iter()
+        .position(|&n| stay_bit(n) == note)
+}
+
+/// The advisory notes on a stay from `*admission` to `*discharge` (a discharge before the
+/// admission is read as the same day) for a card valid from `*valid_from` to `*valid_to` (all
+/// 0: no end date): the three cases public claims checkers flag. Notes, not errors: a second
+/// card may cover the rest of the stay.
+///
+/// Returns `BHYT_OK` and writes to `*out_notes` the `BHYT_STAY_*` bits of the notes (0: the
+/// card covers the whole stay); `BHYT_INVALID_DATE` when a date is no calendar date; or
+/// `BHYT_NULL_ARGUMENT` (every pointer is required). `*out_notes` is written only on
+/// `BHYT_OK`.
+///
+/// # Safety
+///
+/// Each date pointer is NULL or points to a readable `bhyt_date`; `out_notes` is NULL or valid
+/// for writing a `bhyt_stay_note`.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_stay_notes(
+    valid_from: *const bhyt_date,
+    valid_to: *const bhyt_date,
+    admission: *const bhyt_date,
+    discharge: *const bhyt_date,
+    out_notes: *mut bhyt_stay_note,
+) -> bhyt_result {
+    guard(|inside| {
+        if out_notes.is_null() {
+            return Err(BHYT_NULL_ARGUMENT);
+        }
+        // SAFETY: forwarded from the caller.
+        let [from, to, admission, discharge] =
+            unsafe { read_dates(inside, [valid_from, valid_to, admission, discharge]) }?;
+        let notes = bhyt::stay_notes(
+            date_from_c(from)?,
+            end_from_c(to)?,
+            date_from_c(admission)?,
+            date_from_c(discharge)?,
+        );
+        let bits = notes.iter().fold(0, |bits, note| bits | stay_bit(note));
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writing.
+        unsafe { out_notes.write(bits) };
+        Ok(())
+    })
+}
+
+/// The stable name of one `BHYT_STAY_*` bit: `"visit_before_start"`,
+/// `"became_valid_during_stay"`, `"expired_before_discharge"`; `"unknown"` for any other value
+/// (0 or several bits included). A static string, never NULL.
+#[no_mangle]
+pub extern "C" fn bhyt_stay_note_name(note: bhyt_stay_note) -> *const c_char {
+    guard_str(|_| stay_index(note).map_or(c"unknown", |i| STAY_NAMES.get(i)))
+}
+
+/// The message of one `BHYT_STAY_*` bit in `lang`. A static UTF-8 string, never NULL; any
+/// other value gets an "unknown" message.
+#[no_mangle]
+pub extern "C" fn bhyt_stay_note_message(note: bhyt_stay_note, lang: bhyt_lang) -> *const c_char {
+    guard_str(|_| match (stay_index(note), lang == BHYT_LANG_VI) {
+        (Some(i), true) => STAY_VI.get(i),
+        (Some(i), false) => STAY_EN.get(i),
+        (None, true) => c"Lưu ý không xác định",
+        (None, false) => c"unknown stay note",
+    })
+}
+
+/// The QR field that the error of `bhyt_identify` (`call` `BHYT_CALL_IDENTIFY`) or
+/// `bhyt_identify_lenient` (`BHYT_CALL_IDENTIFY_LENIENT`) on `input` names: for
+/// `BHYT_INVALID_QR_FIELD`, the field's stable name, the same as in Rust and JavaScript
+/// (`"card"`, `"name"`, `"birth_date"`, `"sex"`, `"address"`, `"facility_code"`, `"valid_from"`,
+/// `"valid_to"`, `"issued_on"`, `"manager_code"`, `"guardian_name"`, `"five_years_on"`,
+/// `"personal_id"`, `"old_id"`). The empty string when the error is of another code (a card
+/// error in field 0 of a card's QR code is the card's code, with its position in the whole
+/// payload), when there is no error, for a NULL `input` and for any other `call`. A static
+/// string, never NULL.
+///
+/// # Safety
+///
+/// `input` is NULL or points to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn bhyt_qr_error_field(
+    call: bhyt_call,
+    input: *const c_char,
+    len: usize,
+) -> *const c_char {
+    guard_str(|inside| {
+        let mode = match call {
+            BHYT_CALL_IDENTIFY => Mode::Strict,
+            BHYT_CALL_IDENTIFY_LENIENT => Mode::Lenient,
+            _ => return c"",
+        };
+        // SAFETY: forwarded from the caller.
+        let Ok(bytes) = (unsafe { crate::panic::input(inside, input, len) }) else {
+            return c"";
+        };
+        match mode
+            .identify(bytes)
+            .err()
+            .and_then(|error| error.qr_field())
+        {
+            Some(field) => bhyt::QrField::ALL
+                .iter()
+                .position(|&f| f == field)
+                .map_or(c"", |i| QR_FIELD_NAMES.get(i)),
+            None => c"",
+        }
+    })
+}
+
+nul_table!(
+    /// `QrField::as_str`, in `QrField::ALL` order.
+    QR_FIELD_NAMES: bhyt::QrField::ALL.len(), |i| bhyt::QrField::ALL[i].as_str()
+);

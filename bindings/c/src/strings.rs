@@ -119,7 +119,7 @@ nul_table!(
 /// general messages, Vietnamese and English side by side: the C layer's one table of them.
 /// The core's codes (1 to 6) and the reception desk's two take their names and messages from
 /// the core.
-pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 7] = [
+pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 8] = [
     (BHYT_OK, c"ok", c"Thành công", c"success"),
     (
         BHYT_NULL_ARGUMENT,
@@ -157,7 +157,23 @@ pub(crate) const CALL_CODES: [(bhyt_result, &CStr, &CStr, &CStr); 7] = [
         c"Đối số nằm ngoài phạm vi cho phép",
         c"an argument is out of range (not a BHYT_CALL_* value, or no such item)",
     ),
+    (
+        BHYT_INVALID_DATE,
+        c"invalid_date",
+        c"Ngày không hợp lệ (năm 1-9999, tháng 1-12, ngày có trong tháng)",
+        c"a date argument is no calendar date (year 1-9999, month 1-12, a day of that month)",
+    ),
 ];
+
+nul_table!(
+    /// The name and general messages (Vietnamese, English) of the core's
+    /// `invalid_facility_code`.
+    FACILITY_TEXTS: 3, |i| [
+        bhyt::FacilityCodeError::Length { length: 0 }.code(),
+        bhyt::FacilityCodeError::general_message(Lang::Vi),
+        bhyt::FacilityCodeError::general_message(Lang::En),
+    ][i]
+);
 
 /// The C codes of the core's [`IdentifyCode`]s.
 pub(crate) const fn identify_result(code: IdentifyCode) -> bhyt_result {
@@ -196,6 +212,13 @@ pub(crate) fn described(code: u32) -> Option<Described> {
     if let Some(&(_, name, vi, en)) = CALL_CODES.iter().find(|row| row.0 as u32 == code) {
         return Some(Described::Call(name, vi, en));
     }
+    if code == BHYT_INVALID_FACILITY_CODE as u32 {
+        return Some(Described::Call(
+            FACILITY_TEXTS.get(0),
+            FACILITY_TEXTS.get(1),
+            FACILITY_TEXTS.get(2),
+        ));
+    }
     if let Some(i) = IdentifyCode::ALL
         .iter()
         .position(|&c| identify_result(c) as u32 == code)
@@ -208,7 +231,8 @@ pub(crate) fn described(code: u32) -> Option<Described> {
 /// The stable name of a result code: `"ok"`, the core's names for 1 to 6
 /// (`"invalid_length"`, ...), `"null_argument"`, `"buffer_too_small"`, `"invalid_issuer"`,
 /// `"invalid_style"`, `"panic"`, `"unrecognized_input"`, `"invalid_personal_id"`,
-/// `"invalid_argument"`; `"unknown"`
+/// `"invalid_qr_field"`, `"unrecognized_qr"`, `"invalid_argument"`, `"invalid_facility_code"`,
+/// `"invalid_date"`; `"unknown"`
 /// for a value that is no code. A static string, never NULL.
 #[no_mangle]
 pub extern "C" fn bhyt_error_code_name(code: u32) -> *const c_char {

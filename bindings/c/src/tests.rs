@@ -70,7 +70,7 @@ fn result_codes_are_the_core_codes_plus_distinct_c_codes() {
             assert!(HEADER.contains(&define), "{define}");
         }
     }
-    for unknown in [7, 99, 110, 1000, u32::MAX] {
+    for unknown in [7, 99, 112, 1000, u32::MAX] {
         // SAFETY: as above.
         let name = unsafe { CStr::from_ptr(bhyt_error_code_name(unknown)) };
         assert_eq!(name, c"unknown");

@@ -100,6 +100,16 @@ fn reception_desk_inputs_keep_the_contract() {
         b";;",
         b"HS4010120878811;HS60;\xFF",
         b"",
+        // QR payloads: a malformed guardian name, a CCCD with a bad sex.
+        b"HS4010120878811|4e|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79|zz|4| 01/01/2030|x|$",
+        "001195001234||B|01012001|Nu|X|".as_bytes(),
+        // Facility codes.
+        b"01 - 028",
+        b"0A028",
+        // Four dates as the contract reads them (year LE, month, day): 2025-01-01,
+        // 2025-12-31, 2024-12-30, 2026-01-02; then with a day that does not exist.
+        b"\xE9\x07\x01\x01\xE9\x07\x0C\x1F\xE8\x07\x0C\x1E\xEA\x07\x01\x02",
+        b"\xE9\x07\x01\x01\xE9\x07\x0C\x1F\xE8\x07\x0C\x1E\xEA\x07\x02\x1E",
     ];
     for (index, input) in inputs.iter().enumerate() {
         check_with_every_control_byte(index, input);

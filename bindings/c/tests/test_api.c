@@ -22,7 +22,7 @@ static const bhyt_result ALL_CODES[] = {
     BHYT_NULL_ARGUMENT, BHYT_BUFFER_TOO_SMALL, BHYT_INVALID_ISSUER, BHYT_INVALID_STYLE,
     BHYT_PANIC, BHYT_UNRECOGNIZED_INPUT, BHYT_INVALID_PERSONAL_ID, BHYT_INVALID_QR_FIELD,
     BHYT_UNRECOGNIZED_QR,
-    BHYT_INVALID_ARGUMENT};
+    BHYT_INVALID_ARGUMENT, BHYT_INVALID_FACILITY_CODE, BHYT_INVALID_DATE};
 #define CODE_COUNT (sizeof ALL_CODES / sizeof ALL_CODES[0])
 
 static int known_code(bhyt_result rc) {
@@ -51,7 +51,8 @@ static void test_codes_and_messages(void) {
         "ok", "invalid_length", "invalid_character", "unknown_group_code", "late_group_code",
         "invalid_benefit_level", "invalid_province_code", "null_argument", "buffer_too_small",
         "invalid_issuer", "invalid_style", "panic", "unrecognized_input", "invalid_personal_id",
-        "invalid_qr_field", "unrecognized_qr", "invalid_argument"};
+        "invalid_qr_field", "unrecognized_qr", "invalid_argument", "invalid_facility_code",
+        "invalid_date"};
     size_t i;
     size_t j;
     CHECK(BHYT_OK == 0 && BHYT_INVALID_LENGTH == 1 && BHYT_INVALID_PROVINCE_CODE == 6);
@@ -59,6 +60,7 @@ static void test_codes_and_messages(void) {
     CHECK(BHYT_UNRECOGNIZED_INPUT == 105 && BHYT_INVALID_PERSONAL_ID == 106);
     CHECK(BHYT_INVALID_QR_FIELD == 107 && BHYT_UNRECOGNIZED_QR == 108);
     CHECK(BHYT_INVALID_ARGUMENT == 109);
+    CHECK(BHYT_INVALID_FACILITY_CODE == 110 && BHYT_INVALID_DATE == 111);
     for (i = 0; i < CODE_COUNT; i++) {
         CHECK(strcmp(bhyt_error_code_name(ALL_CODES[i]), names[i]) == 0);
         CHECK(bhyt_error_message(ALL_CODES[i], BHYT_LANG_VI) != NULL);
@@ -79,7 +81,7 @@ static void test_codes_and_messages(void) {
                  "the benefit level (character 3) must be a digit from 1 to 5") == 0);
     CHECK(strcmp(bhyt_error_code_name(7), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(99), "unknown") == 0);
-    CHECK(strcmp(bhyt_error_code_name(110), "unknown") == 0);
+    CHECK(strcmp(bhyt_error_code_name(112), "unknown") == 0);
     CHECK(strcmp(bhyt_error_code_name(0xFFFFFFFFu), "unknown") == 0);
     CHECK(strcmp(bhyt_error_message(0xFFFFFFFFu, BHYT_LANG_EN), "unknown error code") == 0);
     /* Static strings: the same pointer every time. */

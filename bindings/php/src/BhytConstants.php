@@ -37,6 +37,8 @@ interface BhytConstants
     public const INVALID_QR_FIELD = 107;
     public const UNRECOGNIZED_QR = 108;
     public const INVALID_ARGUMENT = 109;
+    public const INVALID_FACILITY_CODE = 110;
+    public const INVALID_DATE = 111;
     public const PREFIX_INCOMPLETE = 0;
     public const PREFIX_COMPLETE = 1;
     public const PREFIX_INVALID = 2;
@@ -68,6 +70,13 @@ interface BhytConstants
     public const GATEWAY_PERSON_INFO_DIFFERS = 3;
     public const GATEWAY_CARD_NOT_USABLE = 4;
     public const GATEWAY_SERVICE_ERROR = 5;
+    public const VALIDITY_BEFORE_START = 1;
+    public const VALIDITY_EXPIRED = 2;
+    public const VALIDITY_VALID = 3;
+    public const VALIDITY_OPEN_ENDED = 4;
+    public const STAY_VISIT_BEFORE_START = 1;
+    public const STAY_BECAME_VALID_DURING_STAY = 2;
+    public const STAY_EXPIRED_BEFORE_DISCHARGE = 4;
     public const CALL_VALIDATE = 0;
     public const CALL_VALIDATE_LENIENT = 1;
     public const CALL_CHECK_PREFIX = 2;

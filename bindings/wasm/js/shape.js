@@ -157,8 +157,8 @@ export function rawField(index, value) {
   return { index, value };
 }
 
-export function unidentified(kind, error) {
-  return { valid: false, kind: kind === undefined ? null : kind, error };
+export function unidentified(kind, error, field) {
+  return { valid: false, kind: orNull(kind), error: { ...error, field: orNull(field) } };
 }
 
 function orNull(value) {
@@ -191,4 +191,12 @@ export function item(index, start, end, verdict, advice) {
 
 export function field(valid, items) {
   return { valid, items };
+}
+
+export function facilityCode(code, province, facility) {
+  return { valid: true, facilityCode: { code, province, facility } };
+}
+
+export function stayNote(code) {
+  return { code, message: text() };
 }

@@ -10,7 +10,10 @@ use core::fmt::Write;
 use bhyt::{Advice, CardQr, Date, IdentifyError, Identity, PersonalId, PersonalIdQr};
 use wasm_bindgen::prelude::*;
 
-use crate::{card_value, problem_value, utf16_index, verdict_value, JsText, Settings};
+use crate::{
+    card_value, problem_value, shape_error, shape_rejected, utf16_index, verdict_value, JsText,
+    Settings,
+};
 
 #[wasm_bindgen(module = "/js/shape.js")]
 extern "C" {
@@ -76,9 +79,10 @@ extern "C" {
     #[wasm_bindgen(js_name = rawField)]
     fn shape_raw_field(index: u32, value: &str) -> JsValue;
 
-    /// `{ valid: false, kind, error }`; `kind` is `null` when the length matched no rule.
+    /// `{ valid: false, kind, error }`, the error given its `field` (`null` when absent);
+    /// `kind` is `null` when the length matched no rule.
     #[wasm_bindgen(js_name = unidentified)]
-    fn shape_unidentified(kind: Option<&str>, error: JsValue) -> JsValue;
+    fn shape_unidentified(kind: Option<&str>, error: JsValue, field: Option<&str>) -> JsValue;
 
     /// An advisory note `{ code, message, group, level, usualLevel, shortFormPasses,
     /// birthPlace }`, the message being the text written so far; absent details are `null`.
@@ -108,6 +112,14 @@ extern "C" {
     /// `{ valid, items }`.
     #[wasm_bindgen(js_name = field)]
     fn shape_field(valid: bool, items: JsValue) -> JsValue;
+
+    /// `{ valid: true, facilityCode: { code, province, facility } }`.
+    #[wasm_bindgen(js_name = facilityCode)]
+    fn shape_facility_code(code: &str, province: &str, facility: &str) -> JsValue;
+
+    /// `{ code, message }`: a note on a stay, the message being the text written so far.
+    #[wasm_bindgen(js_name = stayNote)]
+    fn shape_stay_note(code: &str) -> JsValue;
 }
 
 /// Says what was typed into one search box (the core's `identify`, or `identify_lenient`
@@ -129,7 +141,7 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
                 _ => None,
             };
             let detail = problem_value(input, error.view(settings.lang));
-            shape_unidentified(kind, detail)
+            shape_unidentified(kind, detail, error.qr_field().map(bhyt::QrField::as_str))
         }
     }
 }
@@ -322,4 +334,84 @@ pub fn ma_the(field: &str, flags: u32) -> JsValue {
         shape_push(&list, value);
     }
     shape_field(all_valid, list)
+}
+
+/// Reads a facility code as it is written (the core's `FacilityCode::parse`: `01 - 028`,
+/// `01-028`, `01028`): `{ valid: true, facilityCode: { code, province, facility } }` or
+/// `{ valid: false, error }` (`invalid_facility_code`, its position a JS string index). The JS
+/// layer names it `parseFacilityCode`.
+#[wasm_bindgen]
+pub fn facility(input: &str, flags: u32) -> JsValue {
+    let settings = Settings::unpack(flags);
+    match bhyt::FacilityCode::parse(input) {
+        Ok(code) => shape_facility_code(code.as_str(), code.province(), code.facility()),
+        Err(error) => {
+            // `JsText` never fails, and the core's `Display` only fails when its writer does.
+            let _ = write!(JsText::new(), "{}", error.message(settings.lang));
+            let position = error.position().map(|p| utf16_index(input, p));
+            shape_rejected(shape_error(error.code(), position))
+        }
+    }
+}
+
+/// No date: an absent valid-to date, as the JS layer passes it.
+const NO_DATE: u32 = u32::MAX;
+
+/// The dates `packed` holds, each `yyyy * 10000 + mm * 100 + dd` as the JS layer packs a
+/// `yyyy-mm-dd` text ([`NO_DATE`]: none, allowed at `optional`), checked by the core's
+/// `Date::new`; or the index of the first that is no date. Passing numbers rather than texts
+/// keeps the module within its size budget.
+fn dates(packed: &mut [u32], out: &mut [Option<Date>], optional: usize) -> Result<(), JsValue> {
+    for (i, (slot, &value)) in out.iter_mut().zip(packed.iter()).enumerate() {
+        if i == optional && value == NO_DATE {
+            continue;
+        }
+        let (year, month, day) = (value / 10000, value / 100 % 100, value % 100);
+        *slot = Some(
+            u16::try_from(year)
+                .ok()
+                .and_then(|year| Date::new(year, month as u8, day as u8))
+                .ok_or_else(|| JsValue::from(i as u32))?,
+        );
+    }
+    Ok(())
+}
+
+/// Whether a card valid from `from` to `to` ([`NO_DATE`]: no end date) is valid on `date` (the core's
+/// `validity_on`; dates packed as [`dates`] reads them): `"before_start"`, `"expired"`,
+/// `"valid"` or `"open_ended"`; the index (a number) of the first argument that is no date.
+/// The JS layer names it `validityOn`.
+#[wasm_bindgen]
+pub fn validity(from: u32, to: u32, date: u32) -> JsValue {
+    let mut out = [None; 3];
+    if let Err(index) = dates(&mut [from, to, date], &mut out, 1) {
+        return index;
+    }
+    match out {
+        [Some(from), to, Some(date)] => {
+            JsValue::from_str(bhyt::validity_on(from, to, date).as_str())
+        }
+        _ => JsValue::NULL,
+    }
+}
+
+/// The notes on a stay from `admission` to `discharge` for a card valid from `from` to `to`
+/// ([`NO_DATE`]: no end date), the core's `stay_notes`: `[{ code, message }]`; the index (a number) of
+/// the first argument that is no date. The JS layer names it `stayNotes`.
+#[wasm_bindgen]
+pub fn stay(from: u32, to: u32, admission: u32, discharge: u32, flags: u32) -> JsValue {
+    let settings = Settings::unpack(flags);
+    let mut out = [None; 4];
+    if let Err(index) = dates(&mut [from, to, admission, discharge], &mut out, 1) {
+        return index;
+    }
+    let [Some(from), to, Some(admission), Some(discharge)] = out else {
+        return JsValue::NULL;
+    };
+    let list = shape_list();
+    for note in bhyt::stay_notes(from, to, admission, discharge).iter() {
+        let _ = JsText::new().write_str(note.message(settings.lang));
+        shape_push(&list, shape_stay_note(note.as_str()));
+    }
+    list
 }

@@ -7,7 +7,14 @@ import { readFileSync } from "node:fs";
 import test from "node:test";
 
 import { checkPrefix, isValid, normalize, validate, validateLines } from "bhyt";
-import { advise, identify, parseMaTheBhyt } from "bhyt/reception";
+import {
+  advise,
+  identify,
+  parseFacilityCode,
+  parseMaTheBhyt,
+  stayNotes,
+  validityOn,
+} from "bhyt/reception";
 
 const ESCAPES = { "\\": "\\", t: "\t", n: "\n", r: "\r" };
 
@@ -109,6 +116,17 @@ test(`junk.tsv through bhyt/reception: typed answers, never an exception (${rows
         assert.ok(item.start <= item.end && item.end <= input.length, `${where}: item bounds`);
       }
       assert.ok(Array.isArray(advise(input, { lenient })), where);
+    }
+    // Facility codes and dates: a typed error or a RangeError, never a crash.
+    const facility = parseFacilityCode(input);
+    if (!facility.valid) {
+      assert.equal(facility.error.code, "invalid_facility_code", where);
+      const at = facility.error.position;
+      assert.ok(at === null || (at >= 0 && at < input.length), `${where}: facility position`);
+    }
+    if (!/^\d{4}-\d\d-\d\d$/u.test(input)) {
+      assert.throws(() => validityOn("2025-01-01", input, "2025-06-01"), RangeError, where);
+      assert.throws(() => stayNotes(input, null, "2025-01-01", "2025-01-02"), RangeError, where);
     }
     // A card between junk and a valid card in one field.
     if (!input.includes(";")) {

@@ -1,11 +1,19 @@
 // `bhyt/reception` (the reception-desk module): every row of the shared reception vectors
-// (tests/vectors/identify.tsv, ma_the.tsv), the shapes the declarations promise, and the
-// option checks. Positions in the vectors count characters; JS positions count UTF-16 units.
+// (tests/vectors/identify.tsv, ma_the.tsv, qr.tsv, gateway.tsv, facility.tsv, validity.tsv),
+// the shapes the declarations promise, and the option checks. Positions in the vectors count characters; JS positions count UTF-16 units.
 
 import assert from "node:assert/strict";
 import test from "node:test";
 
-import { advise, gatewayResult, identify, parseMaTheBhyt } from "bhyt/reception";
+import {
+  advise,
+  gatewayResult,
+  identify,
+  parseFacilityCode,
+  parseMaTheBhyt,
+  stayNotes,
+  validityOn,
+} from "bhyt/reception";
 import { parse } from "bhyt";
 
 import { jsIndex, readVectors, value } from "./tsv.mjs";
@@ -14,6 +22,8 @@ const identifyRows = readVectors("identify.tsv");
 const maTheRows = readVectors("ma_the.tsv");
 const qrRows = readVectors("qr.tsv");
 const gatewayRows = readVectors("gateway.tsv");
+const facilityRows = readVectors("facility.tsv");
+const validityRows = readVectors("validity.tsv");
 
 function utf8Hex(text) {
   return text === null || text === "" ? "-" : Buffer.from(text, "utf8").toString("hex");
@@ -33,6 +43,15 @@ test(`qr.tsv: every row (${qrRows.length})`, () => {
         position === null ? null : jsIndex(row.input, Number(position)),
         `${where}: position`,
       );
+      // `field` names the field of an invalid_qr_field error; the vectors write "card" for a
+      // card error in field 0, which keeps the card's code (and kind "card").
+      if (row.code === "invalid_qr_field") {
+        assert.equal(found.error.field, row.field, `${where}: field`);
+      } else {
+        assert.equal(found.error.field, null, `${where}: no field`);
+        assert.equal(row.field, found.kind === "card" ? "card" : "-", `${where}: field`);
+      }
+      assert.equal(identify(row.input, { lenient: true }).error?.field, found.error.field, where);
       continue;
     }
     assert.equal(found.kind, row.kind, `${where}: kind`);
@@ -68,6 +87,86 @@ test(`qr.tsv: every row (${qrRows.length})`, () => {
       assert.equal(found.issuedOn, value(row.issued_on), where);
     }
   }
+});
+
+test(`facility.tsv: every row (${facilityRows.length})`, () => {
+  assert.ok(facilityRows.length >= 15);
+  for (const row of facilityRows) {
+    const where = `facility.tsv:${row.line}`;
+    const found = parseFacilityCode(row.input, { lang: "en" });
+    assert.equal(found.valid, row.valid === "true", `${where}: valid`);
+    if (found.valid) {
+      assert.deepEqual(
+        found.facilityCode,
+        { code: row.facility_code, province: row.province, facility: row.facility },
+        where,
+      );
+    } else {
+      assert.equal(found.error.code, row.code, `${where}: code`);
+      const position = value(row.position);
+      assert.equal(
+        found.error.position,
+        position === null ? null : jsIndex(row.input, Number(position)),
+        `${where}: position`,
+      );
+      assert.match(found.error.message, /^a facility code is a 2-digit province/u, where);
+      assert.match(parseFacilityCode(row.input).error.message, /^Mã cơ sở KCB/u, where);
+    }
+  }
+});
+
+test(`validity.tsv: every row (${validityRows.length})`, () => {
+  assert.ok(validityRows.length >= 10);
+  for (const row of validityRows) {
+    const where = `validity.tsv:${row.line}`;
+    const to = value(row.valid_to);
+    assert.equal(validityOn(row.valid_from, to, row.date), row.validity, `${where}: validity`);
+    const notes = stayNotes(row.valid_from, to, row.admission, row.discharge, { lang: "en" });
+    assert.equal(notes.map((note) => note.code).join(",") || "-", row.notes, `${where}: notes`);
+    for (const note of notes) {
+      assert.ok(note.message.length > 0, where);
+    }
+  }
+});
+
+test("validityOn and stayNotes: dates yyyy-mm-dd, null for no end date, RangeError otherwise", () => {
+  assert.equal(validityOn("2025-01-01", null, "2030-01-01"), "open_ended");
+  assert.equal(validityOn("2025-01-01", undefined, "2024-12-31"), "before_start");
+  assert.deepEqual(stayNotes("2025-01-01", "2025-12-31", "2025-03-01", "2025-03-09"), []);
+  const [note] = stayNotes("2025-01-10", null, "2025-01-05", "2025-01-20");
+  assert.equal(note.code, "became_valid_during_stay");
+  assert.match(note.message, /^Thẻ bắt đầu có giá trị/u);
+  for (const [call, name] of [
+    [() => validityOn("2025-02-30", null, "2025-01-01"), "validFrom"],
+    [() => validityOn("2025-01-01", "31/12/2025", "2025-01-01"), "validTo"],
+    [() => validityOn("2025-01-01", "", "2025-01-01"), "validTo"],
+    [() => validityOn("2025-01-01", null, "2025-1-1"), "date"],
+    [() => stayNotes("2025-01-01", null, "2025-01-01", "2025-13-01"), "discharge"],
+    [() => stayNotes("2025-01-01", null, "20250101", "2025-01-02"), "admission"],
+  ]) {
+    assert.throws(call, (error) => error instanceof RangeError && error.message.includes(name));
+  }
+  for (const call of [
+    () => validityOn(20250101, null, "2025-01-01"),
+    () => validityOn("2025-01-01", null, new Date()),
+    () => stayNotes("2025-01-01", null, "2025-01-01", "2025-01-02", { lang: "fr" }),
+    () => parseFacilityCode(1028),
+  ]) {
+    assert.throws(call, TypeError);
+  }
+});
+
+test("a QR field error names its field", () => {
+  const payload =
+    "HS4010120878811|4e|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79|zz|4| 01/01/2030|x|$";
+  const { valid, kind, error } = identify(payload, { lang: "en" });
+  assert.equal(valid, false);
+  assert.equal(kind, null);
+  assert.equal(error.code, "invalid_qr_field");
+  assert.equal(error.field, "guardian_name");
+  assert.equal(error.position, payload.indexOf("zz"));
+  assert.match(error.message, /parent or guardian/u);
+  assert.equal(identify("12345").error.field, null);
 });
 
 test(`gateway.tsv: every row (${gatewayRows.length})`, () => {
@@ -195,7 +294,7 @@ test("identify: kinds, decoded parts and messages in both languages", () => {
   const letter = identify("07919500123A", { lang: "en" });
   assert.deepEqual(
     { ...letter.error, message: typeof letter.error.message },
-    { code: "invalid_personal_id", position: 11, message: "string" },
+    { code: "invalid_personal_id", position: 11, message: "string", field: null },
   );
   assert.match(letter.error.message, /12 digits/);
   assert.doesNotMatch(letter.error.message, /079195/, "the message never repeats the input");

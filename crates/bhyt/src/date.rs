@@ -139,6 +139,22 @@ impl Date {
         }
     }
 
+    /// `yyyy-mm-dd` (ISO 8601), as [`iso`](Self::iso) and `Display` write it.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::Date::parse_iso(b"2024-02-29"), bhyt::Date::new(2024, 2, 29));
+    /// assert!(bhyt::Date::parse_iso(b"2023-02-29").is_none());
+    /// assert!(bhyt::Date::parse_iso(b"2024-2-29").is_none());
+    /// ```
+    pub fn parse_iso(text: &[u8]) -> Option<Date> {
+        match text {
+            [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => {
+                Date::from_parts(&[*y0, *y1, *y2, *y3], &[*m0, *m1], &[*d0, *d1])
+            }
+            _ => None,
+        }
+    }
+
     /// The date of a `yyyyMMddHHmm` time (`NGAY_VAO`, `NGAY_RA`); the hour and minute are
     /// checked (00-23, 00-59) and dropped.
     ///

@@ -66,6 +66,20 @@ impl FacilityCodeError {
         }
     }
 
+    /// The general message, without the details of a particular error (for the C layer's
+    /// static strings).
+    ///
+    /// ```
+    /// use bhyt::{FacilityCodeError, Lang};
+    /// assert_eq!(FacilityCodeError::general_message(Lang::En), "a facility code is a 2-digit province and 3 characters (e.g. 01 - 028)");
+    /// ```
+    pub const fn general_message(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "a facility code is a 2-digit province and 3 characters (e.g. 01 - 028)",
+            Lang::Vi => "Mã cơ sở KCB gồm 2 chữ số tỉnh và 3 ký tự (ví dụ 01 - 028)",
+        }
+    }
+
     /// The message in the given language.
     pub const fn message(&self, lang: Lang) -> FacilityCodeMessage {
         FacilityCodeMessage { error: *self, lang }
@@ -81,10 +95,7 @@ pub struct FacilityCodeMessage {
 
 impl fmt::Display for FacilityCodeMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let general = match self.lang {
-            Lang::En => "a facility code is a 2-digit province and 3 characters (e.g. 01 - 028)",
-            Lang::Vi => "Mã cơ sở KCB gồm 2 chữ số tỉnh và 3 ký tự (ví dụ 01 - 028)",
-        };
+        let general = FacilityCodeError::general_message(self.lang);
         match (self.error, self.lang) {
             (FacilityCodeError::Length { length }, Lang::En) => {
                 write!(f, "{general}: {length} characters")

@@ -611,6 +611,23 @@ impl IdentifyError {
         }
     }
 
+    /// The QR field an [`InvalidQrField`](IdentifyError::InvalidQrField) error names; `None`
+    /// for every other error (a card error in field 0 of a card's QR code is a
+    /// [`Card`](IdentifyError::Card) error).
+    ///
+    /// ```
+    /// use bhyt::QrField;
+    /// let qr = "HS4010120878811|4e|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79|zz|4| 01/01/2030|x|$";
+    /// assert_eq!(bhyt::identify(qr).unwrap_err().qr_field(), Some(QrField::GuardianName));
+    /// assert_eq!(bhyt::identify("DN4000123456789").unwrap_err().qr_field(), None);
+    /// ```
+    pub const fn qr_field(&self) -> Option<crate::QrField> {
+        match self {
+            IdentifyError::InvalidQrField { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+
     /// The card error, for 10 or 15 characters.
     ///
     /// ```

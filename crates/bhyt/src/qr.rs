@@ -59,6 +59,28 @@ pub enum QrField {
 }
 
 impl QrField {
+    /// Every field, card QR fields first, in field order.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::QrField::ALL.len(), 14);
+    /// ```
+    pub const ALL: [QrField; 14] = [
+        QrField::Card,
+        QrField::Name,
+        QrField::BirthDate,
+        QrField::Sex,
+        QrField::Address,
+        QrField::FacilityCode,
+        QrField::ValidFrom,
+        QrField::ValidTo,
+        QrField::IssuedOn,
+        QrField::ManagerCode,
+        QrField::GuardianName,
+        QrField::FiveYearsOn,
+        QrField::PersonalId,
+        QrField::OldId,
+    ];
+
     /// The stable name (the JSON field's name).
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -1,5 +1,6 @@
 //! The core never allocates: every entry point runs under a counting global allocator
-//! (validation, formatting and messages; identify, MA_THE_BHYT lists and advice).
+//! (validation, formatting and messages; identify, MA_THE_BHYT lists and advice; QR codes,
+//! facility codes, dates, validity, stay notes, gateway codes, claims card fields).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -245,4 +246,96 @@ impl Len for &str {
     fn to_owned_len(&self) -> usize {
         self.len()
     }
+}
+
+#[test]
+fn facility_codes_dates_validity_and_claims_card_fields_never_allocate() {
+    let d = |y, m, day| bhyt::Date::new(y, m, day).unwrap();
+    let records = [
+        bhyt::ClaimsCardFields {
+            ma_the_bhyt: b"HS4010120878811;DN4010120878811",
+            ma_dkbd: Some(b"01028;01 - 02"),
+            gt_the_tu: Some(b"20250101;20250201"),
+            gt_the_den: Some(b"20250131"),
+            ngay_vao: Some(b"202412300800"),
+            ngay_ra: Some(b"202502031000"),
+        },
+        bhyt::ClaimsCardFields {
+            ma_the_bhyt: b"HS4010120878811",
+            ma_dkbd: None,
+            gt_the_tu: Some(b"2025-01-01"),
+            gt_the_den: None,
+            ngay_vao: Some(b"202501012460"),
+            ngay_ra: None,
+        },
+    ];
+    let mut sink = Sink([0; 2048], 0);
+    let mut findings = 0;
+    let before = allocations();
+    for text in ["01 - 028", "0A028", "01 - 0Đ8", "0102"] {
+        match bhyt::FacilityCode::parse(text) {
+            Ok(code) => {
+                let _ = write!(sink, "{code} {} {}", code.province(), code.facility());
+            }
+            Err(error) => {
+                let _ = write!(
+                    sink,
+                    "{error} {} {:?}",
+                    error.message(Lang::Vi),
+                    error.position()
+                );
+            }
+        }
+    }
+    for text in [
+        &b"2025-01-01"[..],
+        b"01/01/2025",
+        b"01012025",
+        b"20250101",
+        b"202501010830",
+    ] {
+        let dates = [
+            bhyt::Date::parse_iso(text),
+            bhyt::Date::parse_dmy_slashed(text),
+            bhyt::Date::parse_dmy(text),
+            bhyt::Date::parse_ymd(text),
+            bhyt::Date::parse_ymd_hm(text),
+        ];
+        let _ = write!(sink, "{dates:?}");
+    }
+    let (from, to) = (d(2025, 1, 1), Some(d(2025, 12, 31)));
+    for day in [d(2024, 12, 31), d(2025, 6, 1), d(2026, 1, 1)] {
+        let _ = write!(
+            sink,
+            "{} {}",
+            bhyt::validity_on(from, to, day).as_str(),
+            bhyt::validity_on(from, None, day).as_str()
+        );
+        for note in bhyt::stay_notes(from, to, d(2024, 12, 1), day).iter() {
+            let _ = write!(sink, "{note} {}", note.message(Lang::En));
+        }
+    }
+    for record in &records {
+        bhyt::check_claims_card_fields(record, |finding| {
+            findings += 1;
+            let _ = write!(
+                sink,
+                "{} {} {}",
+                finding.code(),
+                finding.message(Lang::Vi),
+                finding.message(Lang::En)
+            );
+        });
+    }
+    let qr = "HS4010120878811|4e|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79|zz|4| 01/01/2030|x|$";
+    let field = bhyt::identify(qr).err().and_then(|error| error.qr_field());
+    let after = allocations();
+    assert_eq!(
+        after - before,
+        0,
+        "allocations on facility codes, dates, claims fields"
+    );
+    assert!(findings >= 3, "{findings} findings");
+    assert_eq!(field, Some(bhyt::QrField::GuardianName));
+    assert!(sink.1 > 0);
 }

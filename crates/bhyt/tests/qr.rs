@@ -1,7 +1,7 @@
 //! QR payloads typed by a reception desk's scanner: the card's and the CCCD's, the facility
 //! code, validity, stay notes and the gateway table. Table tests, then properties: any
-//! generated payload round-trips its fields, any single corrupted field gives that field's
-//! error.
+//! generated payload (a card's, a CCCD's) round-trips its fields, any single corrupted field
+//! gives that field's error.
 
 use bhyt::{
     gateway_result, stay_notes, validity_on, BirthDate, Date, Error, FacilityCode, GatewayClass,
@@ -359,6 +359,34 @@ prop_compose! {
     }
 }
 
+fn cccd_date() -> impl Strategy<Value = String> {
+    (1900u16..2100, 1u8..=12, 1u8..=28).prop_map(|(y, m, day)| format!("{day:02}{m:02}{y:04}"))
+}
+
+prop_compose! {
+    /// A CCCD's QR payload as its fields (6, 7 or 11): the 12 digits; the old 9-digit number
+    /// or empty (2024 cards); the name, date of birth, sex, address, issue date, each possibly
+    /// empty; for 11 fields four more, kept raw, possibly empty. And the line end the scanner
+    /// may add.
+    fn cccd_payload()(
+        id in "[0-9]{12}",
+        old in prop_oneof!["[0-9]{9}", Just(String::new())],
+        name in prop_oneof!["[A-Za-zÀ-ỹ ]{1,20}", Just(String::new())],
+        birth in prop_oneof![cccd_date(), Just(String::new())],
+        sex in prop::sample::select(vec!["Nam", "Nữ", ""]),
+        address in prop_oneof!["[A-Za-z0-9À-ỹ ,]{1,30}", Just(String::new())],
+        issued in prop_oneof![cccd_date(), Just(String::new())],
+        count in prop::sample::select(vec![6usize, 7, 11]),
+        extra in prop::collection::vec(prop_oneof!["[A-Za-z0-9 ]{1,8}", Just(String::new())], 4),
+        line_end in prop::sample::select(vec!["", "\r\n", "\n"]),
+    ) -> (Vec<String>, &'static str) {
+        let mut fields = vec![id, old, name, birth, sex.to_string(), address, issued];
+        fields.extend(extra);
+        fields.truncate(count);
+        (fields, line_end)
+    }
+}
+
 proptest! {
     #[test]
     fn generated_payloads_round_trip((fields, name, facility, address, guardian) in payload()) {
@@ -403,6 +431,89 @@ proptest! {
         prop_assert_eq!(
             bhyt::identify(&payload),
             Err(IdentifyError::InvalidQrField { field: expected, position: start })
+        );
+    }
+
+    #[test]
+    fn generated_cccd_payloads_round_trip((fields, line_end) in cccd_payload()) {
+        let payload = format!("{}{line_end}", fields.join("|"));
+        let identity = bhyt::identify(&payload).unwrap();
+        prop_assert_eq!(identity.kind(), "personal_id_qr");
+        let qr = identity.personal_id_qr().unwrap();
+        let text = |i: usize| fields.get(i).map(String::as_str).filter(|t| !t.is_empty());
+        let date = |i: usize| text(i).map(|t| {
+            let n = |r: core::ops::Range<usize>| t[r].parse::<u16>().unwrap();
+            d(n(4..8), n(2..4) as u8, n(0..2) as u8)
+        });
+        let id = qr.personal_id();
+        prop_assert_eq!(id.as_str(), fields[0].as_str());
+        prop_assert_eq!(qr.old_id(&payload), text(1));
+        prop_assert_eq!(qr.name(&payload), text(2));
+        prop_assert_eq!(qr.birth_date(), date(3));
+        let sex = text(4).map(|t| if t == "Nam" { Sex::Male } else { Sex::Female });
+        prop_assert_eq!(qr.sex(), sex);
+        prop_assert_eq!(qr.address(&payload), text(5));
+        prop_assert_eq!(qr.issued_on(), date(6));
+        let raw: Vec<usize> = qr.raw_field_indexes().collect();
+        prop_assert_eq!(raw, (7..fields.len()).collect::<Vec<_>>());
+        for (index, field) in fields.iter().enumerate().skip(7) {
+            prop_assert_eq!(qr.raw_field(&payload, index), Some(field.as_str()));
+        }
+        // The lenient entry point reads a QR payload the same way.
+        prop_assert_eq!(bhyt::identify_lenient(&payload), bhyt::identify(&payload));
+    }
+
+    #[test]
+    fn a_corrupted_cccd_field_gives_its_error(
+        (fields, line_end) in cccd_payload(),
+        which in prop::sample::select(vec![0usize, 1, 2, 3, 4, 5, 6]),
+        digit in 0usize..12,
+    ) {
+        prop_assume!(which < fields.len());
+        let start: usize = fields[..which].iter().map(|f| f.chars().count() + 1).sum();
+        let mut parts: Vec<Vec<u8>> = fields.iter().map(|f| f.clone().into_bytes()).collect();
+        let expected = match which {
+            0 => {
+                parts[0][digit] = b'A';
+                IdentifyError::InvalidPersonalId {
+                    position: digit,
+                    found: bhyt::Found::UppercaseLetter,
+                }
+            }
+            1 => {
+                // A non-digit is named where it is; 9 digits are the only other length.
+                parts[1] = b"1234x".to_vec();
+                IdentifyError::InvalidQrField { field: QrField::OldId, position: start + 4 }
+            }
+            _ => {
+                let (field, bad): (QrField, &[u8]) = match which {
+                    2 => (QrField::Name, b"\xff"),
+                    3 => (QrField::BirthDate, b"31021990"),
+                    4 => (QrField::Sex, b"Nu"),
+                    5 => (QrField::Address, b"\xffHa Noi"),
+                    _ => (QrField::IssuedOn, b"1/1/2024"),
+                };
+                parts[which] = bad.to_vec();
+                IdentifyError::InvalidQrField { field, position: start }
+            }
+        };
+        let mut payload = parts.join(&b'|');
+        payload.extend_from_slice(line_end.as_bytes());
+        prop_assert_eq!(bhyt::identify(&payload), Err(expected));
+    }
+
+    #[test]
+    fn a_wrong_old_id_length_is_named_at_its_start(
+        (fields, _) in cccd_payload(),
+        length in prop::sample::select(vec![1usize, 8, 10, 12]),
+    ) {
+        let mut fields = fields;
+        fields[1] = "7".repeat(length);
+        let payload = fields.join("|");
+        let start = fields[0].len() + 1;
+        prop_assert_eq!(
+            bhyt::identify(&payload),
+            Err(IdentifyError::InvalidQrField { field: QrField::OldId, position: start })
         );
     }
 

@@ -270,7 +270,12 @@ fn proof_reception_parts(input: &[u8]) -> u64 {
         state = stay.iter().fold(state, |s, note| mix(s, note.as_str().len() as u64));
     }
     let slashed = input.get(..10).and_then(bhyt::Date::parse_dmy_slashed);
-    mix(state, slashed.map_or(0, |d| u64::from(d.iso()[9])))
+    state = mix(state, slashed.map_or(0, |d| u64::from(d.iso()[9])));
+    let iso = input.get(..10).and_then(bhyt::Date::parse_iso);
+    state = mix(state, iso.map_or(0, |d| u64::from(d.day())));
+    // The field an identify error names (the C and JS layers' `field`).
+    let field = identify(input).err().and_then(|error| error.qr_field());
+    mix(state, field.map_or(0, |f| f.as_str().len() as u64))
 }
 
 /// A claims record's card fields, from the input split at TABs.

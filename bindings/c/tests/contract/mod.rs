@@ -12,7 +12,8 @@
 //! the batch calls give one verdict per item or line, the core's, and write nothing when the
 //! array is too small; the static strings are NUL-terminated and readable. The reception
 //! calls (`bhyt_identify`, `bhyt_parse_ma_the_bhyt`, `bhyt_advise`, strict and lenient) give
-//! the core's answers, and write their arrays only when the capacity suffices.
+//! the core's answers, and write their arrays only when the capacity suffices; so do the
+//! facility code, QR error field, validity and stay-note calls.
 
 use std::ffi::{c_char, CStr};
 use std::mem::{size_of, MaybeUninit};
@@ -712,6 +713,124 @@ fn check_error_text(
     }
 }
 
+/// `bhyt_parse_facility_code`, `bhyt_qr_error_field`, and `bhyt_validity_on` and
+/// `bhyt_stay_notes` on dates taken from the input's bytes: the core's answers, outputs
+/// written only on success.
+fn check_reception_parts(input: &[u8], control: u8) {
+    let ptr = input.as_ptr().cast::<c_char>();
+    let len = input.len();
+    let mut code = sentinel::<bhyt_facility_code>();
+    let mut error = sentinel::<bhyt_error>();
+    // SAFETY: `ptr` points to `len` readable bytes; the outputs are ours.
+    let got = unsafe { bhyt_parse_facility_code(ptr, len, code.as_mut_ptr(), error.as_mut_ptr()) };
+    match bhyt::FacilityCode::parse(input) {
+        Ok(core) => {
+            assert_eq!(got, bhyt_result::BHYT_OK, "facility code");
+            assert!(untouched(&error), "error detail written on success");
+            // SAFETY: written by the successful call.
+            let code = unsafe { code.assume_init_read() };
+            // SAFETY: NUL-terminated arrays of the struct.
+            let text = unsafe { CStr::from_ptr(code.code.as_ptr()) };
+            assert_eq!(text.to_bytes(), core.as_bytes());
+        }
+        Err(core) => {
+            assert_eq!(
+                got,
+                bhyt_result::BHYT_INVALID_FACILITY_CODE,
+                "facility code"
+            );
+            assert!(untouched(&code), "facility code written on failure");
+            // SAFETY: written by the failed call.
+            let error = unsafe { error.assume_init_read() };
+            assert_eq!(error.code, got);
+            assert_eq!(error.position, core.position().unwrap_or(usize::MAX));
+            assert!(error.byte_offset == usize::MAX || error.byte_offset < len);
+        }
+    }
+    for (call, mode) in [
+        (BHYT_CALL_IDENTIFY, bhyt::Mode::Strict),
+        (BHYT_CALL_IDENTIFY_LENIENT, bhyt::Mode::Lenient),
+    ] {
+        // SAFETY: as above.
+        let field = static_str(unsafe { bhyt_qr_error_field(call, ptr, len) });
+        let core = mode.identify(input).err().and_then(|e| e.qr_field());
+        assert_eq!(field, core.map_or("", bhyt::QrField::as_str));
+    }
+    // SAFETY: as above.
+    let other = static_str(unsafe { bhyt_qr_error_field(u32::from(control) + 6, ptr, len) });
+    assert_eq!(other, "");
+
+    // Four dates from the input's bytes (any values: most are no date).
+    let date = |at: usize| {
+        let b = |i: usize| input.get(at + i).copied().unwrap_or(0);
+        bhyt_date {
+            year: u16::from_le_bytes([b(0), b(1) & 0x3f]),
+            month: b(2) & 0x0f,
+            day: b(3) & 0x1f,
+        }
+    };
+    let core_date = |d: bhyt_date| bhyt::Date::new(d.year, d.month, d.day);
+    let none = bhyt_date {
+        year: 0,
+        month: 0,
+        day: 0,
+    };
+    let [from, to, first, second] = [date(0), date(4), date(8), date(12)];
+    let to = if control & 2 == 0 { to } else { none };
+    let core_to = if to == none {
+        Some(None)
+    } else {
+        core_date(to).map(Some)
+    };
+    let mut validity = sentinel::<bhyt_validity>();
+    // SAFETY: pointers to our dates and output.
+    let got = unsafe { bhyt_validity_on(&from, &to, &first, validity.as_mut_ptr()) };
+    let mut notes = sentinel::<bhyt_stay_note>();
+    // SAFETY: as above.
+    let got_notes = unsafe { bhyt_stay_notes(&from, &to, &first, &second, notes.as_mut_ptr()) };
+    match (core_date(from), core_to, core_date(first)) {
+        (Some(from), Some(to), Some(day)) => {
+            assert_eq!(got, bhyt_result::BHYT_OK);
+            // SAFETY: written by the successful call.
+            let validity = unsafe { validity.assume_init_read() };
+            let name = static_str(bhyt_validity_name(validity));
+            assert_eq!(name, bhyt::validity_on(from, to, day).as_str());
+            match core_date(second) {
+                Some(second) => {
+                    assert_eq!(got_notes, bhyt_result::BHYT_OK);
+                    // SAFETY: written by the successful call.
+                    let bits = unsafe { notes.assume_init_read() };
+                    let want: Vec<&str> = bhyt::stay_notes(from, to, day, second)
+                        .iter()
+                        .map(bhyt::StayNote::as_str)
+                        .collect();
+                    let got: Vec<&str> = [1, 2, 4]
+                        .into_iter()
+                        .filter(|bit| bits & bit != 0)
+                        .map(|bit| static_str(bhyt_stay_note_name(bit)))
+                        .collect();
+                    assert_eq!(got, want);
+                    assert_eq!(bits & !7, 0);
+                }
+                None => {
+                    assert_eq!(got_notes, bhyt_result::BHYT_INVALID_DATE);
+                    assert!(untouched(&notes), "notes written on failure");
+                }
+            }
+        }
+        _ => {
+            assert_eq!(got, bhyt_result::BHYT_INVALID_DATE);
+            assert!(untouched(&validity), "validity written on failure");
+            assert_eq!(got_notes, bhyt_result::BHYT_INVALID_DATE);
+            assert!(untouched(&notes), "notes written on failure");
+        }
+    }
+    let _ = static_str(bhyt_stay_note_message(
+        u32::from(control),
+        u32::from(control & 1),
+    ));
+}
+
 /// Checks every entry point of the C ABI on `data`: the first byte picks the parameters of
 /// the extra checks, the rest is the input. Panics (an assertion) on any breach of the contract.
 pub fn check(data: &[u8]) {
@@ -728,6 +847,7 @@ pub fn check(data: &[u8]) {
     check_identify(input);
     check_ma_the(input, issuer, meaning);
     check_advise(input, issuer, meaning);
+    check_reception_parts(input, control);
     check_error_text(
         input,
         u32::from(control) % 9,

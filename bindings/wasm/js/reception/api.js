@@ -48,3 +48,70 @@ export function advise(input, options) {
 export function gatewayResult(code, options) {
   return wasm.gateway(string(code, "code"), flags(options));
 }
+
+/**
+ * Reads a facility code (mã cơ sở KCB) as it is written: `01 - 028`, `01-028`, `01028` give
+ * `{ valid: true, facilityCode: { code: "01028", province: "01", facility: "028" } }`;
+ * anything else `{ valid: false, error }` (`invalid_facility_code`). Options: `lang`.
+ */
+export function parseFacilityCode(input, options) {
+  return wasm.facility(string(input, "input"), flags(options));
+}
+
+// No date: an absent valid-to date (src/reception.rs, NO_DATE).
+const NO_DATE = 0xffffffff;
+
+// A date argument written `yyyy-mm-dd`, passed on as the number yyyymmdd (whether that date
+// exists is the core's to say: `dated` turns its answer into a RangeError); `optional`: `null`
+// or `undefined` is no end date.
+function date(value, name, optional) {
+  if (optional && (value === null || value === undefined)) {
+    return NO_DATE;
+  }
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(string(value, name));
+  if (parts === null) {
+    throw new RangeError(`bhyt: ${name} is not a calendar date written yyyy-mm-dd`);
+  }
+  return Number(parts[1]) * 10000 + Number(parts[2]) * 100 + Number(parts[3]);
+}
+
+// The answer of a date call, or the RangeError naming the argument that is no date.
+function dated(answer, names) {
+  if (typeof answer === "number") {
+    throw new RangeError(`bhyt: ${names[answer]} is not a calendar date written yyyy-mm-dd`);
+  }
+  return answer;
+}
+
+/**
+ * Whether a card valid from `validFrom` to `validTo` (both included; `null`: no end date) is
+ * valid on `date`, dates written `yyyy-mm-dd` (as `identify` gives them):
+ * `"before_start"`, `"expired"`, `"valid"` or `"open_ended"`.
+ */
+export function validityOn(validFrom, validTo, date_) {
+  const names = ["validFrom", "validTo", "date"];
+  return dated(
+    wasm.validity(date(validFrom, names[0]), date(validTo, names[1], true), date(date_, names[2])),
+    names,
+  );
+}
+
+/**
+ * The notes on a stay from `admission` to `discharge` for a card valid from `validFrom` to
+ * `validTo` (`null`: no end date), dates `yyyy-mm-dd`: `[{ code, message }]`, codes
+ * `visit_before_start`, `became_valid_during_stay`, `expired_before_discharge`; `[]` when the
+ * card covers the whole stay. Options: `lang`.
+ */
+export function stayNotes(validFrom, validTo, admission, discharge, options) {
+  const names = ["validFrom", "validTo", "admission", "discharge"];
+  return dated(
+    wasm.stay(
+      date(validFrom, names[0]),
+      date(validTo, names[1], true),
+      date(admission, names[2]),
+      date(discharge, names[3]),
+      flags(options),
+    ),
+    names,
+  );
+}

@@ -52,7 +52,29 @@ export interface IdentifyError {
   position: number | null;
   /** A sentence for the user, in `options.lang`. */
   message: string;
+  /**
+   * `invalid_qr_field`: the malformed field of the QR payload; `null` for every other code
+   * (a card error in field 0 of a card's QR code has the card's code).
+   */
+  field: QrField | null;
 }
+
+/** The fields of a QR payload an `invalid_qr_field` error names, as the Rust and C layers name them. */
+export type QrField =
+  | "card"
+  | "name"
+  | "birth_date"
+  | "sex"
+  | "address"
+  | "facility_code"
+  | "valid_from"
+  | "valid_to"
+  | "issued_on"
+  | "manager_code"
+  | "guardian_name"
+  | "five_years_on"
+  | "personal_id"
+  | "old_id";
 
 /** The result of `identify`. */
 export type IdentifyResult =
@@ -198,3 +220,59 @@ export function gatewayResult(code: string, options?: { lang?: Lang }): GatewayR
 
 /** The advisory notes on a card number or personal identification number. */
 export function advise(input: string, options?: Options): Advice[];
+
+/** A facility code (mã cơ sở KCB), normalised. */
+export interface FacilityCode {
+  /** The 5 characters, e.g. `01028`. */
+  code: string;
+  /** The 2-digit province part, `01`. */
+  province: string;
+  /** The 3-character facility part, `028`. */
+  facility: string;
+}
+
+/** Why a text is not a facility code. It never contains the input. */
+export interface FacilityCodeError {
+  code: "invalid_facility_code";
+  /** The JS string index of the first character that does not fit; `null` for a wrong length. */
+  position: number | null;
+  /** A sentence for the user, in `options.lang`. */
+  message: string;
+}
+
+/** The result of `parseFacilityCode`. */
+export type FacilityCodeResult =
+  | { valid: true; facilityCode: FacilityCode; error?: undefined }
+  | { valid: false; error: FacilityCodeError; facilityCode?: undefined };
+
+/** Whether a card is valid on a date. */
+export type Validity = "before_start" | "expired" | "valid" | "open_ended";
+
+/** An advisory note on a stay against a card's validity: information, never an error. */
+export interface StayNote {
+  code: "visit_before_start" | "became_valid_during_stay" | "expired_before_discharge";
+  /** A sentence for the user, in `options.lang`. */
+  message: string;
+}
+
+/** Reads a facility code as it is written (`01 - 028`, `01-028`, `01028`). */
+export function parseFacilityCode(input: string, options?: { lang?: Lang }): FacilityCodeResult;
+
+/**
+ * Whether a card valid from `validFrom` to `validTo` (`null`: no end date) is valid on `date`;
+ * dates `yyyy-mm-dd`. Throws a `RangeError` for a text that is no calendar date.
+ */
+export function validityOn(validFrom: string, validTo: string | null, date: string): Validity;
+
+/**
+ * The notes on a stay from `admission` to `discharge` for a card valid from `validFrom` to
+ * `validTo` (`null`: no end date); dates `yyyy-mm-dd`. Throws a `RangeError` for a text that
+ * is no calendar date.
+ */
+export function stayNotes(
+  validFrom: string,
+  validTo: string | null,
+  admission: string,
+  discharge: string,
+  options?: { lang?: Lang },
+): StayNote[];

@@ -80,12 +80,19 @@ import {
   advise,
   gatewayResult,
   identify,
+  parseFacilityCode,
   parseMaTheBhyt,
+  stayNotes,
+  validityOn,
   type Advice,
+  type FacilityCodeResult,
   type GatewayResult,
   type IdentifyResult,
   type MaTheResult,
   type PersonalId,
+  type QrField,
+  type StayNote,
+  type Validity,
 } from "bhyt/reception";
 
 const found: IdentifyResult = identify("079195001234", { lenient: true, lang: "en" });
@@ -108,8 +115,21 @@ if (found.valid && found.kind === "personal_id") {
   use(card.compact);
 } else {
   const kind: "card" | "personal_id" | null = found.kind;
-  use(kind, found.error.code, found.error.position);
+  const field: QrField | null = found.error.field;
+  use(kind, found.error.code, found.error.position, field);
 }
+const facility: FacilityCodeResult = parseFacilityCode("01 - 028", { lang: "en" });
+if (facility.valid) {
+  use(facility.facilityCode.code, facility.facilityCode.province, facility.facilityCode.facility);
+} else {
+  const code: "invalid_facility_code" = facility.error.code;
+  use(code, facility.error.position, facility.error.message);
+}
+const validity: Validity = validityOn("2025-01-01", null, "2025-06-01");
+const stay: StayNote[] = stayNotes("2025-01-01", "2025-12-31", "2024-12-30", "2025-01-02", {
+  lang: "vi",
+});
+use(validity, stay.map((note) => [note.code, note.message]));
 const claims: MaTheResult = parseMaTheBhyt("HS4010120878811;0120878811", { issuer: "vss" });
 for (const item of claims.items) {
   use(item.start, item.end, item.valid ? item.card.compact : item.error.code, item.advice.length);
@@ -123,6 +143,8 @@ if (gateway !== null) {
 const notes: Advice[] = advise("ND4010120878811", { lenient: true });
 use(notes.map((note) => [note.code, note.message, note.groupCode]));
 
+// @ts-expect-error: a validity needs its end date, or null
+validityOn("2025-01-01", "2025-06-01");
 // @ts-expect-error: identify knows no issuing body
 identify("079195001234", { issuer: "police" });
 // @ts-expect-error: a personal id result has no card

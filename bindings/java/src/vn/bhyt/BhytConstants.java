@@ -32,6 +32,8 @@ public interface BhytConstants {
     int INVALID_QR_FIELD = 107;
     int UNRECOGNIZED_QR = 108;
     int INVALID_ARGUMENT = 109;
+    int INVALID_FACILITY_CODE = 110;
+    int INVALID_DATE = 111;
     int PREFIX_INCOMPLETE = 0;
     int PREFIX_COMPLETE = 1;
     int PREFIX_INVALID = 2;
@@ -63,6 +65,13 @@ public interface BhytConstants {
     int GATEWAY_PERSON_INFO_DIFFERS = 3;
     int GATEWAY_CARD_NOT_USABLE = 4;
     int GATEWAY_SERVICE_ERROR = 5;
+    int VALIDITY_BEFORE_START = 1;
+    int VALIDITY_EXPIRED = 2;
+    int VALIDITY_VALID = 3;
+    int VALIDITY_OPEN_ENDED = 4;
+    int STAY_VISIT_BEFORE_START = 1;
+    int STAY_BECAME_VALID_DURING_STAY = 2;
+    int STAY_EXPIRED_BEFORE_DISCHARGE = 4;
     int CALL_VALIDATE = 0;
     int CALL_VALIDATE_LENIENT = 1;
     int CALL_CHECK_PREFIX = 2;
