@@ -133,9 +133,31 @@ impl Builders {
             DataType::LargeBinary => chunk.as_binary::<i64>().iter().for_each(|v| self.push(v)),
             DataType::BinaryView => chunk.as_binary_view().iter().for_each(|v| self.push(v)),
             DataType::Null => (0..chunk.len()).for_each(|_| self.push(None)),
+            // A table of one column (a record batch, a DuckDB relation): that column. A row
+            // that is null as a whole is a null value.
+            DataType::Struct(fields) if fields.len() == 1 => {
+                let table = chunk.as_struct();
+                let column = match table.nulls().filter(|nulls| nulls.null_count() > 0) {
+                    None => Arc::clone(table.column(0)),
+                    Some(_) => {
+                        let data = table
+                            .column(0)
+                            .to_data()
+                            .into_builder()
+                            .nulls(arrow_buffer::NullBuffer::union(
+                                table.nulls(),
+                                table.column(0).nulls(),
+                            ))
+                            .build()
+                            .map_err(|error| error.to_string())?;
+                        make_array(data)
+                    }
+                };
+                self.push_chunk(column.as_ref())?;
+            }
             other => {
                 return Err(format!(
-                    "validate_array takes a column of strings (utf8, large_utf8, utf8_view, or binary), got {other}"
+                    "validate_array takes a column of strings (utf8, large_utf8, utf8_view or binary; or a table of one such column), got {other}"
                 ))
             }
         }
