@@ -39,7 +39,9 @@ fn arrow_chunks(values: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrayRef>>> {
         let schema = schema.cast::<PyCapsule>()?;
         let array = pair.get_item(1)?;
         let array = array.cast::<PyCapsule>()?;
-        let schema_ptr = schema.pointer_checked(Some(SCHEMA))?.cast::<FFI_ArrowSchema>();
+        let schema_ptr = schema
+            .pointer_checked(Some(SCHEMA))?
+            .cast::<FFI_ArrowSchema>();
         let array_ptr = array.pointer_checked(Some(ARRAY))?.cast::<FFI_ArrowArray>();
         // SAFETY: the capsules are named as the Arrow PyCapsule interface names its C data
         // interface structs, so they point to valid ones. `from_raw` moves the array out and
@@ -55,10 +57,13 @@ fn arrow_chunks(values: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrayRef>>> {
     if values.hasattr("__arrow_c_stream__")? {
         let capsule = values.call_method0("__arrow_c_stream__")?;
         let capsule = capsule.cast::<PyCapsule>()?;
-        let stream = capsule.pointer_checked(Some(STREAM))?.cast::<FFI_ArrowArrayStream>();
+        let stream = capsule
+            .pointer_checked(Some(STREAM))?
+            .cast::<FFI_ArrowArrayStream>();
         // SAFETY: as above: a named capsule of the interface holds a valid stream, which
         // `from_raw` moves out (leaving the capsule's copy released).
-        let reader = unsafe { ArrayStreamReader::from_raw(stream.as_ptr()) }.map_err(arrow_error)?;
+        let reader =
+            unsafe { ArrayStreamReader::from_raw(stream.as_ptr()) }.map_err(arrow_error)?;
         let chunks = reader.collect::<Result<Vec<_>, _>>().map_err(arrow_error)?;
         return Ok(Some(chunks));
     }

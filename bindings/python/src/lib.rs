@@ -39,13 +39,13 @@ fn code_member(py: Python<'_>, cell: &PyOnceLock<Py<PyAny>>, code: &str) -> PyRe
     }
 }
 
+/// A table of codes: (code, summary) rows.
+type CodeTable = Vec<(&'static str, &'static str)>;
+
 /// The code tables of the core, for `__init__.py` to build its enums from: the card error
 /// codes (then the codes `identify` adds), and the advice codes, each as (code, summary).
 #[pyfunction]
-fn code_tables() -> (
-    Vec<(&'static str, &'static str)>,
-    Vec<(&'static str, &'static str)>,
-) {
+fn code_tables() -> (CodeTable, CodeTable) {
     let mut errors: Vec<_> = ErrorCode::ALL
         .into_iter()
         .map(|code| (code.as_str(), code.summary()))
@@ -283,7 +283,8 @@ impl PyCardError {
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<PyCardError>().is_ok_and(|other| {
             let other = other.get();
-            (other.code, other.position, &other.message) == (self.code, self.position, &self.message)
+            (other.code, other.position, &other.message)
+                == (self.code, self.position, &self.message)
         })
     }
     fn __hash__(&self) -> u64 {
@@ -316,8 +317,14 @@ impl PyValidation {
     }
     fn __repr__(&self, py: Python<'_>) -> String {
         match (&self.card, &self.error) {
-            (Some(card), _) => format!("ValidationResult(valid=True, card={})", card.get().__repr__()),
-            (_, Some(error)) => format!("ValidationResult(valid=False, error={})", error.get().__repr__()),
+            (Some(card), _) => format!(
+                "ValidationResult(valid=True, card={})",
+                card.get().__repr__()
+            ),
+            (_, Some(error)) => format!(
+                "ValidationResult(valid=False, error={})",
+                error.get().__repr__()
+            ),
             _ => {
                 let _ = py;
                 "ValidationResult(valid=False)".to_owned()
@@ -326,7 +333,11 @@ impl PyValidation {
     }
 }
 
-fn verdict(py: Python<'_>, verdict: Result<CardNumber, Error>, lang: Lang) -> PyResult<PyValidation> {
+fn verdict(
+    py: Python<'_>,
+    verdict: Result<CardNumber, Error>,
+    lang: Lang,
+) -> PyResult<PyValidation> {
     Ok(match verdict {
         Ok(card) => PyValidation {
             valid: true,
@@ -353,7 +364,11 @@ fn validate(
 ) -> PyResult<PyValidation> {
     let (issuer, lang) = (issuer_of(issuer)?, lang_of(lang)?);
     let input = input_bytes(number)?;
-    verdict(py, Mode::from_lenient(lenient).validate(&input, issuer), lang)
+    verdict(
+        py,
+        Mode::from_lenient(lenient).validate(&input, issuer),
+        lang,
+    )
 }
 
 /// Whether the number is valid.
@@ -438,36 +453,34 @@ fn check_prefix(
 ) -> PyResult<PyPrefixCheck> {
     let (issuer, lang) = (issuer_of(issuer)?, lang_of(lang)?);
     let input = input_bytes(typed)?;
-    Ok(match Mode::from_lenient(lenient).check_prefix(&input, issuer) {
-        PrefixCheck::Incomplete { form, missing } => PyPrefixCheck {
-            state: "incomplete",
-            form: form.map(|form| form.len()),
-            missing,
-            at: None,
-            error: None,
-            card: None,
+    Ok(
+        match Mode::from_lenient(lenient).check_prefix(&input, issuer) {
+            PrefixCheck::Incomplete { form, missing } => PyPrefixCheck {
+                state: "incomplete",
+                form: form.map(|form| form.len()),
+                missing,
+                at: None,
+                error: None,
+                card: None,
+            },
+            PrefixCheck::Complete(card) => PyPrefixCheck {
+                state: "complete",
+                form: Some(card.form().len()),
+                missing: 0,
+                at: None,
+                error: None,
+                card: Some(Py::new(py, PyCard::new(card, lang))?),
+            },
+            PrefixCheck::Invalid { at, error } => PyPrefixCheck {
+                state: "invalid",
+                form: None,
+                missing: 0,
+                at: Some(at),
+                error: Some(Py::new(py, PyCardError::of(&error, lang))?),
+                card: None,
+            },
         },
-        PrefixCheck::Complete(card) => PyPrefixCheck {
-            state: "complete",
-            form: Some(card.form().len()),
-            missing: 0,
-            at: None,
-            error: None,
-            card: Some(Py::new(py, PyCard::new(card, lang))?),
-        },
-        PrefixCheck::Invalid { at, error } => PyPrefixCheck {
-            state: "invalid",
-            form: None,
-            missing: 0,
-            at: Some(at),
-            error: Some(Py::new(py, PyCardError::of(&error, lang))?),
-            card: None,
-        },
-        // `PrefixCheck` is exhaustive today; a future state is reported as invalid-free
-        // incomplete rather than guessed.
-        #[allow(unreachable_patterns)]
-        _ => return Err(PyValueError::new_err("unsupported prefix state")),
-    })
+    )
 }
 
 /// A decoded 12-digit personal identification number (CCCD). Its `repr` shows the masked
