@@ -7,16 +7,16 @@
 //! A null value gives a row whose four fields are null.
 
 use std::ffi::CStr;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Int64Builder, StringBuilder};
+use arrow_array::builder::{BooleanBuilder, Int64Builder, Int8Builder, LargeStringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::ffi_stream::{ArrayStreamReader, FFI_ArrowArrayStream};
-use arrow_array::{make_array, Array, ArrayRef, StructArray};
+use arrow_array::types::Int8Type;
+use arrow_array::{make_array, Array, ArrayRef, DictionaryArray, StringArray, StructArray};
 use arrow_schema::{DataType, Field, Fields};
-use bhyt::{Issuer, Mode};
+use bhyt::{ErrorCode, Issuer, Mode};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyCapsuleMethods, PyTuple};
@@ -73,9 +73,10 @@ fn arrow_chunks(values: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrayRef>>> {
 /// The verdicts being built.
 struct Builders {
     valid: BooleanBuilder,
-    code: StringBuilder,
+    /// Indices into [`ErrorCode::ALL`], the dictionary of the `code` column.
+    code: Int8Builder,
     position: Int64Builder,
-    key: StringBuilder,
+    key: LargeStringBuilder,
     mode: Mode,
     issuer: Option<Issuer>,
 }
@@ -84,9 +85,9 @@ impl Builders {
     fn new(rows: usize, mode: Mode, issuer: Option<Issuer>) -> Builders {
         Builders {
             valid: BooleanBuilder::with_capacity(rows),
-            code: StringBuilder::with_capacity(rows, rows * 4),
+            code: Int8Builder::with_capacity(rows),
             position: Int64Builder::with_capacity(rows),
-            key: StringBuilder::with_capacity(rows, rows * 10),
+            key: LargeStringBuilder::with_capacity(rows, rows * 10),
             mode,
             issuer,
         }
@@ -105,13 +106,21 @@ impl Builders {
                 self.valid.append_value(true);
                 self.code.append_null();
                 self.position.append_null();
-                // Written in place as `CardKey` displays it (10 digits), then ended.
-                let _ = write!(self.key, "{}", card.key());
-                self.key.append_value("");
+                // The key's text is the card's last 10 characters, the social-insurance
+                // number (`CardKey`'s `Display`; the tests compare it with `Card.key`),
+                // copied without going through a formatter.
+                self.key
+                    .append_value(card.social_insurance_number().as_str());
             }
             Err(error) => {
                 self.valid.append_value(false);
-                self.code.append_value(error.code().as_str());
+                let code = error.code();
+                self.code.append_option(
+                    ErrorCode::ALL
+                        .iter()
+                        .position(|listed| *listed == code)
+                        .and_then(|index| i8::try_from(index).ok()),
+                );
                 self.position
                     .append_option(error.position().map(|p| p as i64));
                 self.key.append_null();
@@ -169,26 +178,30 @@ impl Builders {
         Ok(())
     }
 
-    fn finish(mut self) -> StructArray {
+    fn finish(mut self) -> Result<StructArray, String> {
+        let names = StringArray::from_iter_values(ErrorCode::ALL.iter().map(|code| code.as_str()));
+        let code = DictionaryArray::<Int8Type>::try_new(self.code.finish(), Arc::new(names))
+            .map_err(|error| error.to_string())?;
         let fields = Fields::from(vec![
             Field::new("valid", DataType::Boolean, true),
-            Field::new("code", DataType::Utf8, true),
+            Field::new("code", code.data_type().clone(), true),
             Field::new("position", DataType::Int64, true),
-            Field::new("key", DataType::Utf8, true),
+            Field::new("key", DataType::LargeUtf8, true),
         ]);
         let columns: Vec<ArrayRef> = vec![
             Arc::new(self.valid.finish()),
-            Arc::new(self.code.finish()),
+            Arc::new(code),
             Arc::new(self.position.finish()),
             Arc::new(self.key.finish()),
         ];
-        StructArray::new(fields, columns, None)
+        StructArray::try_new(fields, columns, None).map_err(|error| error.to_string())
     }
 }
 
 /// The verdicts of a column, one row per value: an Arrow struct array of `valid` (bool),
-/// `code` (string), `position` (int64, a `str` index) and `key` (string, 10 digits), all null
-/// for a null value. Exported through the Arrow PyCapsule interface: `pyarrow.record_batch`,
+/// `code` (dictionary of int8 to string: the core's error codes), `position` (int64, a `str`
+/// index) and `key` (large string, 10 digits), all null for a null value. The types never
+/// overflow: 32-bit string offsets would for a `key` column past 214 million rows. Exported through the Arrow PyCapsule interface: `pyarrow.record_batch`,
 /// `pyarrow.array`, `polars.DataFrame` and other Arrow consumers take it.
 #[pyclass(module = "bhyt", frozen, name = "Verdicts")]
 pub struct Verdicts {
@@ -241,7 +254,7 @@ pub fn validate_array(
                 for chunk in &chunks {
                     builders.push_chunk(chunk.as_ref())?;
                 }
-                Ok::<_, String>(builders.finish())
+                builders.finish()
             })
             .map_err(PyTypeError::new_err)?;
         return Ok(Verdicts { array });
@@ -257,12 +270,14 @@ pub fn validate_array(
             inputs.push(Some(crate::input_bytes(&value)?.into_owned()));
         }
     }
-    let array = py.detach(move || {
-        let mut builders = Builders::new(inputs.len(), mode, issuer);
-        for value in &inputs {
-            builders.push(value.as_deref());
-        }
-        builders.finish()
-    });
+    let array = py
+        .detach(move || {
+            let mut builders = Builders::new(inputs.len(), mode, issuer);
+            for value in &inputs {
+                builders.push(value.as_deref());
+            }
+            builders.finish()
+        })
+        .map_err(PyValueError::new_err)?;
     Ok(Verdicts { array })
 }

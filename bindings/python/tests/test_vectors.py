@@ -223,3 +223,47 @@ def test_junk(row: dict[str, str]) -> None:
         assert raised.value.code == row["normalize"]
     # The library still answers valid numbers afterwards.
     assert bhyt.is_valid("HS4010120878811")
+
+
+def test_cards_through_polars_pandas_and_duckdb() -> None:
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    strict = [row for row in CARDS if row["mode"] == "strict" and row["issuer"] == "any"]
+    inputs = [unescape(row["input"]) for row in strict]
+    expected = verdict_rows(bhyt.validate_array(pa.array(inputs)))
+    assert expected == [
+        (True, None, None) if row["valid"] == "true" else (False, row["code"], position(row["position"]))
+        for row in strict
+    ]
+    # Polars exports string_view, pandas (Arrow-backed) large_string or string.
+    assert verdict_rows(bhyt.validate_array(pl.Series(inputs))) == expected
+    assert verdict_rows(bhyt.validate_array(pd.Series(inputs, dtype="str"))) == expected
+    assert verdict_rows(bhyt.validate_array(pd.Series(inputs, dtype=pd.ArrowDtype(pa.large_string())))) == expected
+    con = duckdb.connect()
+    con.register("cards", pa.table({"ma_the_bhyt": inputs}))
+    assert verdict_rows(bhyt.validate_array(con.sql("SELECT ma_the_bhyt FROM cards"))) == expected
+
+
+def test_the_verdicts_schema_and_nulls() -> None:
+    batch = bhyt.validate_array(pa.array(["HS4010120878811", None, "123"]))
+    assert batch.schema == pa.schema(
+        [
+            ("valid", pa.bool_()),
+            ("code", pa.dictionary(pa.int8(), pa.string())),
+            ("position", pa.int64()),
+            ("key", pa.large_string()),
+        ]
+    )
+    assert batch.column("code").type.value_type == pa.string()
+    assert batch.column("code").dictionary.to_pylist() == [code.value for code in bhyt.ErrorCode][:6]
+    assert batch.column("valid").to_pylist() == [True, None, False]
+    # A one-column table whose rows are null as a whole.
+    table = pa.StructArray.from_arrays(
+        [pa.array(["HS4010120878811", "x"])], names=["ma_the"], mask=pa.array([True, False])
+    )
+    assert verdict_rows(bhyt.validate_array(table)) == [(None, None, None), (False, "invalid_length", None)]
+    assert bhyt.validate_array([]).num_rows == 0
+    assert bhyt.validate_array(pa.nulls(2)).column("valid").to_pylist() == [None, None]
+    assert bhyt.validate_array(iter(["0120878811", b"0120878811"])).column("valid").to_pylist() == [True, True]

@@ -202,8 +202,9 @@ def validate_array(
     values: Any, issuer: str = "any", lenient: bool = False
 ) -> pyarrow.RecordBatch:
     """Checks a whole column, as ``validate`` checks one value: a PyArrow record batch of
-    ``valid`` (bool), ``code`` (string), ``position`` (int64, a ``str`` index) and ``key``
-    (string, the card's 10-digit identity key), one row per value.
+    ``valid`` (bool), ``code`` (dictionary-encoded string, the core's error codes),
+    ``position`` (int64, a ``str`` index) and ``key`` (large string, the card's 10-digit
+    identity key, as ``Card.key``), one row per value.
 
     ``values``: any object with the Arrow PyCapsule interface (``__arrow_c_array__`` or
     ``__arrow_c_stream__``: PyArrow arrays and chunked arrays, Polars Series, pandas Series
