@@ -109,6 +109,10 @@ def test_options_are_checked() -> None:
         bhyt.validate(120878811)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="strings"):
         bhyt.validate_array(pa.array([1, 2]))
+    with pytest.raises(TypeError, match="validate"):
+        bhyt.validate_array("HS4010120878811")
+    with pytest.raises(TypeError):
+        bhyt.validate_array(["HS4010120878811", 15])
 
 
 def test_lenient_normalize_format() -> None:
@@ -174,8 +178,15 @@ def test_check_file(tmp_path: Path) -> None:
 
 
 def test_validate_array_releases_the_gil() -> None:
-    # A thread keeps running Python code while validate_array checks a large column.
-    column = pa.array(["HS4010120878811"] * 2_000_000)
+    # With a switch interval of 1,000 s, the interpreter never takes the GIL from the main
+    # thread: the counting thread runs only while the main thread releases it. It does not
+    # during Python code, and does while the extension checks a column.
+    import sys
+    import time
+
+    from bhyt import _bhyt
+
+    column = pa.array(["HS4010120878811", "DN4000123456789"] * 1_500_000)
     ticks = 0
     done = threading.Event()
 
@@ -183,15 +194,27 @@ def test_validate_array_releases_the_gil() -> None:
         nonlocal ticks
         while not done.is_set():
             ticks += 1
+            time.sleep(0)  # releases the GIL, so the main thread can take it back
 
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000)
     thread = threading.Thread(target=count)
     thread.start()
     try:
+        while ticks == 0:
+            time.sleep(0.001)
         before = ticks
-        batch = bhyt.validate_array(column)
-        during = ticks - before
+        total = 0
+        for i in range(3_000_000):
+            total += i
+        python_code = ticks - before
+        before = ticks
+        verdicts = _bhyt.validate_array(column, "any", False)
+        checking = ticks - before
     finally:
         done.set()
         thread.join()
-    assert batch.num_rows == 2_000_000
-    assert during > 0
+        sys.setswitchinterval(interval)
+    assert len(verdicts) == 3_000_000 and total > 0
+    assert python_code == 0
+    assert checking > 0

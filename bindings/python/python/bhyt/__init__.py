@@ -219,6 +219,8 @@ def validate_array(
         raise ImportError(
             "bhyt.validate_array returns PyArrow record batches: pip install 'bhyt[arrow]'"
         ) from error
+    if isinstance(values, (str, bytes)):
+        raise TypeError("validate_array takes a column of values; for one number, use validate")
     verdicts = _bhyt.validate_array(values, issuer, lenient)
     return pyarrow.record_batch(verdicts)
 
