@@ -9,12 +9,11 @@
 use std::ffi::CStr;
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Int64Builder, Int8Builder, LargeStringBuilder};
+use arrow_array::builder::{BooleanBuilder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
 use arrow_array::ffi_stream::{ArrayStreamReader, FFI_ArrowArrayStream};
-use arrow_array::types::Int8Type;
-use arrow_array::{make_array, Array, ArrayRef, DictionaryArray, StringArray, StructArray};
+use arrow_array::{make_array, Array, ArrayRef, StructArray};
 use arrow_schema::{DataType, Field, Fields};
 use bhyt::{ErrorCode, Issuer, Mode};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -73,10 +72,9 @@ fn arrow_chunks(values: &Bound<'_, PyAny>) -> PyResult<Option<Vec<ArrayRef>>> {
 /// The verdicts being built.
 struct Builders {
     valid: BooleanBuilder,
-    /// Indices into [`ErrorCode::ALL`], the dictionary of the `code` column.
-    code: Int8Builder,
+    code: StringBuilder,
     position: Int64Builder,
-    key: LargeStringBuilder,
+    key: StringBuilder,
     mode: Mode,
     issuer: Option<Issuer>,
 }
@@ -85,9 +83,9 @@ impl Builders {
     fn new(rows: usize, mode: Mode, issuer: Option<Issuer>) -> Builders {
         Builders {
             valid: BooleanBuilder::with_capacity(rows),
-            code: Int8Builder::with_capacity(rows),
+            code: StringBuilder::with_capacity(rows, rows * 4),
             position: Int64Builder::with_capacity(rows),
-            key: LargeStringBuilder::with_capacity(rows, rows * 10),
+            key: StringBuilder::with_capacity(rows, rows * 10),
             mode,
             issuer,
         }
@@ -114,13 +112,7 @@ impl Builders {
             }
             Err(error) => {
                 self.valid.append_value(false);
-                let code = error.code();
-                self.code.append_option(
-                    ErrorCode::ALL
-                        .iter()
-                        .position(|listed| *listed == code)
-                        .and_then(|index| i8::try_from(index).ok()),
-                );
+                self.code.append_value(error.code().as_str());
                 self.position
                     .append_option(error.position().map(|p| p as i64));
                 self.key.append_null();
@@ -179,18 +171,15 @@ impl Builders {
     }
 
     fn finish(mut self) -> Result<StructArray, String> {
-        let names = StringArray::from_iter_values(ErrorCode::ALL.iter().map(|code| code.as_str()));
-        let code = DictionaryArray::<Int8Type>::try_new(self.code.finish(), Arc::new(names))
-            .map_err(|error| error.to_string())?;
         let fields = Fields::from(vec![
             Field::new("valid", DataType::Boolean, true),
-            Field::new("code", code.data_type().clone(), true),
+            Field::new("code", DataType::Utf8, true),
             Field::new("position", DataType::Int64, true),
-            Field::new("key", DataType::LargeUtf8, true),
+            Field::new("key", DataType::Utf8, true),
         ]);
         let columns: Vec<ArrayRef> = vec![
             Arc::new(self.valid.finish()),
-            Arc::new(code),
+            Arc::new(self.code.finish()),
             Arc::new(self.position.finish()),
             Arc::new(self.key.finish()),
         ];
@@ -199,9 +188,10 @@ impl Builders {
 }
 
 /// The verdicts of a column, one row per value: an Arrow struct array of `valid` (bool),
-/// `code` (dictionary of int8 to string: the core's error codes), `position` (int64, a `str`
-/// index) and `key` (large string, 10 digits), all null for a null value. The types never
-/// overflow: 32-bit string offsets would for a `key` column past 214 million rows. Exported through the Arrow PyCapsule interface: `pyarrow.record_batch`,
+/// `code` (string), `position` (int64, a `str` index) and `key` (string, 10 digits), all null
+/// for a null value. Plain `string` columns, which every consumer reads (Spark reads no
+/// dictionary or large string from `mapInArrow`); [`max_rows`] keeps their 32-bit offsets
+/// from overflowing. Exported through the Arrow PyCapsule interface: `pyarrow.record_batch`,
 /// `pyarrow.array`, `polars.DataFrame` and other Arrow consumers take it.
 #[pyclass(module = "bhyt", frozen, name = "Verdicts")]
 pub struct Verdicts {
@@ -235,6 +225,28 @@ impl Verdicts {
     }
 }
 
+/// The most values one call takes: the `code` and `key` columns' text stays below 2 GiB (the
+/// 32-bit offsets of `string`), whatever the verdicts.
+pub fn max_rows() -> usize {
+    let longest = ErrorCode::ALL
+        .iter()
+        .map(|code| code.as_str().len())
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    i32::MAX as usize / longest
+}
+
+fn check_rows(rows: usize) -> PyResult<()> {
+    if rows > max_rows() {
+        return Err(PyValueError::new_err(format!(
+            "validate_array takes at most {} values per call: pass the column in parts (record batches)",
+            max_rows()
+        )));
+    }
+    Ok(())
+}
+
 /// Checks every value of a column: see [`Verdicts`].
 #[pyfunction]
 #[pyo3(signature = (values, issuer = "any", lenient = false))]
@@ -248,6 +260,7 @@ pub fn validate_array(
     let mode = Mode::from_lenient(lenient);
     if let Some(chunks) = arrow_chunks(values)? {
         let rows = chunks.iter().map(|chunk| chunk.len()).sum();
+        check_rows(rows)?;
         let array = py
             .detach(move || {
                 let mut builders = Builders::new(rows, mode, issuer);
@@ -270,6 +283,7 @@ pub fn validate_array(
             inputs.push(Some(crate::input_bytes(&value)?.into_owned()));
         }
     }
+    check_rows(inputs.len())?;
     let array = py
         .detach(move || {
             let mut builders = Builders::new(inputs.len(), mode, issuer);

@@ -700,6 +700,7 @@ fn _bhyt(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyMaTheItem>()?;
     module.add_class::<PyAdvice>()?;
     module.add_class::<arrow::Verdicts>()?;
+    module.add("MAX_ARRAY_ROWS", arrow::max_rows())?;
     module.add_function(wrap_pyfunction!(code_tables, module)?)?;
     module.add_function(wrap_pyfunction!(register_enums, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;

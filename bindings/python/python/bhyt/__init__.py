@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple, Optional, Union
 
 from . import _bhyt
 from ._bhyt import (
+    MAX_ARRAY_ROWS,
     Advice,
     Card,
     CardError,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     import pyarrow
 
 __all__ = [
+    "MAX_ARRAY_ROWS",
     "Advice",
     "AdviceCode",
     "Card",
@@ -202,9 +204,9 @@ def validate_array(
     values: Any, issuer: str = "any", lenient: bool = False
 ) -> pyarrow.RecordBatch:
     """Checks a whole column, as ``validate`` checks one value: a PyArrow record batch of
-    ``valid`` (bool), ``code`` (dictionary-encoded string, the core's error codes),
-    ``position`` (int64, a ``str`` index) and ``key`` (large string, the card's 10-digit
-    identity key, as ``Card.key``), one row per value.
+    ``valid`` (bool), ``code`` (string), ``position`` (int64, a ``str`` index) and ``key``
+    (string, the card's 10-digit identity key, as ``Card.key``), one row per value; at most
+    ``MAX_ARRAY_ROWS`` values per call (``ValueError`` past it).
 
     ``values``: any object with the Arrow PyCapsule interface (``__arrow_c_array__`` or
     ``__arrow_c_stream__``: PyArrow arrays and chunked arrays, Polars Series, pandas Series

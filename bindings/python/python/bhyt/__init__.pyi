@@ -18,6 +18,9 @@ else:
 
 Text = Union[str, bytes]
 
+#: The most values one ``validate_array`` call takes.
+MAX_ARRAY_ROWS: int
+
 class ErrorCode(StrEnum):
     """Stable error codes: a card number's, then those ``identify`` adds."""
 
