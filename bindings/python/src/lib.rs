@@ -315,7 +315,7 @@ impl PyValidation {
     fn __bool__(&self) -> bool {
         self.valid
     }
-    fn __repr__(&self, py: Python<'_>) -> String {
+    fn __repr__(&self) -> String {
         match (&self.card, &self.error) {
             (Some(card), _) => format!(
                 "ValidationResult(valid=True, card={})",
@@ -325,10 +325,7 @@ impl PyValidation {
                 "ValidationResult(valid=False, error={})",
                 error.get().__repr__()
             ),
-            _ => {
-                let _ = py;
-                "ValidationResult(valid=False)".to_owned()
-            }
+            _ => "ValidationResult(valid=False)".to_owned(),
         }
     }
 }
