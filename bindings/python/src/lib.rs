@@ -140,6 +140,7 @@ fn style_of(name: &str) -> PyResult<Style> {
 pub struct PyCard {
     card: CardNumber,
     view: CardView,
+    lang: Lang,
 }
 
 impl PyCard {
@@ -147,8 +148,19 @@ impl PyCard {
         PyCard {
             card,
             view: card.view(lang),
+            lang,
         }
     }
+}
+
+/// The card of a compact number in `lang`, for unpickling a [`PyCard`] (a number valid for
+/// some issuing body is valid for any, and its compact form is valid strictly).
+#[pyfunction]
+fn card_from_compact(compact: &str, lang: &str) -> PyResult<PyCard> {
+    let lang = lang_of(lang)?;
+    bhyt::validate(compact, None)
+        .map(|card| PyCard::new(card, lang))
+        .map_err(|_| PyValueError::new_err("not a card number in its compact form"))
 }
 
 #[pymethods]
@@ -227,6 +239,20 @@ impl PyCard {
     }
     fn __repr__(&self) -> String {
         format!("Card('{}')", self.view.masked.as_str())
+    }
+    /// Pickling (for multiprocessing, Spark and Dask workers): the compact number and the
+    /// language.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, &'static str))> {
+        let rebuild = py.import("bhyt._bhyt")?.getattr("card_from_compact")?;
+        // The names `lang_of` reads.
+        let lang = match self.lang {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+        };
+        Ok((rebuild, (self.view.compact.as_str().to_owned(), lang)))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
@@ -699,6 +725,7 @@ fn _bhyt(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<arrow::Verdicts>()?;
     module.add("MAX_ARRAY_ROWS", arrow::max_rows())?;
     module.add_function(wrap_pyfunction!(code_tables, module)?)?;
+    module.add_function(wrap_pyfunction!(card_from_compact, module)?)?;
     module.add_function(wrap_pyfunction!(register_enums, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(is_valid, module)?)?;

@@ -81,6 +81,24 @@ def test_card() -> None:
         card.format("fancy")
 
 
+def test_cards_and_errors_pickle() -> None:
+    import pickle
+
+    card = bhyt.parse("hs 4 01 0120878811", lenient=True, lang="en")
+    again = pickle.loads(pickle.dumps(card))
+    assert again == card and again.grouped == card.grouped
+    assert again.group_description == card.group_description == "pupils"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse("DN4000123456789", lang="en")
+    error = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(error, bhyt.InvalidCardNumber)
+    assert (error.code, error.position, str(error)) == (
+        bhyt.ErrorCode.INVALID_PROVINCE_CODE,
+        3,
+        raised.value.message,
+    )
+
+
 def test_invalid_card_number() -> None:
     with pytest.raises(bhyt.InvalidCardNumber) as raised:
         bhyt.parse("\U0001d7ceN4010120878811")

@@ -103,16 +103,22 @@ _bhyt.register_enums(ErrorCode, AdviceCode)
 class InvalidCardNumber(ValueError):
     """A rejected number, raised by ``parse``, ``format``, ``normalize`` and ``identify``.
 
-    ``code`` (an ``ErrorCode``), ``position`` (a ``str`` index, or ``None``) and the message
-    (``str(error)``); it never holds the number.
+    ``code`` (an ``ErrorCode``), ``position`` (a ``str`` index, or ``None``) and ``message``
+    (also ``str(error)``); it never holds the number, and pickles (for worker processes).
     """
 
-    def __init__(self, error: CardError) -> None:
-        super().__init__(error.message)
-        self.error = error
-        self.code = error.code
-        self.position = error.position
-        self.message = error.message
+    def __init__(self, message: str, code: str, position: Optional[int]) -> None:
+        super().__init__(message, code, position)
+        self.message = message
+        self.code = ErrorCode(code)
+        self.position = position
+
+    @classmethod
+    def _of(cls, error: CardError) -> InvalidCardNumber:
+        return cls(error.message, error.code, error.position)
+
+    def __str__(self) -> str:
+        return self.message
 
     def __repr__(self) -> str:
         return f"InvalidCardNumber(code={str(self.code)!r}, position={self.position!r})"
@@ -137,7 +143,7 @@ def parse(
     result = _bhyt.validate(number, issuer, lenient, lang)
     if result.card is None:
         assert result.error is not None
-        raise InvalidCardNumber(result.error)
+        raise InvalidCardNumber._of(result.error)
     return result.card
 
 
@@ -164,7 +170,7 @@ def normalize(number: Text, lang: str = "vi") -> str:
     text, error = _bhyt.normalize(number, lang)
     if text is None:
         assert error is not None
-        raise InvalidCardNumber(error)
+        raise InvalidCardNumber._of(error)
     return text
 
 
@@ -182,7 +188,7 @@ def identify(text: Text, lenient: bool = False, lang: str = "vi") -> Identity:
     identity, error = _bhyt.identify(text, lenient, lang)
     if identity is None:
         assert error is not None
-        raise InvalidCardNumber(error)
+        raise InvalidCardNumber._of(error)
     return identity
 
 

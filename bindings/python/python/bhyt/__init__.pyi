@@ -46,11 +46,10 @@ class AdviceCode(StrEnum):
 class InvalidCardNumber(ValueError):
     """A rejected number: ``code``, ``position`` (a ``str`` index) and the message."""
 
-    error: CardError
     code: ErrorCode
     position: Optional[int]
     message: str
-    def __init__(self, error: CardError) -> None: ...
+    def __init__(self, message: str, code: str, position: Optional[int]) -> None: ...
 
 class Card:
     """A valid card number, decoded; equal (and hashed) by its identity key."""
@@ -84,6 +83,7 @@ class Card:
     def format(self, style: str = "grouped") -> str: ...
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str, str]]: ...
 
 class CardError:
     """Why a number was rejected; it never holds the number."""
