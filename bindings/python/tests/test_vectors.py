@@ -270,3 +270,31 @@ def test_the_verdicts_schema_and_nulls() -> None:
     assert bhyt.validate_array([]).num_rows == 0
     assert bhyt.validate_array(pa.nulls(2)).column("valid").to_pylist() == [None, None]
     assert bhyt.validate_array(iter(["0120878811", b"0120878811"])).column("valid").to_pylist() == [True, True]
+
+
+QR = list(rows(VECTORS / "qr.tsv"))
+
+
+def test_qr_codes_through_identify() -> None:
+    # The reception box takes the QR payloads a scanner types (qr.tsv); both modes agree.
+    assert len(QR) > 70
+    for row in QR:
+        payload = unescape(row["input"])
+        name = row["input"][:40]
+        if row["valid"] == "true":
+            identity = bhyt.identify(payload)
+            assert identity.kind == row["kind"], name
+            if identity.kind == "card_qr":
+                assert identity.card is not None and identity.card.compact == row["card"], name
+            else:
+                assert identity.personal_id is not None, name
+                assert identity.personal_id.number == row["card"], name
+            assert bhyt.identify(payload, lenient=True).kind == identity.kind
+        else:
+            for lenient in (False, True):
+                with pytest.raises(bhyt.InvalidCardNumber) as raised:
+                    bhyt.identify(payload, lenient)
+                assert (raised.value.code, raised.value.position) == (
+                    row["code"],
+                    position(row["position"]),
+                ), name
