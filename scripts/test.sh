@@ -10,7 +10,8 @@
 #     (scripts/miri.sh), then each fuzz target for 60 s (scripts/fuzz.sh); its output goes to
 #     build/test-logs/nightly.log and is printed, step by step, when it ends;
 #   - the stable lane, here: formatting, lints, builds, docs, tests, packaging, the C layer, the
-#     host languages' declarations (PHP, Java, C#, Go), the WebAssembly layer, the no-panic proof.
+#     host languages' declarations (PHP, Java, C#, Go), the WebAssembly layer, the Python
+#     package, the no-panic proof.
 # Miri and fuzzing use their own target directories (target/miri, fuzz/target), so neither lane
 # waits for the other's cargo lock. Any failing step fails the run; the last lines give the time
 # of each step and the total. BHYT_TEST_SERIAL=1 runs the nightly lane after the stable one.
@@ -140,6 +141,9 @@ timed "host languages (bindings/hosts/test.sh): PHP FFI (cli, cgi with ffi.prelo
 
 timed "WebAssembly layer (bindings/wasm): npm package, vectors in Node, consumer project, size budget, the demo in Chromium, the toolchain matrix" \
     bash bindings/wasm/test.sh
+
+timed "Python package (bindings/python): wheel in a fresh venv, pytest, mypy, pandas/Polars/DuckDB/PySpark recipes" \
+    bash bindings/python/test.sh
 
 timed "no-panic proof: every public entry point of the core links inside #[no_panic] (scripts/no-panic.sh)" \
     bash scripts/no-panic.sh

@@ -4,12 +4,18 @@
 //! `cargo run -p bhyt-benches --example corpus > corpus.tsv`: one line per input,
 //! `issuer<TAB>input`, the issuer `any`/`vss`/`police`/`defence`, the input with `\\`, TAB,
 //! LF and CR escaped as in tests/vectors. `... --example corpus mixed` writes issue 13's mixed
-//! corpus (`bhyt_benches::mixed_corpus`, issuer any) instead.
+//! corpus (`bhyt_benches::mixed_corpus`, issuer any) instead; `... --example corpus pattern`
+//! writes the whole rule as one regular expression (`bhyt_benches::pattern`, issuer any), for
+//! the Python benchmark's `re` baseline (bindings/python/bench).
 
 use std::io::{self, BufWriter, Write};
 
 fn main() -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
+    if std::env::args().nth(1).as_deref() == Some("pattern") {
+        writeln!(out, "{}", bhyt_benches::pattern(None))?;
+        return out.flush();
+    }
     // `corpus mixed`: issue 13's mixed corpus instead (issuer any).
     let corpus = if std::env::args().nth(1).as_deref() == Some("mixed") {
         bhyt_benches::mixed_corpus()

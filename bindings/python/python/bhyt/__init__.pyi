@@ -1,0 +1,209 @@
+"""Type stubs of the bhyt package (checked by mypy in bindings/python/tests).
+
+The members of ErrorCode and AdviceCode are the core's tables; tests/test_api.py checks that
+they match the enums built at import time.
+"""
+
+import sys
+from typing import Any, Iterator, NamedTuple, Optional, Union
+
+import pyarrow
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:
+    from enum import Enum
+
+    class StrEnum(str, Enum): ...
+
+Text = Union[str, bytes]
+
+#: The most values one ``validate_array`` call takes.
+MAX_ARRAY_ROWS: int
+
+class ErrorCode(StrEnum):
+    """Stable error codes: a card number's, then those ``identify`` adds."""
+
+    INVALID_LENGTH = "invalid_length"
+    INVALID_CHARACTER = "invalid_character"
+    UNKNOWN_GROUP_CODE = "unknown_group_code"
+    LATE_GROUP_CODE = "late_group_code"
+    INVALID_BENEFIT_LEVEL = "invalid_benefit_level"
+    INVALID_PROVINCE_CODE = "invalid_province_code"
+    INVALID_PERSONAL_ID = "invalid_personal_id"
+    UNRECOGNIZED_INPUT = "unrecognized_input"
+    INVALID_QR_FIELD = "invalid_qr_field"
+    UNRECOGNIZED_QR = "unrecognized_qr"
+
+class AdviceCode(StrEnum):
+    """Stable advisory-note codes."""
+
+    UNUSUAL_BENEFIT_LEVEL = "unusual_benefit_level"
+    ISSUED_AFTER_VNEID_LIST = "issued_after_vneid_list"
+    UNLISTED_BIRTH_PLACE_CODE = "unlisted_birth_place_code"
+    SHORT_FORM_IN_CLAIMS = "short_form_in_claims"
+
+class InvalidCardNumber(ValueError):
+    """A rejected number: ``code``, ``position`` (a ``str`` index) and the message."""
+
+    code: ErrorCode
+    position: Optional[int]
+    message: str
+    def __init__(self, message: str, code: str, position: Optional[int]) -> None: ...
+
+class Card:
+    """A valid card number, decoded; equal (and hashed) by its identity key."""
+
+    @property
+    def form(self) -> int: ...
+    @property
+    def group_code(self) -> Optional[str]: ...
+    @property
+    def group_description(self) -> Optional[str]: ...
+    @property
+    def benefit_level(self) -> Optional[int]: ...
+    @property
+    def benefit_meaning(self) -> Optional[str]: ...
+    @property
+    def issuer(self) -> Optional[str]: ...
+    @property
+    def issuer_name(self) -> Optional[str]: ...
+    @property
+    def province_code(self) -> Optional[str]: ...
+    @property
+    def social_insurance_number(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def compact(self) -> str: ...
+    @property
+    def grouped(self) -> str: ...
+    @property
+    def masked(self) -> str: ...
+    def format(self, style: str = "grouped") -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str, str]]: ...
+
+class CardError:
+    """Why a number was rejected; it never holds the number."""
+
+    @property
+    def code(self) -> ErrorCode: ...
+    @property
+    def position(self) -> Optional[int]: ...
+    @property
+    def message(self) -> str: ...
+
+class ValidationResult:
+    """What ``validate`` says."""
+
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def card(self) -> Optional[Card]: ...
+    @property
+    def error(self) -> Optional[CardError]: ...
+    def __bool__(self) -> bool: ...
+
+class PrefixCheck:
+    """The as-you-type check."""
+
+    @property
+    def state(self) -> str: ...
+    @property
+    def can_become_valid(self) -> bool: ...
+    @property
+    def form(self) -> Optional[int]: ...
+    @property
+    def missing(self) -> int: ...
+    @property
+    def at(self) -> Optional[int]: ...
+    @property
+    def error(self) -> Optional[CardError]: ...
+    @property
+    def card(self) -> Optional[Card]: ...
+
+class PersonalId:
+    """A decoded 12-digit personal identification number."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def birth_place(self) -> str: ...
+    @property
+    def sex(self) -> str: ...
+    @property
+    def birth_year(self) -> int: ...
+    @property
+    def masked(self) -> str: ...
+
+class Identity:
+    """What ``identify`` recognised."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def card(self) -> Optional[Card]: ...
+    @property
+    def personal_id(self) -> Optional[PersonalId]: ...
+
+class MaTheItem:
+    """One item of a ``MA_THE_BHYT`` field."""
+
+    @property
+    def index(self) -> int: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def card(self) -> Optional[Card]: ...
+    @property
+    def error(self) -> Optional[CardError]: ...
+
+class Advice:
+    """An advisory note."""
+
+    @property
+    def code(self) -> AdviceCode: ...
+    @property
+    def message(self) -> str: ...
+
+class Verdicts:
+    """The verdicts of a column, through the Arrow PyCapsule interface."""
+
+    def __len__(self) -> int: ...
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> tuple[object, object]: ...
+
+class FileCheck(NamedTuple):
+    """What ``check_file`` found."""
+
+    summary: dict[str, Any]
+    rows: Iterator[dict[str, Any]]
+
+def validate(number: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> ValidationResult: ...
+def parse(number: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> Card: ...
+def is_valid(number: Text, issuer: str = "any", lenient: bool = False) -> bool: ...
+def format(number: Text, style: str = "grouped", issuer: str = "any", lenient: bool = False, lang: str = "vi") -> str: ...
+def normalize(number: Text, lang: str = "vi") -> str: ...
+def check_prefix(typed: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> PrefixCheck: ...
+def identify(text: Text, lenient: bool = False, lang: str = "vi") -> Identity: ...
+def parse_ma_the_bhyt(field: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> list[MaTheItem]: ...
+def advise(number: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> list[Advice]: ...
+def validate_array(values: Any, issuer: str = "any", lenient: bool = False) -> pyarrow.RecordBatch: ...
+def check_file(
+    path: str,
+    column: Optional[Union[str, int]] = None,
+    *,
+    sheet: Optional[Union[str, int]] = None,
+    header: Union[str, int, None] = "auto",
+    delimiter: Optional[str] = None,
+    issuer: str = "any",
+    lenient: bool = False,
+    lang: str = "vi",
+    duplicates: bool = False,
+    advice: bool = False,
+    jobs: int = 0,
+    file_type: Optional[str] = None,
+) -> FileCheck: ...

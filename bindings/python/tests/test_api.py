@@ -1,0 +1,238 @@
+"""The Python API itself: types, enums from the core's tables, errors, privacy of reprs,
+check_file, threads."""
+
+from __future__ import annotations
+
+import ast
+import threading
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+import bhyt
+
+STUB = Path(bhyt.__file__).with_name("__init__.pyi")
+
+
+def stub_members(name: str) -> list[str]:
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            return [
+                statement.value.value
+                for statement in node.body
+                if isinstance(statement, ast.Assign)
+                and isinstance(statement.value, ast.Constant)
+            ]
+    raise AssertionError(f"{name} is not in {STUB}")
+
+
+def test_code_enums_are_the_cores_tables_and_the_stubs_list_them() -> None:
+    errors = [member.value for member in bhyt.ErrorCode]
+    assert errors[:6] == [
+        "invalid_length",
+        "invalid_character",
+        "unknown_group_code",
+        "late_group_code",
+        "invalid_benefit_level",
+        "invalid_province_code",
+    ]
+    assert "unrecognized_input" in errors
+    assert stub_members("ErrorCode") == errors
+    assert stub_members("AdviceCode") == [member.value for member in bhyt.AdviceCode]
+    assert bhyt.ErrorCode.INVALID_LENGTH == "invalid_length"
+    assert str(bhyt.ErrorCode.INVALID_LENGTH) == "invalid_length"
+    assert isinstance(bhyt.ErrorCode.INVALID_LENGTH, str)
+    assert "invalid_length" in (bhyt.ErrorCode.__doc__ or "")
+
+
+def test_validate_result() -> None:
+    result = bhyt.validate("DN4000123456789", lang="en")
+    assert not result.valid and not result
+    assert result.card is None and result.error is not None
+    assert result.error.code is bhyt.ErrorCode.INVALID_PROVINCE_CODE
+    assert result.error.position == 3
+    assert result.error.message == "the province code (characters 4-5) cannot be 00"
+    assert str(result.error) == result.error.message
+    assert "DN4000123456789" not in repr(result)
+    vi = bhyt.validate("DN4000123456789")
+    assert vi.error is not None and vi.error.message != result.error.message
+
+
+def test_card() -> None:
+    card = bhyt.parse("HS4010120878811", lang="en")
+    assert (card.form, card.group_code, card.benefit_level) == (15, "HS", 4)
+    assert (card.issuer, card.province_code) == ("vss", "01")
+    assert card.group_description == "pupils"
+    assert card.benefit_meaning == "80% of in-scope costs"
+    assert card.issuer_name == "Vietnam Social Security"
+    assert (card.social_insurance_number, card.key) == ("0120878811", "0120878811")
+    assert card.grouped == "HS 4 01 0120878811" and card.format("compact") == card.compact
+    assert repr(card) == str(card) == "Card('HS 4 01 ******8811')"
+    # Equal and hashed by identity key: the 10-digit form and the 15-character form of one
+    # card are one card.
+    short = bhyt.parse("0120878811")
+    assert short == card and hash(short) == hash(card) and len({short, card}) == 1
+    assert card != bhyt.parse("HS4010120878812") and card != "HS4010120878811"
+    with pytest.raises(AttributeError):
+        card.form = 10  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        card.format("fancy")
+
+
+def test_cards_and_errors_pickle() -> None:
+    import pickle
+
+    card = bhyt.parse("hs 4 01 0120878811", lenient=True, lang="en")
+    again = pickle.loads(pickle.dumps(card))
+    assert again == card and again.grouped == card.grouped
+    assert again.group_description == card.group_description == "pupils"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse("DN4000123456789", lang="en")
+    error = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(error, bhyt.InvalidCardNumber)
+    assert (error.code, error.position, str(error)) == (
+        bhyt.ErrorCode.INVALID_PROVINCE_CODE,
+        3,
+        raised.value.message,
+    )
+
+
+def test_invalid_card_number() -> None:
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse("\U0001d7ceN4010120878811")
+    error = raised.value
+    assert isinstance(error, ValueError)
+    assert (error.code, error.position) == (bhyt.ErrorCode.INVALID_CHARACTER, 0)
+    assert "N4010120878811" not in str(error) and "N4010120878811" not in repr(error)
+    # An astral character counts once: the error after it is at str index 1.
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse("\U0001d7ce" + "x" * 9)
+    assert raised.value.position == 0
+    text = "H\U0001d7ce4010120878811"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse(text)
+    assert raised.value.position == 1 and text[raised.value.position] == "\U0001d7ce"
+    with pytest.raises(bhyt.InvalidCardNumber):
+        bhyt.format("123")
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="issuer"):
+        bhyt.validate("0120878811", issuer="army")
+    with pytest.raises(ValueError, match="language"):
+        bhyt.validate("0120878811", lang="fr")
+    with pytest.raises(TypeError):
+        bhyt.validate(120878811)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="strings"):
+        bhyt.validate_array(pa.array([1, 2]))
+    with pytest.raises(TypeError, match="validate"):
+        bhyt.validate_array("HS4010120878811")
+    with pytest.raises(TypeError):
+        bhyt.validate_array(["HS4010120878811", 15])
+
+
+def test_lenient_normalize_format() -> None:
+    assert bhyt.is_valid(" hs 4 01 0120878811 ", lenient=True)
+    assert not bhyt.is_valid(" hs 4 01 0120878811 ")
+    assert bhyt.normalize("4.01.01.013.048.0001") == "401010130480001"
+    assert bhyt.format("hs4010120878811", lenient=True) == "HS 4 01 0120878811"
+    assert bhyt.format(b"HS4010120878811", "masked") == "HS 4 01 ******8811"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.normalize("1234567890123456")
+    assert raised.value.code == bhyt.ErrorCode.INVALID_LENGTH
+
+
+def test_issuer() -> None:
+    assert bhyt.is_valid("CA4980120878811", issuer="police")
+    result = bhyt.validate("CA4010120878811", issuer="police", lang="en")
+    assert result.error is not None and result.error.code == "invalid_province_code"
+
+
+def test_prefix_identify_advise() -> None:
+    check = bhyt.check_prefix("DN40")
+    assert (check.state, check.form, check.missing) == ("incomplete", 15, 11)
+    check = bhyt.check_prefix("DS")
+    assert (check.state, check.at) == ("invalid", 1)
+    assert check.error is not None and check.error.position == 0
+    assert bhyt.identify("079095001234").kind == "personal_id"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.identify("12345")
+    assert raised.value.code == bhyt.ErrorCode.UNRECOGNIZED_INPUT
+    notes = bhyt.advise("0123456789", lang="en")
+    assert all(isinstance(note.code, bhyt.AdviceCode) and note.message for note in notes)
+    notes = bhyt.advise(" nd 4 01 0123456789 ", lenient=True)
+    assert len(notes) == 1 and notes[0].code in set(bhyt.AdviceCode)
+    items = bhyt.parse_ma_the_bhyt("HS4010120878811;  DN4000123456789 ")
+    assert [(item.valid, item.position) for item in items] == [(True, 0), (False, 18)]
+    assert items[1].error is not None and items[1].error.position == 21
+    assert "DN4000123456789" not in repr(items[1])
+
+
+def test_check_file(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "stt,ma_the_bhyt\n1,HS4010120878811\n2,DN4000123456789\n3,0120878811\n",
+        encoding="utf-8",
+    )
+    summary, report = bhyt.check_file(str(path), duplicates=True, lang="en")
+    assert (summary["rows"], summary["valid"], summary["invalid"]) == (3, 2, 1)
+    assert summary["errors"] == {"invalid_province_code": 1}
+    assert summary["column"] == "ma_the_bhyt"
+    rows = list(report)
+    assert [(row["row"], row["kind"], row["code"]) for row in rows] == [
+        (3, "error", "invalid_province_code"),
+        (4, "duplicate", "duplicate_card"),
+    ]
+    assert all("4000123456789" not in row["masked"] for row in rows)
+    assert rows[0]["position"] == 3
+    by_number = bhyt.check_file(str(path), column=2, header=1)
+    assert by_number.summary["valid"] == 2
+    with pytest.raises(ValueError):
+        bhyt.check_file(str(path), column="missing")
+    with pytest.raises(ValueError):
+        bhyt.check_file(str(tmp_path / "list.unknown"))
+
+
+def test_validate_array_releases_the_gil() -> None:
+    # With a switch interval of 1,000 s, the interpreter never takes the GIL from the main
+    # thread: the counting thread runs only while the main thread releases it. It does not
+    # during Python code, and does while the extension checks a column.
+    import sys
+    import time
+
+    from bhyt import _bhyt
+
+    column = pa.array(["HS4010120878811", "DN4000123456789"] * 1_500_000)
+    ticks = 0
+    done = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0)  # releases the GIL, so the main thread can take it back
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1000)
+    thread = threading.Thread(target=count)
+    thread.start()
+    try:
+        while ticks == 0:
+            time.sleep(0.001)
+        before = ticks
+        total = 0
+        for i in range(3_000_000):
+            total += i
+        python_code = ticks - before
+        before = ticks
+        verdicts = _bhyt.validate_array(column, "any", False)
+        checking = ticks - before
+    finally:
+        done.set()
+        thread.join()
+        sys.setswitchinterval(interval)
+    assert len(verdicts) == 3_000_000 and total > 0
+    assert python_code == 0
+    assert checking > 0

@@ -1,0 +1,300 @@
+"""Every shared vector (tests/vectors) and every junk row (tests/junk/junk.tsv) through the
+scalar API and through validate_array: the same verdict, code and position (str indices)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Optional, Union
+
+import pyarrow as pa
+import pytest
+
+import bhyt
+from shared import JUNK, VECTORS, junk_input, position, rows, unescape, value
+
+CARDS = list(rows(VECTORS / "cards.tsv"))
+PREFIXES = list(rows(VECTORS / "prefixes.tsv"))
+IDENTIFY = list(rows(VECTORS / "identify.tsv"))
+MA_THE = list(rows(VECTORS / "ma_the.tsv"))
+JUNK_ROWS = list(rows(JUNK))
+ISSUERS = ["any", "vss", "police", "defence"]
+
+
+def test_the_files_are_read() -> None:
+    assert len(CARDS) > 500 and len(PREFIXES) > 100 and len(IDENTIFY) > 50
+    assert len(MA_THE) > 10 and len(JUNK_ROWS) > 200
+    # Astral characters are among the inputs, so str indices are tested beyond the BMP.
+    assert any(any(ord(c) > 0xFFFF for c in unescape(row["input"])) for row in CARDS)
+
+
+def expect_card(row: dict[str, str], result: bhyt.ValidationResult) -> None:
+    name = (row["mode"], row["issuer"], row["input"])
+    assert result.valid == (row["valid"] == "true"), name
+    if result.valid:
+        card = result.card
+        assert card is not None and result.error is None
+        assert card.form == int(row["form"]), name
+        assert card.group_code == value(row["group"])
+        assert card.benefit_level == (None if row["benefit"] == "-" else int(row["benefit"]))
+        assert card.issuer == value(row["issuer_decoded"])
+        assert card.province_code == value(row["province"])
+        assert card.social_insurance_number == row["sin"]
+        assert (card.compact, card.grouped, card.masked) == (
+            row["compact"],
+            row["grouped"],
+            row["masked"],
+        )
+        assert repr(card) == f"Card('{row['masked']}')"
+    else:
+        error = result.error
+        assert error is not None and result.card is None
+        assert (error.code, error.position) == (row["code"], position(row["position"])), name
+        assert isinstance(error.code, bhyt.ErrorCode)
+        assert error.message
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_cards_scalar(lang: str) -> None:
+    for row in CARDS:
+        number = unescape(row["input"])
+        lenient = row["mode"] == "lenient"
+        result = bhyt.validate(number, issuer=row["issuer"], lenient=lenient, lang=lang)
+        expect_card(row, result)
+        assert bhyt.is_valid(number, row["issuer"], lenient) == result.valid
+        if result.valid:
+            card = bhyt.parse(number, row["issuer"], lenient)
+            assert card == result.card and hash(card) == hash(result.card)
+            assert bhyt.format(number, "masked", row["issuer"], lenient) == row["masked"]
+        else:
+            with pytest.raises(bhyt.InvalidCardNumber) as raised:
+                bhyt.parse(number, row["issuer"], lenient)
+            assert (raised.value.code, raised.value.position) == (
+                row["code"],
+                position(row["position"]),
+            )
+            assert isinstance(raised.value, ValueError)
+
+
+def verdict_rows(batch: Any) -> list[tuple[Optional[bool], Optional[str], Optional[int]]]:
+    return list(
+        zip(
+            batch.column("valid").to_pylist(),
+            batch.column("code").to_pylist(),
+            batch.column("position").to_pylist(),
+        )
+    )
+
+
+STRING_TYPES = [pa.string(), pa.large_string(), pa.string_view()]
+
+
+@pytest.mark.parametrize("arrow_type", STRING_TYPES, ids=str)
+def test_cards_array(arrow_type: pa.DataType) -> None:
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in CARDS:
+        groups[(row["mode"], row["issuer"])].append(row)
+    for (mode, issuer), group in groups.items():
+        inputs = [unescape(row["input"]) for row in group]
+        lenient = mode == "lenient"
+        # A chunked array of two chunks, with a null between them.
+        half = len(inputs) // 2
+        chunked = pa.chunked_array(
+            [pa.array(inputs[:half], arrow_type), pa.array([None, *inputs[half:]], arrow_type)]
+        )
+        batch = bhyt.validate_array(chunked, issuer=issuer, lenient=lenient)
+        assert batch.num_rows == len(inputs) + 1
+        got = verdict_rows(batch)
+        keys = batch.column("key").to_pylist()
+        assert got[half] == (None, None, None) and keys[half] is None
+        del got[half], keys[half]
+        for row, number, verdict, key in zip(group, inputs, got, keys):
+            scalar = bhyt.validate(number, issuer=issuer, lenient=lenient)
+            expected = (
+                (True, None, None)
+                if row["valid"] == "true"
+                else (False, row["code"], position(row["position"]))
+            )
+            assert verdict == expected, (mode, issuer, row["input"])
+            assert key == (scalar.card.key if scalar.card else None)
+        # Plain lists give the same batch.
+        listed = bhyt.validate_array(inputs, issuer=issuer, lenient=lenient)
+        assert verdict_rows(listed) == got
+
+
+def test_prefixes() -> None:
+    for row in PREFIXES:
+        typed = unescape(row["input"])
+        check = bhyt.check_prefix(typed, row["issuer"], row["mode"] == "lenient")
+        name = (row["mode"], row["issuer"], row["input"])
+        assert check.state == row["state"], name
+        assert check.at == position(row["at"]), name
+        assert check.can_become_valid == (row["state"] != "invalid")
+        if row["state"] == "invalid":
+            assert check.error is not None
+            assert (check.error.code, check.error.position) == (
+                row["code"],
+                position(row["position"]),
+            ), name
+        else:
+            assert check.error is None
+        assert (check.card is not None) == (row["state"] == "complete")
+
+
+def test_identify() -> None:
+    for row in IDENTIFY:
+        text = unescape(row["input"])
+        lenient = row["mode"] == "lenient"
+        name = (row["mode"], row["input"])
+        if row["valid"] == "true":
+            identity = bhyt.identify(text, lenient)
+            assert identity.kind == row["kind"], name
+            if identity.card is not None:
+                assert identity.card.compact == row["compact"]
+            else:
+                assert identity.personal_id is not None
+                person = identity.personal_id
+                assert person.number == row["compact"]
+                assert (person.birth_place, person.sex, person.birth_year) == (
+                    row["birth_place"],
+                    row["sex"],
+                    int(row["birth_year"]),
+                )
+                assert person.masked == row["masked"]
+                assert row["compact"] not in repr(person)
+        else:
+            with pytest.raises(bhyt.InvalidCardNumber) as raised:
+                bhyt.identify(text, lenient)
+            assert (raised.value.code, raised.value.position) == (
+                row["code"],
+                position(row["position"]),
+            ), name
+
+
+def test_ma_the_bhyt() -> None:
+    for row in MA_THE:
+        field = unescape(row["input"])
+        items = bhyt.parse_ma_the_bhyt(field, row["issuer"], row["mode"] == "lenient")
+        assert len(items) == int(row["count"])
+        for index, (item, expected) in enumerate(zip(items, row["items"].split("|"))):
+            start, _, _, verdict, detail = expected.split(":")
+            name = (row["mode"], row["input"], index)
+            assert (item.index, item.position) == (index, int(start)), name
+            if verdict == "valid":
+                assert item.valid and item.card is not None and item.card.compact == detail
+            else:
+                assert not item.valid and item.error is not None
+                assert (item.error.code, item.error.position) == (verdict, position(detail)), name
+
+
+def junk_array(number: Union[str, bytes], row: dict[str, str]) -> Any:
+    """The junk value as an Arrow array (binary for bytes; a list for lone surrogates, which
+    Arrow's UTF-8 strings cannot hold)."""
+    if isinstance(number, bytes):
+        return pa.array([number], pa.binary())
+    if row["js_only"] == "true":
+        return [number]
+    return pa.array([number], pa.string_view())
+
+
+@pytest.mark.parametrize("row", JUNK_ROWS, ids=[row["name"] for row in JUNK_ROWS])
+def test_junk(row: dict[str, str]) -> None:
+    number = junk_input(row)
+    for mode in ("strict", "lenient"):
+        lenient = mode == "lenient"
+        code, where = row[f"{mode}_code"], position(row[f"{mode}_position"])
+        result = bhyt.validate(number, lenient=lenient)
+        assert not result.valid and result.error is not None
+        assert (result.error.code, result.error.position) == (code, where), mode
+        batch = bhyt.validate_array(junk_array(number, row), lenient=lenient)
+        assert verdict_rows(batch) == [(False, code, where)], mode
+        for issuer in ISSUERS:
+            assert not bhyt.is_valid(number, issuer, lenient)
+        prefix = "prefix" if mode == "strict" else "lenient_prefix"
+        check = bhyt.check_prefix(number, lenient=lenient)
+        assert check.state == row[f"{prefix}_state"]
+        assert check.at == position(row[f"{prefix}_at"])
+        if check.error is not None:
+            assert check.error.code == row[f"{prefix}_code"]
+    if row["normalize"] == "ok":
+        assert isinstance(bhyt.normalize(number), str)
+    else:
+        with pytest.raises(bhyt.InvalidCardNumber) as raised:
+            bhyt.normalize(number)
+        assert raised.value.code == row["normalize"]
+    # The library still answers valid numbers afterwards.
+    assert bhyt.is_valid("HS4010120878811")
+
+
+def test_cards_through_polars_pandas_and_duckdb() -> None:
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    strict = [row for row in CARDS if row["mode"] == "strict" and row["issuer"] == "any"]
+    inputs = [unescape(row["input"]) for row in strict]
+    expected = verdict_rows(bhyt.validate_array(pa.array(inputs)))
+    assert expected == [
+        (True, None, None) if row["valid"] == "true" else (False, row["code"], position(row["position"]))
+        for row in strict
+    ]
+    # Polars exports string_view, pandas (Arrow-backed) large_string or string.
+    assert verdict_rows(bhyt.validate_array(pl.Series(inputs))) == expected
+    assert verdict_rows(bhyt.validate_array(pd.Series(inputs, dtype="str"))) == expected
+    assert verdict_rows(bhyt.validate_array(pd.Series(inputs, dtype=pd.ArrowDtype(pa.large_string())))) == expected
+    con = duckdb.connect()
+    con.register("cards", pa.table({"ma_the_bhyt": inputs}))
+    assert verdict_rows(bhyt.validate_array(con.sql("SELECT ma_the_bhyt FROM cards"))) == expected
+
+
+def test_the_verdicts_schema_and_nulls() -> None:
+    batch = bhyt.validate_array(pa.array(["HS4010120878811", None, "123"]))
+    assert batch.schema == pa.schema(
+        [
+            ("valid", pa.bool_()),
+            ("code", pa.string()),
+            ("position", pa.int64()),
+            ("key", pa.string()),
+        ]
+    )
+    # Past the limit, a clear error instead of an overflow (a null array has no buffers).
+    assert bhyt.MAX_ARRAY_ROWS > 90_000_000
+    with pytest.raises(ValueError, match="at most"):
+        bhyt.validate_array(pa.nulls(bhyt.MAX_ARRAY_ROWS + 1))
+    assert bhyt.validate_array(pa.nulls(1000)).num_rows == 1000
+    assert batch.column("valid").to_pylist() == [True, None, False]
+    # A one-column table whose rows are null as a whole.
+    table = pa.StructArray.from_arrays(
+        [pa.array(["HS4010120878811", "x"])], names=["ma_the"], mask=pa.array([True, False])
+    )
+    assert verdict_rows(bhyt.validate_array(table)) == [(None, None, None), (False, "invalid_length", None)]
+    assert bhyt.validate_array([]).num_rows == 0
+    assert bhyt.validate_array(pa.nulls(2)).column("valid").to_pylist() == [None, None]
+    assert bhyt.validate_array(iter(["0120878811", b"0120878811"])).column("valid").to_pylist() == [True, True]
+
+
+QR = list(rows(VECTORS / "qr.tsv"))
+
+
+def test_qr_codes_through_identify() -> None:
+    # The reception box takes the QR payloads a scanner types (qr.tsv); both modes agree.
+    assert len(QR) > 70
+    for row in QR:
+        payload = unescape(row["input"])
+        name = row["input"][:40]
+        if row["valid"] == "true":
+            identity = bhyt.identify(payload)
+            assert identity.kind == row["kind"], name
+            if identity.kind == "card_qr":
+                assert identity.card is not None and identity.card.compact == row["card"], name
+            else:
+                assert identity.personal_id is not None, name
+                assert identity.personal_id.number == row["card"], name
+            assert bhyt.identify(payload, lenient=True).kind == identity.kind
+        else:
+            for lenient in (False, True):
+                with pytest.raises(bhyt.InvalidCardNumber) as raised:
+                    bhyt.identify(payload, lenient)
+                assert (raised.value.code, raised.value.position) == (
+                    row["code"],
+                    position(row["position"]),
+                ), name

@@ -1,0 +1,63 @@
+"""Code as a user writes it, checked by mypy --strict against the package's stubs
+(tests/test_typing.py); it is also run, so that it stays true."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Optional
+
+import bhyt
+
+
+def error_code(number: str) -> Optional[bhyt.ErrorCode]:
+    result: bhyt.ValidationResult = bhyt.validate(number, issuer="vss", lenient=True, lang="en")
+    if result.valid:
+        card: Optional[bhyt.Card] = result.card
+        assert card is not None
+        key: str = card.key
+        level: Optional[int] = card.benefit_level
+        assert key and level
+        return None
+    assert result.error is not None
+    position: Optional[int] = result.error.position
+    assert position is None or position >= 0
+    return result.error.code
+
+
+def keys(numbers: list[str]) -> set[str]:
+    out: set[str] = set()
+    for number in numbers:
+        try:
+            out.add(bhyt.parse(number).key)
+        except bhyt.InvalidCardNumber as error:
+            code: bhyt.ErrorCode = error.code
+            assert code in set(bhyt.ErrorCode)
+    return out
+
+
+def notes(number: str) -> list[bhyt.AdviceCode]:
+    return [note.code for note in bhyt.advise(number)]
+
+
+def main() -> None:
+    assert error_code("DN4000123456789") == bhyt.ErrorCode.INVALID_PROVINCE_CODE
+    assert error_code("HS4010120878811") is None
+    assert keys(["HS4010120878811", "0120878811", "x"]) == {"0120878811"}
+    assert isinstance(notes("0123456789"), list)
+    check: bhyt.PrefixCheck = bhyt.check_prefix("DN4")
+    assert check.state == "incomplete"
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "list.csv")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("ma_the_bhyt\nHS4010120878811\nx\n")
+        found: bhyt.FileCheck = bhyt.check_file(path, header="auto", lang="en")
+        invalid: int = found.summary["invalid"]
+        codes = [row["code"] for row in found.rows]
+        assert invalid == 1 and codes == ["invalid_length"]
+    batch = bhyt.validate_array(["HS4010120878811"])
+    assert batch.num_rows == 1
+
+
+if __name__ == "__main__":
+    main()
