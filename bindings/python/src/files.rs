@@ -62,7 +62,7 @@ pub fn check_file(
         },
         delimiter,
         issuer: crate::issuer_of(issuer)?,
-        lenient,
+        mode: bhyt::Mode::from_lenient(lenient),
         lang: crate::lang_of(lang)?,
         format: ReportFormat::Json,
         duplicates,
