@@ -7,7 +7,7 @@
 //! bytes) goes to the scalar reference in [`crate::rules`]. Tests compare both on every byte
 //! value at every position (error kind and position included), and the fuzzer compares them.
 
-use crate::{CardNumber, Error, Expected, Found, GroupCode, Issuer, LateGroupCode};
+use crate::{CardNumber, Error, Expected, Found, GroupCode, Issuer, LateGroupCode, PrefixCheck};
 
 /// Reads 8 bytes starting at `start` as a little-endian word; 0 (not a digit run) when out
 /// of range, which the callers' constant offsets never are.
@@ -135,6 +135,24 @@ const GROUPS_BY_LOW_BITS: [u8; 32 * 32] = {
     table
 };
 
+/// Value bits 0-1 of the 15-character form ([`full_values`]) by the low 5 bits of the two
+/// letters (`A` is 1, `Z` 26): bit 0 when no listed code starts with the first letter, bit
+/// 1 when the two letters are not a listed code. Exact for uppercase letters; any other
+/// byte fails by its class at or before the bit, which the error prefers
+/// ([`first_failure`]). Built from [`GroupCode`]'s list.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+static GROUP_VALUES: [u8; 32 * 32] = {
+    let mut table = [0u8; 32 * 32];
+    let mut i = 0;
+    while i < table.len() {
+        let (first, second) = (0x40 | (i >> 5) as u8, 0x40 | (i & 31) as u8);
+        table[i] = !GroupCode::starts_some_code(first) as u8
+            | (GroupCode::from_letters(first, second).is_none() as u8) << 1;
+        i += 1;
+    }
+    table
+};
+
 /// Input of a length that cannot be valid reads as this: not digits, so it fails.
 const NOT_A_NUMBER: [u8; 15] = [0; 15];
 
@@ -238,11 +256,8 @@ fn wrong_value(bytes: &[u8], position: u32, issuer: Option<Issuer>) -> Error {
 /// kind (uppercase letter for 0-1, digit after), and bit `p` of `value` when character `p`
 /// is of its kind but breaks the rule there (0: no code starts with the letter, 1: the code
 /// is not listed, 2: benefit level outside 1-5, 3: province tens not 9 for the Police or
-/// Defence, 4: province not allowed for the issuer). The reference checks position by
-/// position, the kind before the value, and stops at the first failure; so the error is the
-/// value failure at `v` (the lowest bit of `value`) when `v` comes before the lowest bit `c`
-/// of `class`, else the class failure at `c`. A value bit computed from a character of the
-/// wrong kind never counts: its class bit is at or before it.
+/// Defence, 4: province not allowed for the issuer). The error is the first failure of the
+/// two masks ([`first_failure`]).
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 #[inline(always)]
 pub(crate) fn check(bytes: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, Error> {
@@ -266,38 +281,200 @@ pub(crate) fn check(bytes: &[u8], issuer: Option<Issuer>) -> Result<CardNumber, 
                 return Ok(card);
             }
         }
-        return Err(wrong_class(bytes, digits.trailing_zeros(), Expected::Digit));
+        return Err(first_failure(bytes, digits, 0, issuer, false).1);
     }
-    let [first, second, benefit, tens, units, ..] = head.to_le_bytes();
-    let not_upper = |byte: u8| (byte.wrapping_sub(b'A') >= 26) as u32;
-    let class = not_upper(first)
-        | not_upper(second) << 1
-        | byte_flags(non_digit_bytes(head)) & 0b1_1100
-        | digits << 5;
-    let province = (tens.wrapping_sub(b'0'))
-        .wrapping_mul(10)
-        .wrapping_add(units.wrapping_sub(b'0'));
-    let nine_only = matches!(issuer, Some(Issuer::Police | Issuer::Defence));
-    let value = !GroupCode::starts_some_code(first) as u32
-        | ((GroupCode::slot(first, second) == 0) as u32) << 1
-        | ((benefit.wrapping_sub(b'1') >= 5) as u32) << 2
-        | ((nine_only & (tens != b'9')) as u32) << 3
-        | (!province_allowed(province, issuer) as u32) << 4;
+    let class = head_class(head) & 0b1_1111 | digits << 5;
+    let value = full_values(head, issuer);
     if class | value == 0 {
         if let Some(card) = CardNumber::from_checked(bytes) {
             return Ok(card);
         }
     }
+    Err(first_failure(bytes, class, value, issuer, true).1)
+}
+
+/// The class mask of the 15-character form's first 8 bytes (`head`): bit `p` set when
+/// character `p` is not of its kind (uppercase letter for 0-1, digit for 2-7).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn head_class(head: u64) -> u32 {
+    let [first, second, ..] = head.to_le_bytes();
+    let not_upper = |byte: u8| (byte.wrapping_sub(b'A') >= 26) as u32;
+    not_upper(first) | not_upper(second) << 1 | byte_flags(non_digit_bytes(head)) & !0b11
+}
+
+/// The value mask of the 15-character form (see [`check`]): bit `p` (0-4) set when character
+/// `p`, read as of its kind, breaks the rule there. Bit `p` depends on characters 0 to `p`
+/// only, so the mask of a prefix is this mask cut to the prefix's length.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn full_values(head: u64, issuer: Option<Issuer>) -> u32 {
+    let [_, _, benefit, tens, units, ..] = head.to_le_bytes();
+    let province = (tens.wrapping_sub(b'0'))
+        .wrapping_mul(10)
+        .wrapping_add(units.wrapping_sub(b'0'));
+    let nine_only = matches!(issuer, Some(Issuer::Police | Issuer::Defence));
+    u32::from(GROUP_VALUES[((head & 31) as usize) << 5 | ((head >> 8) & 31) as usize])
+        | ((benefit.wrapping_sub(b'1') >= 5) as u32) << 2
+        | ((nine_only & (tens != b'9')) as u32) << 3
+        | (!province_allowed(province, issuer) as u32) << 4
+}
+
+/// The first failure of two masks that are not both 0: where it is, and its error. The
+/// reference checks position by position, the kind before the value, and stops at the
+/// first failure; so it is the value failure at `v` (the lowest bit of `value`) when `v`
+/// comes before the lowest bit `c` of `class`, else the class failure at `c`. A value bit
+/// computed from a character of the wrong kind never counts: its class bit is at or before
+/// it. `full`: the 15-character form (letters expected at 0-1).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn first_failure(
+    bytes: &[u8],
+    class: u32,
+    value: u32,
+    issuer: Option<Issuer>,
+    full: bool,
+) -> (u32, Error) {
     let (c, v) = (class.trailing_zeros(), value.trailing_zeros());
     if v < c {
-        Err(wrong_value(bytes, v, issuer))
+        (v, wrong_value(bytes, v, issuer))
     } else {
-        let expected = if c < 2 {
+        let expected = if full & (c < 2) {
             Expected::UppercaseLetter
         } else {
             Expected::Digit
         };
-        Err(wrong_class(bytes, c, expected))
+        (c, wrong_class(bytes, c, expected))
+    }
+}
+
+/// Reads 4 bytes starting at `start` as a little-endian word; 0 when out of range, which
+/// the callers' offsets never are.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn word4_at(bytes: &[u8], start: usize) -> u64 {
+    match bytes.get(start..start + 4) {
+        Some(chunk) => match <[u8; 4]>::try_from(chunk) {
+            Ok(array) => u64::from(u32::from_le_bytes(array)),
+            Err(_) => 0,
+        },
+        None => 0,
+    }
+}
+
+/// The first 16 bytes of `bytes` as two little-endian words, zero past its end, from at
+/// most three loads, all inside the slice (a length class picks them, not a byte loop).
+///
+/// Invariant of each class: two loads that together cover every byte and overlap on
+/// bytes they both read with the same value, so `|` of the two (each shifted to its
+/// bytes' places) is exactly the bytes. 8-15 bytes: the word at `len - 8` holds bytes
+/// `len - 8..len`; shifted down by `16 - len` bytes (in two halves, so that 8 bytes shift
+/// to 0 rather than overflow) its lowest byte is byte 8. 4-7 bytes: the 4 bytes at 0 and
+/// at `len - 4`. 1-3 bytes: bytes 0, `len / 2` and `len - 1`.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[inline(always)]
+fn first_16(bytes: &[u8]) -> (u64, u64) {
+    let len = bytes.len();
+    if len >= 8 {
+        let high = if len >= 16 {
+            word_at(bytes, 8)
+        } else {
+            let half = 4 * (16 - len) as u32;
+            (word_at(bytes, len - 8) >> half) >> half
+        };
+        (word_at(bytes, 0), high)
+    } else if len >= 4 {
+        let low = word4_at(bytes, 0) | word4_at(bytes, len - 4) << (8 * (len - 4));
+        (low, 0)
+    } else {
+        let byte = |i: usize| bytes.get(i).map_or(0, |&b| u64::from(b) << (8 * (i & 3)));
+        (byte(0) | byte(len / 2) | byte(len.wrapping_sub(1)), 0)
+    }
+}
+
+/// `Invalid` at 0: the first character is neither a digit nor an uppercase letter.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[cold]
+#[inline(never)]
+fn no_form(first: u8) -> PrefixCheck {
+    PrefixCheck::Invalid {
+        at: 0,
+        error: Error::InvalidCharacter {
+            position: 0,
+            expected: Expected::DigitOrUppercaseLetter,
+            found: Found::classify(first),
+        },
+    }
+}
+
+/// [`crate::check_prefix`] on the masks of [`check`].
+///
+/// The first 16 bytes are read as two words ([`first_16`]); the first character picks the
+/// form; the class mask (digits 8 at a time, letters for the 15-character form) and the
+/// value mask ([`full_values`]) are those of the whole number, cut to the characters typed
+/// (at most the form's length): a bit at position `p` depends on characters up to `p`
+/// only, so the first failure of the cut masks is exactly the reference's first failure
+/// of the prefix. Then the length decides between incomplete, complete and too long.
+///
+/// Non-ASCII input needs no test of its own until the length is counted: a byte of 128 or
+/// more is of no class (flagged exactly, [`non_digit_bytes`]), so the first failure is at
+/// or before the first such byte, where every byte before is an ASCII character and byte
+/// positions are character positions; the reference sees a non-ASCII character there and
+/// fails the same way. Only a prefix whose form's characters all pass and which is longer
+/// than the form needs its length in characters: unless it is ASCII, the scalar reference
+/// counts them.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub(crate) fn check_prefix(bytes: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
+    let len = bytes.len();
+    let (low, high) = first_16(bytes);
+    let digits = byte_flags(non_digit_bytes(low)) | byte_flags(non_digit_bytes(high)) << 8;
+    let first = low as u8;
+    let full = first.wrapping_sub(b'A') < 26;
+    if !full & (digits & 1 != 0) {
+        // Empty input reads as a zero byte, no digit.
+        if len == 0 {
+            return PrefixCheck::Incomplete {
+                form: None,
+                missing: crate::Form::Short.len(),
+            };
+        }
+        return no_form(first);
+    }
+    let (form, class, value) = if full {
+        (
+            crate::Form::Full,
+            head_class(low) | digits & !0xFF,
+            full_values(low, issuer),
+        )
+    } else {
+        (crate::Form::Short, digits, 0)
+    };
+    let form_len = form.len();
+    let typed = (1u32 << len.min(form_len)) - 1;
+    let (class, value) = (class & typed, value & typed);
+    if class | value != 0 {
+        let (at, error) = first_failure(bytes, class, value, issuer, full);
+        return PrefixCheck::Invalid {
+            at: at as usize,
+            error,
+        };
+    }
+    match len.checked_sub(form_len) {
+        None => PrefixCheck::Incomplete {
+            form: Some(form),
+            missing: form_len - len,
+        },
+        Some(0) => match CardNumber::from_checked(bytes) {
+            Some(card) => PrefixCheck::Complete(card),
+            // Unreachable: every character of the form passed.
+            None => crate::prefix::reference(bytes, issuer),
+        },
+        Some(_) if bytes.is_ascii() => PrefixCheck::Invalid {
+            at: form_len,
+            error: Error::InvalidLength { length: len },
+        },
+        Some(_) => crate::prefix::reference(bytes, issuer),
     }
 }
 
@@ -431,6 +608,72 @@ mod tests {
         for len in 0..20 {
             agrees_with_reference(&b"DN40101234567890123"[..len]);
             agrees_with_reference(&b"01234567890123456789"[..len]);
+        }
+    }
+
+    #[test]
+    fn first_16_reads_exactly_the_first_16_bytes() {
+        let bytes: [u8; 24] = core::array::from_fn(|i| 0x41 + i as u8);
+        for len in 0..=bytes.len() {
+            let mut padded = [0u8; 16];
+            let kept = len.min(16);
+            padded[..kept].copy_from_slice(&bytes[..kept]);
+            let expected = (
+                u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                u64::from_le_bytes(padded[8..].try_into().unwrap()),
+            );
+            assert_eq!(first_16(&bytes[..len]), expected, "len {len}");
+        }
+    }
+
+    /// The fast as-you-type check against the scalar reference on every prefix of `bytes`.
+    fn prefix_agrees_with_reference(bytes: &[u8], longest: usize) {
+        for issuer in ISSUERS {
+            for end in 0..=bytes.len().min(longest) {
+                let typed = &bytes[..end];
+                let reference = crate::prefix::reference(typed, issuer);
+                assert_eq!(
+                    check_prefix(typed, issuer),
+                    reference,
+                    "{typed:?} {issuer:?}"
+                );
+                assert_eq!(crate::check_prefix(typed, issuer), reference);
+            }
+        }
+    }
+
+    /// Every byte value at every position of valid numbers of both forms followed by more
+    /// characters (too long), every prefix length, every issuer choice; every pair of bytes
+    /// over the group and the province codes for the prefixes up to the province.
+    #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "an equivalence check of millions of prefixes; the vector and junk tests run these paths under Miri"
+    )]
+    fn the_fast_prefix_check_agrees_with_the_scalar_reference() {
+        for base in [
+            *b"DN40101234567890123",
+            *b"CA59801234567890123",
+            *b"QN59701234567890123",
+            *b"0123456789012345678",
+        ] {
+            for position in 0..base.len() {
+                for byte in 0..=255u8 {
+                    let mut bytes = base;
+                    bytes[position] = byte;
+                    prefix_agrees_with_reference(&bytes, bytes.len());
+                }
+            }
+            for (a, b) in [(0, 1), (3, 4), (2, 3)] {
+                for x in 0..=255u8 {
+                    for y in 0..=255u8 {
+                        let mut bytes = base;
+                        bytes[a] = x;
+                        bytes[b] = y;
+                        prefix_agrees_with_reference(&bytes, 6);
+                    }
+                }
+            }
         }
     }
 
