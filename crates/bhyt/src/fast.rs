@@ -177,7 +177,13 @@ pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
     // The social-insurance number is the last 10 characters of either form.
     let digits_ok = ten_digits(bytes, len.wrapping_sub(10));
-    let head = word_at(bytes, 0);
+    digits_ok & ((len == 10) | ((len == 15) & prefix_ok(word_at(bytes, 0), issuer)))
+}
+
+/// Whether the first 5 characters of the 15-character form (the bytes of `head`, the
+/// number's first 8) are a valid prefix for `issuer`: group code, benefit level, province.
+#[inline(always)]
+fn prefix_ok(head: u64, issuer: Option<Issuer>) -> bool {
     // Two uppercase letters: high bits 010, low 5 bits 1-26 (the table is 0 elsewhere).
     let letters = (head & 0xE0E0) == 0x4040;
     let group = GROUPS_BY_LOW_BITS[((head & 31) as usize) << 5 | ((head >> 8) & 31) as usize];
@@ -186,13 +192,91 @@ pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let tens = tens.wrapping_sub(b'0');
     let units = units.wrapping_sub(b'0');
     let province = tens.wrapping_mul(10).wrapping_add(units);
-    let prefix_ok = letters
+    letters
         & (group != 0)
         & (benefit < 5)
         & (tens < 10)
         & (units < 10)
-        & province_allowed(province, issuer);
-    digits_ok & ((len == 10) | ((len == 15) & prefix_ok))
+        & province_allowed(province, issuer)
+}
+
+/// The first line of `rest` when its line ending is within its first 16 bytes: where the
+/// `\n` is, the line's length without it (and without a `\r` before it), and its strict
+/// verdict ([`is_valid`]), all from two 8-byte loads that the newline search and the check
+/// share. `None` when `rest` is shorter than 16 bytes or its first line is longer (the
+/// caller takes the general path).
+///
+/// Newline: with `x = word ^ 0x0A..0A`, `(x - 0x01..01) & !x & 0x80..80` has its lowest set
+/// bit in the first `\n` byte of the word (a borrow only travels upwards from a zero byte);
+/// each word is tested apart, so the lower word's lowest bit, else the upper word's, is the
+/// first `\n` of the 16 bytes. The verdict: [`line_is_valid`].
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub(crate) fn first_short_line(
+    rest: &[u8],
+    issuer: Option<Issuer>,
+) -> Option<(usize, usize, bool)> {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let (low, high) = match rest.get(..16) {
+        Some(first) => (word_at(first, 0), word_at(first, 8)),
+        None => return None,
+    };
+    let newline = |word: u64| {
+        let x = word ^ (LANES * u64::from(b'\n'));
+        x.wrapping_sub(LANES) & !x & HIGHS
+    };
+    let found = u128::from(newline(low)) | u128::from(newline(high)) << 64;
+    if found == 0 {
+        return None;
+    }
+    let end = (found.trailing_zeros() / 8) as usize;
+    let cr = end.checked_sub(1).and_then(|i| rest.get(i)) == Some(&b'\r');
+    let len = end - cr as usize;
+    Some((end, len, line_is_valid(low, high, len, issuer)))
+}
+
+/// [`is_valid`] of a line of `len` bytes (at most 15) whose first 16 bytes, the line and
+/// what follows it, are the words `low` and `high`.
+///
+/// Every character's kind and range is one SWAR range test per word, with per-byte bounds:
+/// for the 15-character form `A`-`Z` at 0-1, `1`-`5` at 2 (the benefit level), `0`-`9`
+/// after; for the 10-character form `0`-`9` throughout. For an ASCII byte `b` and bounds
+/// `lo <= hi <= 0x7F`, `b + (0x7F - hi)` has its high bit set exactly when `b > hi`, and
+/// `b + (0x80 - lo)` exactly when `b >= lo`; neither sum passes `0xFF`, so no carry crosses
+/// into the next byte; `| b` flags a byte of 128 or more. Such a byte can carry into the
+/// byte above and clear a flag there, but it is flagged itself, so a word with a flagged
+/// byte never tests clean. The bytes past the line are masked off in `high`; they are all
+/// above the line's, and carries only move upwards. What is left is the group code (a
+/// table by the letters' low 5 bits) and the province for the issuer (a table by value).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> bool {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let outside = |word: u64, lo: u64, hi: u64| {
+        let above = word.wrapping_add(0x7F * LANES - hi);
+        let at_least = word.wrapping_add(0x80 * LANES - lo);
+        (above | !at_least | word) & HIGHS
+    };
+    let full = len == 15;
+    let (lo, hi, high_bytes) = if full {
+        (
+            u64::from_le_bytes(*b"AA100000"),
+            u64::from_le_bytes(*b"ZZ599999"),
+            0x0080_8080_8080_8080,
+        )
+    } else {
+        (0x30 * LANES, 0x39 * LANES, 0x8080)
+    };
+    let misfits = outside(low, lo, hi) | outside(high, 0x30 * LANES, 0x39 * LANES) & high_bytes;
+    let group = GROUPS_BY_LOW_BITS[((low & 31) as usize) << 5 | ((low >> 8) & 31) as usize];
+    let [_, _, _, tens, units, ..] = low.to_le_bytes();
+    let province = (tens.wrapping_sub(b'0'))
+        .wrapping_mul(10)
+        .wrapping_add(units.wrapping_sub(b'0'));
+    let full_ok = full & (group != 0) & province_allowed(province, issuer);
+    (misfits == 0) & ((len == 10) | full_ok)
 }
 
 /// The card when `bytes` is exactly a valid number for `issuer`, else `None`.
