@@ -25,7 +25,9 @@ pub struct Line<'a> {
     offset: usize,
     issuer: Option<Issuer>,
     lenient: bool,
-    /// The strict verdict, when the split already worked it out (a short strict line).
+    /// The strict verdict, when the split already worked it out (a short strict line;
+    /// native targets only: the WebAssembly module's size is budgeted).
+    #[cfg(not(target_arch = "wasm32"))]
     valid: Option<bool>,
 }
 
@@ -66,6 +68,7 @@ impl<'a> Line<'a> {
     /// assert!(bhyt::validate_lines(b"0101010101", None).all(|line| line.is_valid()));
     /// ```
     pub fn is_valid(&self) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(valid) = self.valid {
             return valid;
         }
@@ -196,6 +199,7 @@ impl<'a> Iterator for Lines<'a> {
             offset,
             issuer: self.issuer,
             lenient: self.lenient,
+            #[cfg(not(target_arch = "wasm32"))]
             valid: None,
         })
     }
