@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the figures of BENCHMARKS.md: the criterion groups (Rust and the C ABI) and the
 # JavaScript benchmark (WebAssembly against RegExp, in Node and headless Chromium), on the
-# corpus generated from the committed seed. Run it on a quiet machine; compare ratios within a group, not absolute times.
+# corpus generated from the committed seed. Run it on a quiet machine; compare ratios within
+# a group, not absolute times.
 #
 #   benches/run.sh            # about 3 minutes after the builds
 set -euo pipefail
