@@ -30,7 +30,7 @@ fn word_at(bytes: &[u8], start: usize) -> u64 {
 /// out of a byte needs that byte at `0x8A` or more, which is itself flagged, so carries can
 /// add flags to a word that already has one but never create the first: the word is all
 /// digits exactly when no high bit is set. (Exact per byte: [`non_digit_bytes`].) The
-/// tests check it on every byte value in every lane; [`ten_digits`] is it on two words.
+/// tests check it on every byte value in every lane; `ten_digits` is it on two words.
 #[cfg(test)]
 const fn all_digits(word: u64) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
@@ -39,6 +39,7 @@ const fn all_digits(word: u64) -> bool {
 }
 
 /// Whether the 10 bytes at `start` are digits: two overlapping 8-byte words cover them.
+#[cfg(target_arch = "wasm32")]
 #[inline(always)]
 fn ten_digits(bytes: &[u8], start: usize) -> bool {
     let (low, high) = (word_at(bytes, start), word_at(bytes, start + 2));
@@ -160,16 +161,30 @@ const NOT_A_NUMBER: [u8; 15] = [0; 15];
 ///
 /// No data-dependent branch: an input of the wrong length is swapped (by a conditional
 /// move) for a constant that fails, and everything else is computed for both forms at once
-/// from three 8-byte words (the first 8 bytes, and two covering the last 10) and combined
-/// with `&`/`|`, because on real data the length, the form (10 or 15) and the issuer vary
-/// from one number to the next and a mispredicted branch costs more than the few
-/// instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither a
-/// digit nor a letter, so it fails.
+/// and combined with `&`/`|`, because on real data the length, the form (10 or 15) and the
+/// issuer vary from one number to the next and a mispredicted branch costs more than the
+/// few instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither
+/// a digit nor a letter, so it fails.
 ///
-/// Inlined into every caller on native targets; one shared copy in WebAssembly, where the
-/// module's size is budgeted.
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-#[cfg_attr(target_arch = "wasm32", inline(never))]
+/// This native version, inlined into every caller, reads two 8-byte words: the first 8
+/// bytes and the last 8 cover both forms (every byte after the first 8 is a digit of
+/// either), and one per-byte range test of each ([`words_are_valid`]) checks every
+/// character's kind and range at once.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
+    let len = bytes.len();
+    let length_ok = len.wrapping_sub(10) <= 5;
+    let bytes = if length_ok { bytes } else { &NOT_A_NUMBER };
+    let len = bytes.len();
+    let (low, high) = (word_at(bytes, 0), word_at(bytes, len.wrapping_sub(8)));
+    words_are_valid(low, high, u64::MAX, len, issuer)
+}
+
+/// [`is_valid`] in WebAssembly: one shared copy (the module's size is budgeted), from three
+/// 8-byte words (the first 8 bytes, and two covering the last 10).
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
 pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
     let length_ok = len.wrapping_sub(10) <= 5;
@@ -182,6 +197,7 @@ pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
 
 /// Whether the first 5 characters of the 15-character form (the bytes of `head`, the
 /// number's first 8) are a valid prefix for `issuer`: group code, benefit level, province.
+#[cfg(target_arch = "wasm32")]
 #[inline(always)]
 fn prefix_ok(head: u64, issuer: Option<Issuer>) -> bool {
     // Two uppercase letters: high bits 010, low 5 bits 1-26 (the table is 0 elsewhere).
@@ -237,7 +253,22 @@ pub(crate) fn first_short_line(
 }
 
 /// [`is_valid`] of a line of `len` bytes (at most 15) whose first 16 bytes, the line and
-/// what follows it, are the words `low` and `high`.
+/// what follows it, are the words `low` and `high`: [`words_are_valid`] with the bytes past
+/// the line masked off.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> bool {
+    let high_bytes = if len == 15 {
+        0x0080_8080_8080_8080
+    } else {
+        0x8080
+    };
+    words_are_valid(low, high, high_bytes, len, issuer)
+}
+
+/// Whether a number of `len` bytes is valid for `issuer`, given the word `low` of its first
+/// 8 bytes and a word `high` of digit places (bytes past the number masked off by
+/// `high_bytes`, which has the high bit of each byte to test).
 ///
 /// Every character's kind and range is one SWAR range test per word, with per-byte bounds:
 /// for the 15-character form `A`-`Z` at 0-1, `1`-`5` at 2 (the benefit level), `0`-`9`
@@ -246,12 +277,18 @@ pub(crate) fn first_short_line(
 /// `b + (0x80 - lo)` exactly when `b >= lo`; neither sum passes `0xFF`, so no carry crosses
 /// into the next byte; `| b` flags a byte of 128 or more. Such a byte can carry into the
 /// byte above and clear a flag there, but it is flagged itself, so a word with a flagged
-/// byte never tests clean. The bytes past the line are masked off in `high`; they are all
-/// above the line's, and carries only move upwards. What is left is the group code (a
-/// table by the letters' low 5 bits) and the province for the issuer (a table by value).
+/// byte never tests clean. The bytes masked off in `high` are all above the tested ones,
+/// and carries only move upwards. What is left is the group code (a table by the letters'
+/// low 5 bits) and the province for the issuer (a table by value).
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> bool {
+fn words_are_valid(
+    low: u64,
+    high: u64,
+    high_bytes: u64,
+    len: usize,
+    issuer: Option<Issuer>,
+) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let outside = |word: u64, lo: u64, hi: u64| {
@@ -260,14 +297,13 @@ fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> boo
         (above | !at_least | word) & HIGHS
     };
     let full = len == 15;
-    let (lo, hi, high_bytes) = if full {
+    let (lo, hi) = if full {
         (
             u64::from_le_bytes(*b"AA100000"),
             u64::from_le_bytes(*b"ZZ599999"),
-            0x0080_8080_8080_8080,
         )
     } else {
-        (0x30 * LANES, 0x39 * LANES, 0x8080)
+        (0x30 * LANES, 0x39 * LANES)
     };
     let misfits = outside(low, lo, hi) | outside(high, 0x30 * LANES, 0x39 * LANES) & high_bytes;
     let group = GROUPS_BY_LOW_BITS[((low & 31) as usize) << 5 | ((low >> 8) & 31) as usize];
