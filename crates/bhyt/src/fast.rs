@@ -315,7 +315,9 @@ fn words_are_valid(
     (misfits == 0) & ((len == 10) | full_ok)
 }
 
-/// The card when `bytes` is exactly a valid number for `issuer`, else `None`.
+/// The card when `bytes` is exactly a valid number for `issuer`, else `None` (the
+/// WebAssembly build's valid path; native builds use [`check`]).
+#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn validate(bytes: &[u8], issuer: Option<Issuer>) -> Option<CardNumber> {
     if !is_valid(bytes, issuer) {
@@ -663,8 +665,10 @@ pub(crate) fn check_lenient(
     }))
 }
 
-/// The lenient hot path for ASCII input: drop separators, uppercase, then [`validate`].
-/// `None` for invalid or non-ASCII input (which takes the precise path).
+/// The lenient hot path for ASCII input in the WebAssembly build (native builds use
+/// [`check_lenient`]): drop separators, uppercase, then [`validate`]. `None` for invalid or
+/// non-ASCII input (which takes the precise path).
+#[cfg(any(target_arch = "wasm32", test))]
 #[inline]
 pub(crate) fn validate_lenient(bytes: &[u8], issuer: Option<Issuer>) -> Option<CardNumber> {
     let mut kept = [0u8; 15];

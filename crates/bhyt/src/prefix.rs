@@ -76,8 +76,8 @@ pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCh
 }
 
 /// [`check_prefix`] without the generic argument: the branch-light masks of
-/// [`crate::fast::check_prefix`] for ASCII input on native targets, the scalar [`reference`]
-/// otherwise (in WebAssembly, whose module size is budgeted, always).
+/// [`crate::fast::check_prefix`] on native targets, the scalar [`reference`] in WebAssembly
+/// (whose module size is budgeted).
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn check_prefix_bytes(typed: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
     #[cfg(not(target_arch = "wasm32"))]

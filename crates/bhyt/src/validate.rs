@@ -91,7 +91,8 @@ pub(crate) fn validate_lenient_bytes(
     issuer: Option<Issuer>,
 ) -> Result<CardNumber, Error> {
     // Input typed cleanly (the usual case) is checked as it is: leniency changes nothing.
-    // (Native targets only, as the shortcut below: the WebAssembly module's size is budgeted.)
+    // (Native targets only, as the compaction below: the WebAssembly module's size is
+    // budgeted.)
     #[cfg(not(target_arch = "wasm32"))]
     {
         if fast::is_valid(input, issuer) {
