@@ -8,153 +8,23 @@
 // issue 13's mixed corpus, used for the comparison with one RegExp for the whole rule; without
 // it, that comparison takes the main corpus with the issuer ignored.
 //
-// Before timing, the RegExp is checked to give bhyt's verdict on every corpus input.
+// The timings are in bench/run.mjs, which bench/chromium.mjs runs in headless Chromium. Before
+// timing, the RegExp is checked to give bhyt's verdict on every corpus input.
 
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 
 import { isValid, validate, validateLines, validateMany } from "../js/index.js";
-
-const GROUPS =
-  "DN HX CH NN TK HC XK HT TB NO CT XB TN CS QN CA CY XN MS CC CK CB KC HD TE BT HN DT DK XD TS TC TQ TA TY HG LS PV CN HS SV GB GD".split(
-    " ",
-  );
-const PROVINCE = {
-  any: "(?:0[1-9]|[1-9][0-9])",
-  vss: "(?:0[1-9]|[1-8][0-9]|9[0-6]|99)",
-  police: "98",
-  defence: "97",
-};
-// The rule as a developer would write it, one compiled RegExp per issuing body.
-const REGEXPS = Object.fromEntries(
-  Object.entries(PROVINCE).map(([issuer, province]) => [
-    issuer,
-    new RegExp(`^(?:[0-9]{10}|(?:${GROUPS.join("|")})[1-5]${province}[0-9]{10})$`),
-  ]),
-);
-
-function unescape(field) {
-  return field.replace(/\\(.)/g, (_, c) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c]);
-}
+import { run } from "./run.mjs";
 
 const path = process.argv[2];
 if (!path) {
-  console.error("usage: node bench/bench.mjs CORPUS.tsv  (or: npm run bench)");
+  console.error("usage: node bench/bench.mjs CORPUS.tsv [MIXED.tsv]  (or: npm run bench)");
   process.exit(2);
 }
-const corpus = readFileSync(path, "utf8")
-  .split("\n")
-  .filter((line) => line !== "")
-  .map((line) => {
-    const tab = line.indexOf("\t");
-    return { issuer: line.slice(0, tab), input: unescape(line.slice(tab + 1)) };
-  });
-
-let valid = 0;
-for (const { issuer, input } of corpus) {
-  const expected = isValid(input, { issuer });
-  if (REGEXPS[issuer].test(input) !== expected) {
-    throw new Error(`the RegExp disagrees with bhyt on a corpus input (issuer ${issuer})`);
-  }
-  valid += expected ? 1 : 0;
-}
-
-// The batch call takes one text per issuing body, as a file of numbers would come.
-const byIssuer = new Map();
-for (const entry of corpus) {
-  byIssuer.set(entry.issuer, [...(byIssuer.get(entry.issuer) ?? []), entry.input]);
-}
-const texts = [...byIssuer].map(([issuer, inputs]) => ({
-  issuer,
-  inputs,
-  text: inputs.join("\n") + "\n",
-}));
-for (const { issuer, inputs, text } of texts) {
-  const codes = validateLines(text, { issuer });
-  inputs.forEach((input, i) => {
-    if ((codes[i] === 0) !== isValid(input, { issuer })) {
-      throw new Error("validateLines disagrees with isValid");
-    }
-  });
-}
-
-function time(name, body, count = corpus.length) {
-  // Warm up, then take the best of several rounds (the machine is shared and noisy).
-  for (let i = 0; i < 5; i++) body();
-  let best = Infinity;
-  for (let round = 0; round < 15; round++) {
-    const start = performance.now();
-    body();
-    best = Math.min(best, performance.now() - start);
-  }
-  return { name, ns: (best * 1e6) / count };
-}
-
-let sink = 0;
-const results = [
-  time("JS RegExp.test, per number", () => {
-    for (const { issuer, input } of corpus) sink += REGEXPS[issuer].test(input) ? 1 : 0;
-  }),
-  time("bhyt isValid (WASM), one call per number", () => {
-    for (const { issuer, input } of corpus) sink += isValid(input, { issuer }) ? 1 : 0;
-  }),
-  time("bhyt validate (WASM), one call per number", () => {
-    for (const { issuer, input } of corpus) sink += validate(input, { issuer }).valid ? 1 : 0;
-  }),
-  time("bhyt validateLines (WASM), one call per text", () => {
-    for (const { issuer, text } of texts) sink += validateLines(text, { issuer }).length;
-  }),
-  time("bhyt validateMany (WASM), one call per array", () => {
-    for (const { issuer, inputs } of texts) sink += validateMany(inputs, { issuer }).length;
-  }),
-];
-
-const regexp = results[0].ns;
-console.log(`corpus: ${corpus.length} inputs, ${valid} valid; Node ${process.version}`);
-for (const { name, ns } of results) {
-  console.log(`${name.padEnd(48)} ${ns.toFixed(1).padStart(7)} ns/number   ${(regexp / ns).toFixed(2)}x the RegExp`);
-}
-
-// Issue 13's comparison: the corpus as one list (issuer any) against ONE anchored RegExp for
-// the whole rule, compiled once, `re.test(s)` per number: the fastest a developer would write.
-const WHOLE = REGEXPS.any;
-const inputs = process.argv[3]
-  ? readFileSync(process.argv[3], "utf8")
-      .split("\n")
-      .filter((line) => line !== "")
-      .map((line) => unescape(line.slice(line.indexOf("\t") + 1)))
-  : corpus.map(({ input }) => input);
-const wholeText = inputs.join("\n") + "\n";
-for (const input of inputs) {
-  if (WHOLE.test(input) !== isValid(input)) throw new Error("the whole-rule RegExp disagrees");
-  const checked = validate(input);
-  if (!checked.valid && typeof checked.error.message !== "string") throw new Error("no message");
-}
-const whole = [
-  time("JS RegExp.test, one pattern for the whole rule", () => {
-    for (const input of inputs) sink += WHOLE.test(input) ? 1 : 0;
-  }, inputs.length),
-  time("bhyt isValid, one call per number", () => {
-    for (const input of inputs) sink += isValid(input) ? 1 : 0;
-  }, inputs.length),
-  time("bhyt validate (error object), one call per number", () => {
-    for (const input of inputs) {
-      const checked = validate(input);
-      sink += checked.valid ? 1 : checked.error.position ?? 0;
-    }
-  }, inputs.length),
-  time("bhyt validate + every error message read", () => {
-    for (const input of inputs) {
-      const checked = validate(input);
-      sink += checked.valid ? 1 : checked.error.message.length;
-    }
-  }, inputs.length),
-  time("bhyt validateLines, one call for the text", () => {
-    sink += validateLines(wholeText).length;
-  }, inputs.length),
-];
-console.log("\nissuer any, against one anchored RegExp for the whole rule:");
-for (const { name, ns } of whole) {
-  console.log(`${name.padEnd(48)} ${ns.toFixed(1).padStart(7)} ns/number   ${(whole[0].ns / ns).toFixed(2)}x the RegExp`);
-}
-if (sink === 0) console.log("");
+run(
+  { isValid, validate, validateLines, validateMany },
+  readFileSync(path, "utf8"),
+  process.argv[3] ? readFileSync(process.argv[3], "utf8") : "",
+  console.log,
+  `Node ${process.version}`,
+);

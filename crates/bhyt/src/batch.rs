@@ -2,7 +2,6 @@
 
 use core::fmt;
 
-use crate::validate::lenient_reference;
 use crate::validate::{validate_bytes, validate_lenient_bytes};
 use crate::{fast, CardNumber, Error, Issuer};
 
@@ -25,6 +24,10 @@ pub struct Line<'a> {
     offset: usize,
     issuer: Option<Issuer>,
     lenient: bool,
+    /// The strict verdict, when the split already worked it out (a short strict line;
+    /// native targets only: the WebAssembly module's size is budgeted).
+    #[cfg(not(target_arch = "wasm32"))]
+    valid: Option<bool>,
 }
 
 impl<'a> Line<'a> {
@@ -64,9 +67,17 @@ impl<'a> Line<'a> {
     /// assert!(bhyt::validate_lines(b"0101010101", None).all(|line| line.is_valid()));
     /// ```
     pub fn is_valid(&self) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(valid) = self.valid {
+            return valid;
+        }
         if self.lenient {
-            fast::validate_lenient(self.text, self.issuer).is_some()
-                || lenient_reference(self.text, self.issuer).is_ok()
+            // Native targets: the lenient entry point's own fast paths (the compaction).
+            #[cfg(not(target_arch = "wasm32"))]
+            return validate_lenient_bytes(self.text, self.issuer).is_ok();
+            #[cfg(target_arch = "wasm32")]
+            return fast::validate_lenient(self.text, self.issuer).is_some()
+                || crate::validate::lenient_reference(self.text, self.issuer).is_ok();
         } else {
             fast::is_valid(self.text, self.issuer)
         }
@@ -167,6 +178,21 @@ impl<'a> Iterator for Lines<'a> {
     fn next(&mut self) -> Option<Line<'a>> {
         let offset = self.next;
         let rest = self.buffer.get(offset..).filter(|rest| !rest.is_empty())?;
+        // A strict line that ends within 16 bytes (every number, CRLF or not, but the
+        // 15-character form with CRLF): split and checked from the same two loads.
+        #[cfg(not(target_arch = "wasm32"))]
+        if !self.lenient {
+            if let Some((end, len, valid)) = fast::first_short_line(rest, self.issuer) {
+                self.next = offset + end + 1;
+                return Some(Line {
+                    text: rest.get(..len).unwrap_or(rest),
+                    offset,
+                    issuer: self.issuer,
+                    lenient: false,
+                    valid: Some(valid),
+                });
+            }
+        }
         let end = find_newline(rest);
         self.next = offset + end + 1;
         let line = rest.get(..end).unwrap_or(rest);
@@ -176,6 +202,8 @@ impl<'a> Iterator for Lines<'a> {
             offset,
             issuer: self.issuer,
             lenient: self.lenient,
+            #[cfg(not(target_arch = "wasm32"))]
+            valid: None,
         })
     }
 }
@@ -265,6 +293,61 @@ mod tests {
                     assert_eq!(line.card(), verdict.ok());
                 }
                 assert!(expected.next().is_none(), "no missing line");
+            }
+        }
+    }
+
+    /// Every byte value at every position of the first line and its line ending (LF or
+    /// CRLF), numbers of both forms and lines one character short or long, every issuer
+    /// choice: the split and the verdict are those of the documented split and `validate`.
+    #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "an equivalence check of 200,000 buffers; the batch tests above run under Miri"
+    )]
+    fn short_lines_split_and_check_as_the_reference() {
+        let issuers = [
+            None,
+            Some(Issuer::VietnamSocialSecurity),
+            Some(Issuer::Police),
+            Some(Issuer::Defence),
+        ];
+        let bases: [&[u8]; 8] = [
+            b"0123456789\n0101010101\n",
+            b"0123456789\r\nDN4010123456789",
+            b"DN4010123456789\n0101010101",
+            b"CA5980123456789\r\n0101010101",
+            b"QN5970123456789\nxx\n",
+            b"012345678\n01234567890123",
+            b"01234567890\n0123456789",
+            b"HS40101208788110\n0123456789",
+        ];
+        for base in bases {
+            for position in 0..base.len().min(18) {
+                for byte in 0..=255u8 {
+                    let mut buffer = base.to_vec();
+                    buffer[position] = byte;
+                    let text = reference_lines(&buffer).next().expect("a first line");
+                    for issuer in issuers {
+                        let line = validate_lines(&buffer, issuer).next().expect("a line");
+                        assert_eq!(line.text(), text, "{buffer:?}");
+                        assert_eq!(line.offset(), 0);
+                        assert_eq!(
+                            line.is_valid(),
+                            validate(text, issuer).is_ok(),
+                            "{buffer:?} {issuer:?}"
+                        );
+                        assert_eq!(line.result(), validate(text, issuer));
+                        let second = validate_lines(&buffer, issuer).nth(1);
+                        let expected = reference_lines(&buffer).nth(1);
+                        assert_eq!(second.map(|line| line.text()), expected, "{buffer:?}");
+                        if let Some(second) = second {
+                            let offset = expected.unwrap_or_default().as_ptr() as usize
+                                - buffer.as_ptr() as usize;
+                            assert_eq!(second.offset(), offset);
+                        }
+                    }
+                }
             }
         }
     }

@@ -75,7 +75,21 @@ pub fn check_prefix(typed: impl AsRef<[u8]>, issuer: Option<Issuer>) -> PrefixCh
     check_prefix_bytes(typed.as_ref(), issuer)
 }
 
+/// [`check_prefix`] without the generic argument: the branch-light masks of
+/// [`crate::fast::check_prefix`] on native targets, the scalar [`reference`] in WebAssembly
+/// (whose module size is budgeted).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn check_prefix_bytes(typed: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
+    #[cfg(not(target_arch = "wasm32"))]
+    return crate::fast::check_prefix(typed, issuer);
+    #[cfg(target_arch = "wasm32")]
+    reference(typed, issuer)
+}
+
+/// The scalar reference of [`check_prefix`]: the rules of [`crate::rules`] on the characters
+/// typed. The fast path is tested against it.
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+pub(crate) fn reference(typed: &[u8], issuer: Option<Issuer>) -> PrefixCheck {
     if typed.is_ascii() {
         // Every character is one byte: check the bytes themselves, positions unchanged.
         return check_chars(typed, typed.len(), issuer, |i| i);

@@ -91,20 +91,23 @@ pub(crate) fn validate_lenient_bytes(
     issuer: Option<Issuer>,
 ) -> Result<CardNumber, Error> {
     // Input typed cleanly (the usual case) is checked as it is: leniency changes nothing.
-    // (Native targets only, as the shortcut below: the WebAssembly module's size is budgeted.)
+    // (Native targets only, as the compaction below: the WebAssembly module's size is
+    // budgeted.)
     #[cfg(not(target_arch = "wasm32"))]
-    if fast::is_valid(input, issuer) {
-        if let Some(card) = CardNumber::from_checked(input) {
-            return Ok(card);
+    {
+        if fast::is_valid(input, issuer) {
+            if let Some(card) = CardNumber::from_checked(input) {
+                return Ok(card);
+            }
+        }
+        // Short ASCII input (pasted text): compacted on the stack, then the strict check.
+        if let Some(result) = fast::check_lenient(input, issuer) {
+            return result;
         }
     }
+    #[cfg(target_arch = "wasm32")]
     if let Some(card) = fast::validate_lenient(input, issuer) {
         return Ok(card);
-    }
-    // Nothing to drop or uppercase: the strict error is the lenient one (same positions).
-    #[cfg(not(target_arch = "wasm32"))]
-    if fast::is_normalized(input) {
-        return validate_bytes(input, issuer);
     }
     lenient_reference(input, issuer)
 }
