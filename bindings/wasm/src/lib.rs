@@ -41,7 +41,7 @@ extern crate alloc;
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, ErrorView, Issuer, Lang, Mode};
+use bhyt::{CardNumber, CardView, Error, ErrorView, Issuer, Lang, Mode};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -173,7 +173,7 @@ fn problem_value(input: &str, view: ErrorView<impl fmt::Display>) -> JsValue {
 /// `{ valid: true, card }` or `{ valid: false, error }`.
 fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -> JsValue {
     match verdict {
-        Ok(card) => shape_parsed(card_value(card, lang)),
+        Ok(card) => shape_parsed(card_value(&card.view(lang))),
         Err(error) => shape_rejected(error_value(input, error, lang)),
     }
 }
@@ -186,8 +186,7 @@ fn ascii(digits: &[u8]) -> &str {
 
 /// The card's view (the core's [`bhyt::CardView`], the same values as the command line's
 /// JSON), handed to the JS side field by field in the order of [`bhyt::CardView::FIELDS`].
-fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
-    let view = card.view(lang);
+fn card_value(view: &CardView) -> JsValue {
     let province = view.province_code.map(|province| province.digits());
     let key = view.key.digits();
     shape_card(

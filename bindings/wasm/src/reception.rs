@@ -7,7 +7,9 @@
 
 use core::fmt::Write;
 
-use bhyt::{Advice, CardQr, Date, IdentifyError, Identity, PersonalId, PersonalIdQr};
+use bhyt::{
+    Advice, CardQrView, Date, IdentifyError, IdentityView, PersonalIdQrView, PersonalIdView,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::{
@@ -17,27 +19,32 @@ use crate::{
 
 #[wasm_bindgen(module = "/js/shape.js")]
 extern "C" {
-    /// `{ valid: true, kind: "card", card }`.
-    #[wasm_bindgen(js_name = identifiedCard)]
-    fn shape_identified_card(card: JsValue) -> JsValue;
+    /// `{ valid: true, kind, <kind>: value }` for a card or a personal identification number:
+    /// the identity's view ([`bhyt::IdentityView`]), the kind's field holding `value`.
+    #[wasm_bindgen(js_name = identified)]
+    fn shape_identified(kind: &str, value: JsValue) -> JsValue;
 
-    /// `{ valid: true, kind: "personal_id", personalId }`, the number decoded.
-    #[wasm_bindgen(js_name = identifiedPerson)]
+    /// A decoded personal identification number: the values of its view
+    /// ([`bhyt::PersonalIdView`]) in the order of its `FIELDS`.
+    #[wasm_bindgen(js_name = personalId)]
     #[allow(clippy::too_many_arguments)]
-    fn shape_identified_person(
+    fn shape_personal_id(
         digits: &str,
         masked: &str,
-        birth_place: &str,
-        on_2016_list: bool,
+        birth_place_code: &str,
+        birth_place_on_2016_province_list: bool,
         sex: &str,
         century: u32,
         birth_year: u32,
     ) -> JsValue;
 
-    /// `{ valid: true, kind: "card_qr", card, name, birthDate, ... }`: a card's QR code.
-    #[wasm_bindgen(js_name = identifiedCardQr)]
+    /// `{ valid: true, kind: "card_qr", card, name, birthDate, ... }`: a card's QR code, the
+    /// values of its view ([`bhyt::CardQrView`]) in the order of its `FIELDS`; absent ones
+    /// `undefined`.
+    #[wasm_bindgen(js_name = identifiedQr)]
     #[allow(clippy::too_many_arguments)]
     fn shape_identified_card_qr(
+        kind: &str,
         card: JsValue,
         name: &str,
         birth_date: &str,
@@ -57,11 +64,13 @@ extern "C" {
     ) -> JsValue;
 
     /// `{ valid: true, kind: "personal_id_qr", personalId, oldId, name, ... }`: a CCCD's QR
-    /// code (`person` is the `identifiedPerson` object of its number).
-    #[wasm_bindgen(js_name = identifiedPersonQr)]
+    /// code, the values of its view ([`bhyt::PersonalIdQrView`]) in the order of its `FIELDS`
+    /// (`personal_id` is the `personalId` object of its number).
+    #[wasm_bindgen(js_name = identifiedQr)]
     #[allow(clippy::too_many_arguments)]
     fn shape_identified_person_qr(
-        person: JsValue,
+        kind: &str,
+        personal_id: JsValue,
         old_id: Option<&str>,
         name: Option<&str>,
         birth_date: Option<&str>,
@@ -75,7 +84,7 @@ extern "C" {
     #[wasm_bindgen(js_name = gateway)]
     fn shape_gateway(code: &str, class: &str, message: &str) -> JsValue;
 
-    /// `{ index, value }`: a QR field kept raw.
+    /// A QR field kept raw: the values of its view ([`bhyt::RawFieldView`]).
     #[wasm_bindgen(js_name = rawField)]
     fn shape_raw_field(index: u32, value: &str) -> JsValue;
 
@@ -129,11 +138,13 @@ extern "C" {
 pub fn identify(input: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
     let found = settings.mode.identify(input);
+    // Three times the longest payload holds a card QR code's decoded texts.
+    let mut buf = [0u8; 3 * TEXT];
     match found {
-        Ok(Identity::Card(card)) => shape_identified_card(card_value(&card, settings.lang)),
-        Ok(Identity::PersonalId(id)) => person_value(&id),
-        Ok(Identity::CardQr(qr)) => card_qr_value(input, &qr, settings),
-        Ok(Identity::PersonalIdQr(qr)) => person_qr_value(input, &qr),
+        Ok(identity) => match identity.view(input.as_bytes(), settings.lang, &mut buf) {
+            Ok(view) => identity_value(&view),
+            Err(_) => JsValue::NULL,
+        },
         Err(error) => {
             let kind = match error {
                 IdentifyError::Card(_) => Some("card"),
@@ -171,78 +182,86 @@ fn iso(date: Date, buf: &mut [u8; 10]) -> &str {
 /// The longest QR payload the core reads: every decoded text fits in this many bytes.
 const TEXT: usize = bhyt::MAX_QR_LEN;
 
-fn card_qr_value(input: &str, qr: &CardQr, settings: Settings) -> JsValue {
-    let (mut name, mut address, mut guardian) = ([0u8; TEXT], [0u8; TEXT], [0u8; TEXT]);
+/// An identity's view, handed over in the order of its views' `FIELDS`.
+fn identity_value(view: &IdentityView<'_>) -> JsValue {
+    match view {
+        IdentityView::Card(card) => shape_identified(view.kind(), card_value(card)),
+        IdentityView::PersonalId(id) => shape_identified(view.kind(), person_value(id)),
+        IdentityView::CardQr(qr) => card_qr_value(view.kind(), qr),
+        IdentityView::PersonalIdQr(qr) => person_qr_value(view.kind(), qr),
+        _ => JsValue::NULL,
+    }
+}
+
+/// The raw fields, as an array of their views.
+fn raw_value(fields: &bhyt::RawFields<'_>) -> JsValue {
+    let raw = shape_list();
+    for field in fields.iter() {
+        shape_push(
+            &raw,
+            shape_raw_field(u32::try_from(field.index).unwrap_or(u32::MAX), field.value),
+        );
+    }
+    raw
+}
+
+fn card_qr_value(kind: &str, qr: &CardQrView<'_>) -> JsValue {
     let (mut birth, mut from, mut to, mut issued, mut five) =
         ([0u8; 10], [0; 10], [0; 10], [0; 10], [0; 10]);
-    let birth_date = match qr.birth_date() {
+    let birth_date = match qr.birth_date {
         bhyt::BirthDate::Date(date) => iso(date, &mut birth),
         bhyt::BirthDate::Year(_) => {
-            let full = Date::new(qr.birth_date().year(), 1, 1).map(Date::iso);
+            let full = Date::new(qr.birth_date.year(), 1, 1).map(Date::iso);
             birth = full.unwrap_or(*b"0000-01-01");
             core::str::from_utf8(birth.get(..4).unwrap_or_default()).unwrap_or_default()
         }
     };
-    let raw = shape_list();
-    for index in qr.raw_field_indexes() {
-        let value = qr.raw_field(input, index).unwrap_or_default();
-        shape_push(
-            &raw,
-            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
-        );
-    }
     shape_identified_card_qr(
-        card_value(&qr.card(), settings.lang),
-        qr.name(input, &mut name).unwrap_or_default(),
+        kind,
+        card_value(&qr.card),
+        qr.name,
         birth_date,
-        qr.sex().as_str(),
-        qr.address(input, &mut address).ok().flatten(),
-        qr.facility_code().as_str(),
-        iso(qr.valid_from(), &mut from),
-        qr.valid_to().map(|date| iso(date, &mut to)),
-        iso(qr.issued_on(), &mut issued),
-        qr.manager_code(input),
-        qr.guardian_name(input, &mut guardian).ok().flatten(),
-        qr.five_years_on().map(|date| iso(date, &mut five)),
-        raw,
-        qr.layout().as_str(),
-        qr.repaired(),
-        qr.utf16(),
+        qr.sex.as_str(),
+        qr.address,
+        qr.facility_code.as_str(),
+        iso(qr.valid_from, &mut from),
+        qr.valid_to.map(|date| iso(date, &mut to)),
+        iso(qr.issued_on, &mut issued),
+        qr.manager_code,
+        qr.guardian_name,
+        qr.five_years_on.map(|date| iso(date, &mut five)),
+        raw_value(&qr.raw_fields),
+        qr.layout.as_str(),
+        qr.repaired,
+        qr.utf16,
     )
 }
 
-fn person_qr_value(input: &str, qr: &PersonalIdQr) -> JsValue {
+fn person_qr_value(kind: &str, qr: &PersonalIdQrView<'_>) -> JsValue {
     let (mut birth, mut issued) = ([0u8; 10], [0u8; 10]);
-    let raw = shape_list();
-    for index in qr.raw_field_indexes() {
-        let value = qr.raw_field(input, index).unwrap_or_default();
-        shape_push(
-            &raw,
-            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
-        );
-    }
     shape_identified_person_qr(
-        person_value(&qr.personal_id()),
-        qr.old_id(input),
-        qr.name(input),
-        qr.birth_date().map(|date| iso(date, &mut birth)),
-        qr.sex().map(bhyt::Sex::as_str),
-        qr.address(input),
-        qr.issued_on().map(|date| iso(date, &mut issued)),
-        raw,
+        kind,
+        person_value(&qr.personal_id),
+        qr.old_id,
+        qr.name,
+        qr.birth_date.map(|date| iso(date, &mut birth)),
+        qr.sex.map(bhyt::Sex::as_str),
+        qr.address,
+        qr.issued_on.map(|date| iso(date, &mut issued)),
+        raw_value(&qr.raw_fields),
     )
 }
 
-fn person_value(id: &PersonalId) -> JsValue {
-    let place = id.birth_place().digits();
-    shape_identified_person(
-        id.as_str(),
-        id.masked().as_str(),
+fn person_value(id: &PersonalIdView) -> JsValue {
+    let place = id.birth_place_code.digits();
+    shape_personal_id(
+        id.digits.as_str(),
+        id.masked.as_str(),
         core::str::from_utf8(&place).unwrap_or_default(),
-        id.birth_place().is_on_2016_province_list(),
-        id.sex().as_str(),
-        u32::from(id.century()),
-        u32::from(id.birth_year()),
+        id.birth_place_on_2016_province_list,
+        id.sex.as_str(),
+        u32::from(id.century),
+        u32::from(id.birth_year),
     )
 }
 

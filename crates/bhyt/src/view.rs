@@ -16,7 +16,7 @@ use crate::{
     Advice, AdviceMessage, BenefitLevel, BirthDate, BirthPlaceCode, BufferTooSmall, CardKey,
     CardNumber, CardQr, Date, Error, FacilityCode, Formatted, GroupCode, IdentifyError,
     IdentifyMessage, Identity, Issuer, Lang, MaskedPersonalId, Message, PersonalId, PersonalIdQr,
-    ProvinceCode, QrLayout, Sex, SocialInsuranceNumber, Style,
+    ProvinceCode, QrLayout, Sex, SocialInsuranceNumber, Style, MAX_QR_FIELDS,
 };
 
 /// A card's decoded parts and display forms, in one language. The parts of the 15-character
@@ -265,7 +265,7 @@ pub struct PersonalIdView {
 impl PersonalIdView {
     /// The names of the fields, in order (as [`CardView::FIELDS`]). The JS package folds
     /// `birth_place_on_2016_province_list` into `birth_place_code`:
-    /// `birthPlace: { code, onProvinceList2016 }`.
+    /// `birthPlace`, an object of `code` and `onProvinceList2016`.
     ///
     /// ```
     /// assert_eq!(bhyt::PersonalIdView::FIELDS[2], "birth_place_code");
@@ -341,6 +341,8 @@ impl fmt::Debug for RawFieldView<'_> {
 #[derive(Clone, Copy)]
 pub struct RawFields<'a> {
     payload: &'a [u8],
+    /// Bit `i` set: field `i` is kept raw (there are at most [`MAX_QR_FIELDS`] = 32).
+    raw: u32,
     qr: RawQr,
 }
 
@@ -351,6 +353,13 @@ enum RawQr {
 }
 
 impl<'a> RawFields<'a> {
+    fn new(payload: &'a [u8], indexes: impl Iterator<Item = usize>, qr: RawQr) -> Self {
+        let raw = indexes.fold(0u32, |raw, index| {
+            raw | 1u32.checked_shl(index as u32).unwrap_or(0)
+        });
+        RawFields { payload, raw, qr }
+    }
+
     /// The raw fields, in payload order.
     ///
     /// ```
@@ -361,15 +370,9 @@ impl<'a> RawFields<'a> {
     /// assert_eq!(raw, [(11, "4")]);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = RawFieldView<'a>> {
-        let (payload, qr) = (self.payload, self.qr);
-        let (card, person) = match qr {
-            RawQr::Card(qr) => (Some(qr), None),
-            RawQr::PersonalId(qr) => (None, Some(qr)),
-        };
-        let card_fields = card.into_iter().flat_map(|qr| qr.raw_field_indexes());
-        let person_fields = person.into_iter().flat_map(|qr| qr.raw_field_indexes());
-        card_fields
-            .chain(person_fields)
+        let RawFields { payload, raw, qr } = *self;
+        (0..MAX_QR_FIELDS)
+            .filter(move |&index| raw >> index & 1 == 1)
             .map(move |index| RawFieldView {
                 index,
                 value: match qr {
@@ -512,10 +515,7 @@ impl CardQr {
             manager_code: self.manager_code(payload),
             guardian_name,
             five_years_on: self.five_years_on(),
-            raw_fields: RawFields {
-                payload,
-                qr: RawQr::Card(*self),
-            },
+            raw_fields: RawFields::new(payload, self.raw_field_indexes(), RawQr::Card(*self)),
             layout: self.layout(),
             repaired: self.repaired(),
             utf16: self.utf16(),
@@ -593,10 +593,7 @@ impl PersonalIdQr {
             sex: self.sex(),
             address: self.address(payload),
             issued_on: self.issued_on(),
-            raw_fields: RawFields {
-                payload,
-                qr: RawQr::PersonalId(*self),
-            },
+            raw_fields: RawFields::new(payload, self.raw_field_indexes(), RawQr::PersonalId(*self)),
         }
     }
 }
