@@ -7,9 +7,7 @@
 
 use core::fmt::Write;
 
-use bhyt::{
-    Advice, CardQrView, Date, IdentifyError, IdentityView, PersonalIdQrView, PersonalIdView,
-};
+use bhyt::{Advice, CardQrView, Date, IdentifyError, Identity, PersonalIdQrView, PersonalIdView};
 use wasm_bindgen::prelude::*;
 
 use crate::{
@@ -138,13 +136,10 @@ extern "C" {
 pub fn identify(input: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
     let found = settings.mode.identify(input);
-    // Three times the longest payload holds a card QR code's decoded texts.
-    let mut buf = [0u8; 3 * TEXT];
-    match found {
-        Ok(identity) => match identity.view(input.as_bytes(), settings.lang, &mut buf) {
-            Ok(view) => identity_value(&view),
-            Err(_) => JsValue::NULL,
-        },
+    // The identity's view (the core's `IdentityView`): its kind, then the view of what was
+    // found, each variant's view taken alone (smaller than building the whole enum).
+    let identity = match found {
+        Ok(identity) => identity,
         Err(error) => {
             let kind = match error {
                 IdentifyError::Card(_) => Some("card"),
@@ -152,8 +147,22 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
                 _ => None,
             };
             let detail = problem_value(input, error.view(settings.lang));
-            shape_unidentified(kind, detail, error.qr_field().map(bhyt::QrField::as_str))
+            return shape_unidentified(kind, detail, error.qr_field().map(bhyt::QrField::as_str));
         }
+    };
+    let kind = identity.kind();
+    match identity {
+        Identity::Card(card) => shape_identified(kind, card_value(&card.view(settings.lang))),
+        Identity::PersonalId(id) => shape_identified(kind, person_value(&id.view())),
+        Identity::CardQr(qr) => {
+            // Three times the longest payload holds the decoded texts.
+            let mut buf = [0u8; 3 * TEXT];
+            match qr.view(input.as_bytes(), settings.lang, &mut buf) {
+                Ok(view) => card_qr_value(kind, &view),
+                Err(_) => JsValue::NULL,
+            }
+        }
+        Identity::PersonalIdQr(qr) => person_qr_value(kind, &qr.view(input.as_bytes())),
     }
 }
 
@@ -181,17 +190,6 @@ fn iso(date: Date, buf: &mut [u8; 10]) -> &str {
 
 /// The longest QR payload the core reads: every decoded text fits in this many bytes.
 const TEXT: usize = bhyt::MAX_QR_LEN;
-
-/// An identity's view, handed over in the order of its views' `FIELDS`.
-fn identity_value(view: &IdentityView<'_>) -> JsValue {
-    match view {
-        IdentityView::Card(card) => shape_identified(view.kind(), card_value(card)),
-        IdentityView::PersonalId(id) => shape_identified(view.kind(), person_value(id)),
-        IdentityView::CardQr(qr) => card_qr_value(view.kind(), qr),
-        IdentityView::PersonalIdQr(qr) => person_qr_value(view.kind(), qr),
-        _ => JsValue::NULL,
-    }
-}
 
 /// The raw fields, as an array of their views.
 fn raw_value(fields: &bhyt::RawFields<'_>) -> JsValue {

@@ -12,6 +12,7 @@
 
 use core::fmt;
 
+use crate::qr::{trim_line_end, Fields};
 use crate::{
     Advice, AdviceMessage, BenefitLevel, BirthDate, BirthPlaceCode, BufferTooSmall, CardKey,
     CardNumber, CardQr, Date, Error, FacilityCode, Formatted, GroupCode, IdentifyError,
@@ -240,7 +241,7 @@ impl Advice {
 /// let view = id.view();
 /// assert_eq!(view.birth_place_code.to_string(), "079");
 /// assert!(view.birth_place_on_2016_province_list);
-/// assert_eq!((view.century, view.birth_year), (20, 1995));
+/// assert_eq!((view.century, view.birth_year), (1900, 1995));
 /// assert_eq!(format!("{view:?}"), "PersonalIdView(\"********1234\")");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -256,7 +257,7 @@ pub struct PersonalIdView {
     pub birth_place_on_2016_province_list: bool,
     /// Digit 4, with the century.
     pub sex: Sex,
-    /// The century of birth (20 for 1900-1999).
+    /// The first year of the century of birth (1900 for 1900-1999).
     pub century: u16,
     /// The year of birth.
     pub birth_year: u16,
@@ -343,21 +344,16 @@ pub struct RawFields<'a> {
     payload: &'a [u8],
     /// Bit `i` set: field `i` is kept raw (there are at most [`MAX_QR_FIELDS`] = 32).
     raw: u32,
-    qr: RawQr,
-}
-
-#[derive(Clone, Copy)]
-enum RawQr {
-    Card(CardQr),
-    PersonalId(PersonalIdQr),
+    fields: Fields,
 }
 
 impl<'a> RawFields<'a> {
-    fn new(payload: &'a [u8], indexes: impl Iterator<Item = usize>, qr: RawQr) -> Self {
-        let raw = indexes.fold(0u32, |raw, index| {
-            raw | 1u32.checked_shl(index as u32).unwrap_or(0)
-        });
-        RawFields { payload, raw, qr }
+    fn new(payload: &'a [u8], raw: u32, fields: Fields) -> Self {
+        RawFields {
+            payload: trim_line_end(payload),
+            raw,
+            fields,
+        }
     }
 
     /// The raw fields, in payload order.
@@ -365,21 +361,26 @@ impl<'a> RawFields<'a> {
     /// ```
     /// let payload = "0120878811|41|1990|2|-|01028|01/01/2025|-|01/01/2025|79|-|4";
     /// let qr = bhyt::identify(payload).unwrap().card_qr().unwrap();
-    /// let view = qr.view(payload.as_bytes(), bhyt::Lang::En, &mut [0; 256]).unwrap();
+    /// let mut buf = [0; 256];
+    /// let view = qr.view(payload.as_bytes(), bhyt::Lang::En, &mut buf).unwrap();
     /// let raw: Vec<_> = view.raw_fields.iter().map(|f| (f.index, f.value)).collect();
     /// assert_eq!(raw, [(11, "4")]);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = RawFieldView<'a>> {
-        let RawFields { payload, raw, qr } = *self;
+        let RawFields {
+            payload,
+            raw,
+            fields,
+        } = *self;
         (0..MAX_QR_FIELDS)
             .filter(move |&index| raw >> index & 1 == 1)
             .map(move |index| RawFieldView {
                 index,
-                value: match qr {
-                    RawQr::Card(qr) => qr.raw_field(payload, index),
-                    RawQr::PersonalId(qr) => qr.raw_field(payload, index),
-                }
-                .unwrap_or_default(),
+                value: fields
+                    .span(index)
+                    .and_then(|span| payload.get(span))
+                    .and_then(|bytes| core::str::from_utf8(bytes).ok())
+                    .unwrap_or_default(),
             })
     }
 }
@@ -469,27 +470,16 @@ impl fmt::Debug for CardQrView<'_> {
     }
 }
 
-/// The decoded text `decode` writes at the start of `buf`, and `buf` moved past it.
-fn take<'b>(
-    buf: &mut &'b mut [u8],
-    decode: impl FnOnce(&mut [u8]) -> Result<Option<&str>, BufferTooSmall>,
-) -> Result<Option<&'b str>, BufferTooSmall> {
-    let Some(len) = decode(buf)?.map(str::len) else {
-        return Ok(None);
-    };
-    let (text, rest) = core::mem::take(buf).split_at_mut(len);
-    *buf = rest;
-    Ok(Some(core::str::from_utf8(text).unwrap_or_default()))
-}
-
 impl CardQr {
     /// The QR code's [`CardQrView`] in `lang`, its texts decoded from `payload` (the payload
-    /// read) into `buf`: a buffer three times as long as the payload always suffices.
+    /// read) into `buf`, a third of it for each of the three: a buffer three times as long
+    /// as the payload always suffices.
     ///
     /// ```
     /// let payload = "HS4010120878811|4e677579e1bb856e|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79";
     /// let qr = bhyt::identify(payload).unwrap().card_qr().unwrap();
-    /// let view = qr.view(payload.as_bytes(), bhyt::Lang::En, &mut [0; 256]).unwrap();
+    /// let mut buf = [0; 256];
+    /// let view = qr.view(payload.as_bytes(), bhyt::Lang::En, &mut buf).unwrap();
     /// assert_eq!((view.name, view.birth_date.to_string()), ("Nguyễn", "1990-08-15".into()));
     /// assert_eq!(format!("{view:?}"), "CardQrView(\"HS 4 01 ******8811\")");
     /// ```
@@ -497,14 +487,18 @@ impl CardQr {
         &self,
         payload: &'a [u8],
         lang: Lang,
-        mut buf: &'a mut [u8],
+        buf: &'a mut [u8],
     ) -> Result<CardQrView<'a>, BufferTooSmall> {
-        let name = take(&mut buf, |b| self.name(payload, b).map(Some))?;
-        let address = take(&mut buf, |b| self.address(payload, b))?;
-        let guardian_name = take(&mut buf, |b| self.guardian_name(payload, b))?;
+        // A third of `buf` for each decoded text.
+        let third = buf.len() / 3;
+        let (name, rest) = buf.split_at_mut_checked(third).unwrap_or_default();
+        let (address, guardian_name) = rest.split_at_mut_checked(third).unwrap_or_default();
+        let name = self.name(payload, name)?;
+        let address = self.address(payload, address)?;
+        let guardian_name = self.guardian_name(payload, guardian_name)?;
         Ok(CardQrView {
             card: self.card().view(lang),
-            name: name.unwrap_or_default(),
+            name,
             birth_date: self.birth_date(),
             sex: self.sex(),
             address,
@@ -515,7 +509,7 @@ impl CardQr {
             manager_code: self.manager_code(payload),
             guardian_name,
             five_years_on: self.five_years_on(),
-            raw_fields: RawFields::new(payload, self.raw_field_indexes(), RawQr::Card(*self)),
+            raw_fields: RawFields::new(payload, self.raw_mask(), self.fields()),
             layout: self.layout(),
             repaired: self.repaired(),
             utf16: self.utf16(),
@@ -593,7 +587,7 @@ impl PersonalIdQr {
             sex: self.sex(),
             address: self.address(payload),
             issued_on: self.issued_on(),
-            raw_fields: RawFields::new(payload, self.raw_field_indexes(), RawQr::PersonalId(*self)),
+            raw_fields: RawFields::new(payload, self.raw_mask(), self.fields()),
         }
     }
 }
