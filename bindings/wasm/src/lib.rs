@@ -12,7 +12,8 @@
 //! - the core crate `bhyt` decides everything (validity, errors, decoding, formatting);
 //! - this crate calls it and hands each answer to a small JS factory from `js/shape.js`,
 //!   which turns the pieces into a plain object (`{ code, position, message }`, a card, ...);
-//!   a card, an error and an advisory note are the core's views ([`bhyt::CardView`], ...),
+//!   a card, an error, an advisory note and what `identify` found are the core's views
+//!   ([`bhyt::CardView`], [`bhyt::IdentityView`], ...),
 //!   their values passed in the order of the view's `FIELDS` and named by one rename rule
 //!   (snake_case to camelCase; `scripts/build.sh` writes the names from the core);
 //! - `js/api.js` is the public JS API: it checks argument types, applies defaults, and calls
