@@ -20,11 +20,12 @@ export function text() {
 }
 
 // The field names of the core's views, in field order: the FIELDS of CardView, ErrorView,
-// AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView and RawFieldView in
+// AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView, RawFieldView and
+// MaTheItemView in
 // crates/bhyt/src/view.rs, written into the copy of this file in pkg/ by scripts/build.sh (so
 // they are stated once, in the core). The Rust side passes a view's values in this order, and
 // `view` names them.
-const FIELDS = { card: [], error: [], advice: [], identity: [], personalId: [], cardQr: [], personalIdQr: [], rawField: [] }; // @view-fields
+const FIELDS = { card: [], error: [], advice: [], identity: [], personalId: [], cardQr: [], personalIdQr: [], rawField: [], item: [] }; // @view-fields
 
 // camelCase.
 function camel(name) {
@@ -162,8 +163,12 @@ export function push(array, value) {
   array.push(value);
 }
 
-export function item(index, start, end, verdict, advice) {
-  return { index, start, end, ...verdict, advice };
+// One item of a MA_THE_BHYT field: its view (MaTheItemView), of `card` and `error` only the
+// one its verdict has.
+export function item(...values) {
+  const out = view(FIELDS.item, values);
+  delete out[out.valid ? "error" : "card"];
+  return out;
 }
 
 export function field(valid, items) {

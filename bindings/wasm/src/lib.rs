@@ -42,7 +42,7 @@ extern crate alloc;
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, CardView, Error, ErrorView, Issuer, Lang, Mode};
+use bhyt::{CardView, ErrorView, Issuer, Lang, Mode};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -156,7 +156,8 @@ impl Write for JsText {
     }
 }
 
-fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
+#[cfg(feature = "checks")]
+fn error_value(input: &str, error: &bhyt::Error, lang: Lang) -> JsValue {
     problem_value(input, error.view(lang))
 }
 
@@ -172,7 +173,12 @@ fn problem_value(input: &str, view: ErrorView<impl fmt::Display>) -> JsValue {
 }
 
 /// `{ valid: true, card }` or `{ valid: false, error }`.
-fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -> JsValue {
+#[cfg(feature = "checks")]
+fn verdict_value(
+    input: &str,
+    verdict: &Result<bhyt::CardNumber, bhyt::Error>,
+    lang: Lang,
+) -> JsValue {
     match verdict {
         Ok(card) => shape_parsed(card_value(&card.view(lang))),
         Err(error) => shape_rejected(error_value(input, error, lang)),

@@ -11,8 +11,7 @@ use bhyt::{Advice, CardQrView, Date, IdentifyError, Identity, PersonalIdQrView, 
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    card_value, problem_value, shape_error, shape_rejected, utf16_index, verdict_value, JsText,
-    Settings,
+    card_value, problem_value, shape_error, shape_rejected, utf16_index, JsText, Settings,
 };
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -111,10 +110,20 @@ extern "C" {
     #[wasm_bindgen(js_name = push)]
     fn shape_push(list: &JsValue, value: JsValue);
 
-    /// One item of a `MA_THE_BHYT` field: `{ index, start, end, valid, card | error, advice }`
-    /// (`verdict` is `{ valid, card }` or `{ valid, error }`).
+    /// One item of a `MA_THE_BHYT` field, `{ index, start, end, valid, card | error, advice }`:
+    /// the values of its view ([`bhyt::MaTheItemView`]) in the order of its `FIELDS`, the
+    /// absent one of `card` and `error` `undefined`.
     #[wasm_bindgen(js_name = item)]
-    fn shape_item(index: u32, start: u32, end: u32, verdict: JsValue, advice: JsValue) -> JsValue;
+    #[allow(clippy::too_many_arguments)]
+    fn shape_item(
+        index: u32,
+        start: u32,
+        end: u32,
+        valid: bool,
+        card: JsValue,
+        error: JsValue,
+        advice: JsValue,
+    ) -> JsValue;
 
     /// `{ valid, items }`.
     #[wasm_bindgen(js_name = field)]
@@ -332,21 +341,17 @@ pub fn ma_the(field: &str, flags: u32) -> JsValue {
     let list = shape_list();
     let mut all_valid = true;
     for item in items {
-        let verdict = item.result();
-        all_valid &= verdict.is_ok();
-        let start = utf16_index(field, item.position());
-        let units: usize = core::str::from_utf8(item.text())
-            .unwrap_or_default()
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        let end = start.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
+        let view = item.view(settings.lang);
+        all_valid &= view.valid;
         let value = shape_item(
-            u32::try_from(item.index()).unwrap_or(u32::MAX),
-            start,
-            end,
-            verdict_value(field, &verdict, settings.lang),
-            notes_value(item.advice(), settings),
+            u32::try_from(view.index).unwrap_or(u32::MAX),
+            utf16_index(field, view.start),
+            utf16_index(field, view.end),
+            view.valid,
+            view.card.as_ref().map_or(JsValue::UNDEFINED, card_value),
+            view.error
+                .map_or(JsValue::UNDEFINED, |error| problem_value(field, error)),
+            notes_value(view.advice, settings),
         );
         shape_push(&list, value);
     }

@@ -114,6 +114,6 @@ pub use qr::{
 };
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};
 pub use view::{
-    AdviceView, CardQrView, CardView, ErrorView, IdentityView, PersonalIdQrView, PersonalIdView,
-    RawFieldView, RawFields,
+    AdviceView, CardQrView, CardView, ErrorView, IdentityView, MaTheItemView, PersonalIdQrView,
+    PersonalIdView, RawFieldView, RawFields,
 };

@@ -14,10 +14,10 @@ use core::fmt;
 
 use crate::qr::{trim_line_end, Fields};
 use crate::{
-    Advice, AdviceMessage, BenefitLevel, BirthDate, BirthPlaceCode, BufferTooSmall, CardKey,
-    CardNumber, CardQr, Date, Error, FacilityCode, Formatted, GroupCode, IdentifyError,
-    IdentifyMessage, Identity, Issuer, Lang, MaskedPersonalId, Message, PersonalId, PersonalIdQr,
-    ProvinceCode, QrLayout, Sex, SocialInsuranceNumber, Style, MAX_QR_FIELDS,
+    Advice, AdviceMessage, Advisories, BenefitLevel, BirthDate, BirthPlaceCode, BufferTooSmall,
+    CardKey, CardNumber, CardQr, Date, Error, FacilityCode, Formatted, GroupCode, IdentifyError,
+    IdentifyMessage, Identity, Issuer, Lang, MaTheItem, MaskedPersonalId, Message, PersonalId,
+    PersonalIdQr, ProvinceCode, QrLayout, Sex, SocialInsuranceNumber, Style, MAX_QR_FIELDS,
 };
 
 /// A card's decoded parts and display forms, in one language. The parts of the 15-character
@@ -670,13 +670,83 @@ impl Identity {
     }
 }
 
+/// One item of a claims `MA_THE_BHYT` field as it is shown: its index, where it is in the
+/// field (`start`, `end`: character positions in the whole field), its verdict, of `card`
+/// and `error` only the one it has, and its advisory notes in one language.
+///
+/// `Debug` shows masked values only.
+///
+/// ```
+/// let item = bhyt::parse_ma_the_bhyt(b"HS4010120878811; DN4000123456789", None).nth(1).unwrap();
+/// let view = item.view(bhyt::Lang::En);
+/// assert_eq!((view.index, view.start, view.end, view.valid), (1, 17, 32, false));
+/// assert_eq!(view.error.unwrap().position, Some(20));
+/// assert!(view.card.is_none());
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct MaTheItemView {
+    /// The 0-based index of the item in the field.
+    pub index: usize,
+    /// Where its text starts.
+    pub start: usize,
+    /// Where its text ends.
+    pub end: usize,
+    /// Whether it is a valid card number.
+    pub valid: bool,
+    /// The card, when valid.
+    pub card: Option<CardView>,
+    /// The error, when invalid.
+    pub error: Option<ErrorView>,
+    /// The advisory notes.
+    pub advice: Advisories,
+    /// The language of the notes' messages (read by the serialisation).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    lang: Lang,
+}
+
+impl MaTheItemView {
+    /// The names of the fields, in order (as [`CardView::FIELDS`]); of `card` and `error`
+    /// only the one the item has is written.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::MaTheItemView::FIELDS[3..6], ["valid", "card", "error"]);
+    /// ```
+    pub const FIELDS: [&'static str; 7] =
+        ["index", "start", "end", "valid", "card", "error", "advice"];
+}
+
+impl MaTheItem<'_> {
+    /// The item's [`MaTheItemView`] in `lang`.
+    ///
+    /// ```
+    /// let item = bhyt::parse_ma_the_bhyt(b"HS4010120878811", None).next().unwrap();
+    /// assert_eq!(item.view(bhyt::Lang::Vi).card.unwrap().form, 15);
+    /// ```
+    pub fn view(&self, lang: Lang) -> MaTheItemView {
+        let verdict = self.result();
+        // Characters: every byte but UTF-8 continuation bytes.
+        let chars = self.text().iter().filter(|&&b| (b as i8) >= -0x40).count();
+        MaTheItemView {
+            index: self.index(),
+            start: self.position(),
+            end: self.position().saturating_add(chars),
+            valid: verdict.is_ok(),
+            card: verdict.as_ref().ok().map(|card| card.view(lang)),
+            error: verdict.as_ref().err().map(|error| error.view(lang)),
+            advice: self.advice(),
+            lang,
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 mod serde_views {
     use serde::ser::{SerializeStruct, Serializer};
     use serde::Serialize;
 
     use super::{
-        AdviceView, CardQrView, CardView, ErrorView, IdentityView, PersonalIdQrView,
+        AdviceView, CardQrView, CardView, ErrorView, IdentityView, MaTheItemView, PersonalIdQrView,
         PersonalIdView, RawFieldView, RawFields,
     };
 
@@ -835,6 +905,35 @@ mod serde_views {
                 IdentityView::PersonalIdQr(qr) => personal_id_qr_fields(qr, &mut out)?,
             }
             out.end()
+        }
+    }
+
+    impl Serialize for MaTheItemView {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let [index, start, end, valid, card, error, advice] = MaTheItemView::FIELDS;
+            let mut out = serializer.serialize_struct("MaTheItemView", Self::FIELDS.len() - 1)?;
+            out.serialize_field(index, &self.index)?;
+            out.serialize_field(start, &self.start)?;
+            out.serialize_field(end, &self.end)?;
+            out.serialize_field(valid, &self.valid)?;
+            match (&self.card, &self.error) {
+                (Some(view), _) => out.serialize_field(card, view)?,
+                (None, Some(view)) => out.serialize_field(error, view)?,
+                (None, None) => {}
+            }
+            let lang = self.lang;
+            let notes = Notes(self.advice, lang);
+            out.serialize_field(advice, &notes)?;
+            out.end()
+        }
+    }
+
+    /// Advisory notes serialised as their views.
+    struct Notes(crate::Advisories, crate::Lang);
+
+    impl Serialize for Notes {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.map(|note| note.view(self.1)))
         }
     }
 

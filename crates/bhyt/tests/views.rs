@@ -143,3 +143,34 @@ fn a_card_qr_view_needs_room_for_its_texts() {
         .unwrap_err();
     assert!(error.needed > 8);
 }
+
+#[test]
+fn ma_the_item_view_fields_are_its_serialisation_with_card_or_error() {
+    let field = "HS4010120878811; DN4000123456789;0120878811";
+    let items: Vec<_> = bhyt::parse_ma_the_bhyt(field.as_bytes(), None).collect();
+    let all = bhyt::MaTheItemView::FIELDS;
+    let without = |gone: &str| {
+        all.iter()
+            .filter(|&&f| f != gone)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let view = items[0].view(Lang::En);
+    assert_eq!(keys(&view), without("error"));
+    let view = items[1].view(Lang::En);
+    assert_eq!(keys(&view), without("card"));
+    let json = serde_json::to_value(view).unwrap();
+    assert_eq!(
+        (json["start"].as_u64(), json["end"].as_u64()),
+        (Some(17), Some(32))
+    );
+    assert_eq!(json["error"]["code"], "invalid_province_code");
+    let json = serde_json::to_value(items[2].view(Lang::En)).unwrap();
+    assert_eq!(json["advice"][0]["code"], "short_form_in_claims");
+    for item in &items {
+        let debug = format!("{:?}", item.view(Lang::Vi));
+        for personal in ["0120878811", "0123456789"] {
+            assert!(!debug.contains(personal), "{debug} shows {personal}");
+        }
+    }
+}
