@@ -406,6 +406,11 @@ fn item_digest(item: &MaTheItem) -> u64 {
     state = mix(state, u64::from(item.is_empty()));
     state = mix(state, u64::from(item.is_valid()));
     state = mix(state, verdict_digest(&item.result()));
+    // Its view (MaTheItem::view).
+    let view = item.view(Lang::En);
+    state = mix(state, view.end as u64);
+    state = mix(state, view.card.map_or(0, |card| card.form as u64));
+    state = mix(state, view.error.map_or(0, |error| error.code.len() as u64));
     item.advice()
         .fold(state, |state, advice| mix(state, advice_digest(&advice)))
 }
