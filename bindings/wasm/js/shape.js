@@ -21,9 +21,8 @@ export function text() {
 
 // The field names of the core's views, in field order: the FIELDS of CardView, ErrorView,
 // AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView, RawFieldView and
-// MaTheItemView in
-// crates/bhyt/src/view.rs, written into the copy of this file in pkg/ by scripts/build.sh (so
-// they are stated once, in the core). The Rust side passes a view's values in this order, and
+// MaTheItemView in crates/bhyt/src/view.rs, written into the copy of this file in pkg/ by
+// scripts/build.sh (so they are stated once, in the core). The Rust side passes a view's values in this order, and
 // `view` names them.
 const FIELDS = { card: [], error: [], advice: [], identity: [], personalId: [], cardQr: [], personalIdQr: [], rawField: [], item: [] }; // @view-fields
 
