@@ -19,36 +19,43 @@ export function text() {
   return taken;
 }
 
-// The field names of the core's views, in field order: CardView::FIELDS, ErrorView::FIELDS
-// and AdviceView::FIELDS of crates/bhyt/src/view.rs, written into the copy of this file in
-// pkg/ by scripts/build.sh (so they are stated once, in the core). The Rust side passes a
-// view's values in this order, and `view` names them.
-const FIELDS = { card: [], error: [], advice: [] }; // @view-fields
+// The field names of the core's views, in field order: the FIELDS of CardView, ErrorView,
+// AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView, RawFieldView and
+// MaTheItemView in crates/bhyt/src/view.rs, written into the copy of this file in pkg/ by
+// scripts/build.sh (so they are stated once, in the core). The Rust side passes a view's values in this order, and
+// `view` names them.
+const FIELDS = { card: [], error: [], advice: [], identity: [], personalId: [], cardQr: [], personalIdQr: [], rawField: [], item: [] }; // @view-fields
+
+// camelCase.
+function camel(name) {
+  return name.replace(/_(.)/g, (_, letter) => letter.toUpperCase());
+}
 
 // The one rename rule from a view to a JS object: each field under its camelCase name, an
-// absent value (undefined) as null. A field `<stem>_<word>` that follows a field named
-// `<stem>` or `<stem>_...` describes it (group_code, group_description): the two become one
-// object under the first one's name, `{ <its last word, or "id">: value, <word>: value }`,
-// or null when the first is absent. `names` and `values` are in field order.
+// absent value (undefined) as null. A field that describes the field before it is folded
+// into it: after a field `<stem>`, `<stem>_code` or `<stem>_level`, a field `<stem>_<rest>`
+// (group_code, group_description; issuer, issuer_name) makes the two one object under the
+// first one's name, `{ <its last word, or "id">: value, <camelCase rest>: value }`, or null
+// when the first is absent. Only a code, a level or a bare name is described: valid_from and
+// valid_to stay two fields. `names` and `values` are in field order.
 export function view(names, values) {
   const out = {};
-  let last; // The name of the last field written, and its key in `out`.
+  let last; // The top-level field last written: its stem and its key in `out`.
   names.forEach((name, i) => {
     const value = values[i] === undefined ? null : values[i];
-    const cut = name.lastIndexOf("_");
-    const stem = name.slice(0, cut);
-    if (cut > 0 && last !== undefined && (last.name === stem || last.name.startsWith(stem + "_"))) {
+    if (last !== undefined && name.startsWith(last.stem + "_")) {
       const described = out[last.key];
       if (described !== null) {
         if (typeof described !== "object") {
-          const own = last.name.lastIndexOf("_");
-          out[last.key] = { [own < 0 ? "id" : last.name.slice(own + 1)]: described };
+          out[last.key] = { [last.word]: described };
         }
-        out[last.key][name.slice(cut + 1)] = value;
+        out[last.key][camel(name.slice(last.stem.length + 1))] = value;
       }
       return;
     }
-    last = { name, key: name.replace(/_(.)/g, (_, letter) => letter.toUpperCase()) };
+    const own = /^(.*)_(code|level)$/.exec(name);
+    last = own === null ? { stem: name, word: "id" } : { stem: own[1], word: own[2] };
+    last.key = camel(name);
     out[last.key] = value;
   });
   return out;
@@ -90,71 +97,41 @@ export function invalid(at, error) {
 
 // The reception-desk module (src/reception.rs).
 
-export function identifiedCard(card) {
-  return { valid: true, kind: "card", card };
+// `{ valid: true, kind, <kind>: value }`: a card or a personal identification number (the
+// identity's view, IdentityView: its kind, then the kind's own field).
+export function identified(kind, value) {
+  return { valid: true, ...view(FIELDS.identity, [kind]), ...view([kind], [value]) };
 }
 
-export function identifiedPerson(digits, masked, birthPlace, on2016List, sex, century, birthYear) {
-  return {
-    valid: true,
-    kind: "personal_id",
-    personalId: {
-      digits,
-      masked,
-      birthPlace: { code: birthPlace, onProvinceList2016: on2016List },
-      sex,
-      century,
-      birthYear,
-    },
-  };
+// A personal identification number's view. One pair keeps the JS API's names, which the
+// rename rule does not give: birth_place_code and birth_place_on_2016_province_list become
+// `birthPlace: { code, onProvinceList2016 }` (the rule: `birthPlaceCode: { code,
+// on2016ProvinceList }`), in the same place.
+export function personalId(...values) {
+  const out = {};
+  for (const [key, value] of Object.entries(view(FIELDS.personalId, values))) {
+    if (key === "birthPlaceCode") {
+      out.birthPlace = { code: value.code, onProvinceList2016: value.on2016ProvinceList };
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
 }
 
-export function identifiedCardQr(card, name, birthDate, sex, address, facilityCode, validFrom,
-  validTo, issuedOn, managerCode, guardianName, fiveYearsOn, rawFields, layout, repaired, utf16) {
-  return {
-    valid: true,
-    kind: "card_qr",
-    card,
-    name,
-    birthDate,
-    sex,
-    address: orNull(address),
-    facilityCode,
-    validFrom,
-    validTo: orNull(validTo),
-    issuedOn,
-    managerCode,
-    guardianName: orNull(guardianName),
-    fiveYearsOn: orNull(fiveYearsOn),
-    rawFields,
-    layout,
-    repaired,
-    utf16,
-  };
-}
-
-export function identifiedPersonQr(person, oldId, name, birthDate, sex, address, issuedOn,
-  rawFields) {
-  return {
-    valid: true,
-    kind: "personal_id_qr",
-    personalId: person.personalId,
-    oldId: orNull(oldId),
-    name: orNull(name),
-    birthDate: orNull(birthDate),
-    sex: orNull(sex),
-    address: orNull(address),
-    issuedOn: orNull(issuedOn),
-    rawFields,
-  };
+// `{ valid: true, kind, ... }`: a QR code (its kind, then the values of its view).
+export function identifiedQr(kind, ...values) {
+  const names = kind === "card_qr" ? FIELDS.cardQr : FIELDS.personalIdQr;
+  return { valid: true, ...view(FIELDS.identity, [kind]), ...view(names, values) };
 }
 
 export function gateway(code, cls, message) {
   return { code, class: cls, message };
 }
 
-export function rawField(index, value) {
-  return { index, value };
+// A QR field kept raw: its view.
+export function rawField(...values) {
+  return view(FIELDS.rawField, values);
 }
 
 export function unidentified(kind, error, field) {
@@ -185,8 +162,12 @@ export function push(array, value) {
   array.push(value);
 }
 
-export function item(index, start, end, verdict, advice) {
-  return { index, start, end, ...verdict, advice };
+// One item of a MA_THE_BHYT field: its view (MaTheItemView), of `card` and `error` only the
+// one its verdict has.
+export function item(...values) {
+  const out = view(FIELDS.item, values);
+  delete out[out.valid ? "error" : "card"];
+  return out;
 }
 
 export function field(valid, items) {

@@ -60,21 +60,28 @@ module bhyt_wasm
 # The reception-desk module (import "bhyt/reception"): identify, MA_THE_BHYT, advice.
 module bhyt_reception --no-default-features --features reception
 
-# The views' field names, from the core (crates/bhyt/src/view.rs: CardView::FIELDS,
-# ErrorView::FIELDS, AdviceView::FIELDS), into the copies of js/shape.js that the modules import.
+# The views' field names, from the core (crates/bhyt/src/view.rs: the FIELDS of CardView,
+# ErrorView, AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView,
+# RawFieldView and MaTheItemView), into the copies of js/shape.js that the modules import.
 node -e '
   const { readFileSync, writeFileSync, readdirSync } = require("node:fs");
   const [view, pkg] = process.argv.slice(1);
   const source = readFileSync(view, "utf8");
   const fields = (type) => {
-    const found = new RegExp(`impl(<M>)? ${type}(<M>)? \\{[^}]*?pub const FIELDS: \\[&.static str; \\d+\\] = \\[([^\\]]*)\\];`).exec(source);
+    const found = new RegExp(`impl(<M>)? ${type}(<M>|<._>)? \\{[^}]*?pub const FIELDS: \\[&.static str; \\d+\\] =\\s*\\[([^\\]]*)\\];`).exec(source);
     if (!found) throw new Error(`build.sh: no ${type}::FIELDS in ${view}`);
-    return [...found[3].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+    return [...found[3].matchAll(/"([a-z0-9_]+)"/g)].map((m) => m[1]);
   };
   const line = `const FIELDS = ${JSON.stringify({
     card: fields("CardView"),
     error: fields("ErrorView"),
     advice: fields("AdviceView"),
+    identity: fields("IdentityView"),
+    personalId: fields("PersonalIdView"),
+    cardQr: fields("CardQrView"),
+    personalIdQr: fields("PersonalIdQrView"),
+    rawField: fields("RawFieldView"),
+    item: fields("MaTheItemView"),
   })};`;
   let written = 0;
   for (const dir of readdirSync(`${pkg}/snippets`)) {

@@ -94,9 +94,10 @@ pub fn prefix(typed: &str, flags: u32) -> JsValue {
             form.map(form_number),
             u32::try_from(missing).unwrap_or(u32::MAX),
         ),
-        PrefixCheck::Complete(card) => {
-            shape_complete(form_number(card.form()), card_value(&card, settings.lang))
-        }
+        PrefixCheck::Complete(card) => shape_complete(
+            form_number(card.form()),
+            card_value(&card.view(settings.lang)),
+        ),
         PrefixCheck::Invalid { at, error } => shape_invalid(
             utf16_index(typed, at),
             error_value(typed, &error, settings.lang),

@@ -12,7 +12,8 @@
 //! - the core crate `bhyt` decides everything (validity, errors, decoding, formatting);
 //! - this crate calls it and hands each answer to a small JS factory from `js/shape.js`,
 //!   which turns the pieces into a plain object (`{ code, position, message }`, a card, ...);
-//!   a card, an error and an advisory note are the core's views ([`bhyt::CardView`], ...),
+//!   a card, an error, an advisory note and what `identify` found are the core's views
+//!   ([`bhyt::CardView`], [`bhyt::IdentityView`], ...),
 //!   their values passed in the order of the view's `FIELDS` and named by one rename rule
 //!   (snake_case to camelCase; `scripts/build.sh` writes the names from the core);
 //! - `js/api.js` is the public JS API: it checks argument types, applies defaults, and calls
@@ -41,7 +42,7 @@ extern crate alloc;
 
 use core::fmt::{self, Write};
 
-use bhyt::{CardNumber, Error, ErrorView, Issuer, Lang, Mode};
+use bhyt::{CardView, ErrorView, Issuer, Lang, Mode};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/shape.js")]
@@ -155,7 +156,8 @@ impl Write for JsText {
     }
 }
 
-fn error_value(input: &str, error: &Error, lang: Lang) -> JsValue {
+#[cfg(feature = "checks")]
+fn error_value(input: &str, error: &bhyt::Error, lang: Lang) -> JsValue {
     problem_value(input, error.view(lang))
 }
 
@@ -171,9 +173,14 @@ fn problem_value(input: &str, view: ErrorView<impl fmt::Display>) -> JsValue {
 }
 
 /// `{ valid: true, card }` or `{ valid: false, error }`.
-fn verdict_value(input: &str, verdict: &Result<CardNumber, Error>, lang: Lang) -> JsValue {
+#[cfg(feature = "checks")]
+fn verdict_value(
+    input: &str,
+    verdict: &Result<bhyt::CardNumber, bhyt::Error>,
+    lang: Lang,
+) -> JsValue {
     match verdict {
-        Ok(card) => shape_parsed(card_value(card, lang)),
+        Ok(card) => shape_parsed(card_value(&card.view(lang))),
         Err(error) => shape_rejected(error_value(input, error, lang)),
     }
 }
@@ -186,8 +193,7 @@ fn ascii(digits: &[u8]) -> &str {
 
 /// The card's view (the core's [`bhyt::CardView`], the same values as the command line's
 /// JSON), handed to the JS side field by field in the order of [`bhyt::CardView::FIELDS`].
-fn card_value(card: &CardNumber, lang: Lang) -> JsValue {
-    let view = card.view(lang);
+fn card_value(view: &CardView) -> JsValue {
     let province = view.province_code.map(|province| province.digits());
     let key = view.key.digits();
     shape_card(

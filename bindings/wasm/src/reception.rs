@@ -7,37 +7,41 @@
 
 use core::fmt::Write;
 
-use bhyt::{Advice, CardQr, Date, IdentifyError, Identity, PersonalId, PersonalIdQr};
+use bhyt::{Advice, CardQrView, Date, IdentifyError, Identity, PersonalIdQrView, PersonalIdView};
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    card_value, problem_value, shape_error, shape_rejected, utf16_index, verdict_value, JsText,
-    Settings,
+    card_value, problem_value, shape_error, shape_rejected, utf16_index, JsText, Settings,
 };
 
 #[wasm_bindgen(module = "/js/shape.js")]
 extern "C" {
-    /// `{ valid: true, kind: "card", card }`.
-    #[wasm_bindgen(js_name = identifiedCard)]
-    fn shape_identified_card(card: JsValue) -> JsValue;
+    /// `{ valid: true, kind, <kind>: value }` for a card or a personal identification number:
+    /// the identity's view ([`bhyt::IdentityView`]), the kind's field holding `value`.
+    #[wasm_bindgen(js_name = identified)]
+    fn shape_identified(kind: &str, value: JsValue) -> JsValue;
 
-    /// `{ valid: true, kind: "personal_id", personalId }`, the number decoded.
-    #[wasm_bindgen(js_name = identifiedPerson)]
+    /// A decoded personal identification number: the values of its view
+    /// ([`bhyt::PersonalIdView`]) in the order of its `FIELDS`.
+    #[wasm_bindgen(js_name = personalId)]
     #[allow(clippy::too_many_arguments)]
-    fn shape_identified_person(
+    fn shape_personal_id(
         digits: &str,
         masked: &str,
-        birth_place: &str,
-        on_2016_list: bool,
+        birth_place_code: &str,
+        birth_place_on_2016_province_list: bool,
         sex: &str,
         century: u32,
         birth_year: u32,
     ) -> JsValue;
 
-    /// `{ valid: true, kind: "card_qr", card, name, birthDate, ... }`: a card's QR code.
-    #[wasm_bindgen(js_name = identifiedCardQr)]
+    /// `{ valid: true, kind: "card_qr", card, name, birthDate, ... }`: a card's QR code, the
+    /// values of its view ([`bhyt::CardQrView`]) in the order of its `FIELDS`; absent ones
+    /// `undefined`.
+    #[wasm_bindgen(js_name = identifiedQr)]
     #[allow(clippy::too_many_arguments)]
     fn shape_identified_card_qr(
+        kind: &str,
         card: JsValue,
         name: &str,
         birth_date: &str,
@@ -57,11 +61,13 @@ extern "C" {
     ) -> JsValue;
 
     /// `{ valid: true, kind: "personal_id_qr", personalId, oldId, name, ... }`: a CCCD's QR
-    /// code (`person` is the `identifiedPerson` object of its number).
-    #[wasm_bindgen(js_name = identifiedPersonQr)]
+    /// code, the values of its view ([`bhyt::PersonalIdQrView`]) in the order of its `FIELDS`
+    /// (`personal_id` is the `personalId` object of its number).
+    #[wasm_bindgen(js_name = identifiedQr)]
     #[allow(clippy::too_many_arguments)]
     fn shape_identified_person_qr(
-        person: JsValue,
+        kind: &str,
+        personal_id: JsValue,
         old_id: Option<&str>,
         name: Option<&str>,
         birth_date: Option<&str>,
@@ -75,7 +81,7 @@ extern "C" {
     #[wasm_bindgen(js_name = gateway)]
     fn shape_gateway(code: &str, class: &str, message: &str) -> JsValue;
 
-    /// `{ index, value }`: a QR field kept raw.
+    /// A QR field kept raw: the values of its view ([`bhyt::RawFieldView`]).
     #[wasm_bindgen(js_name = rawField)]
     fn shape_raw_field(index: u32, value: &str) -> JsValue;
 
@@ -104,10 +110,20 @@ extern "C" {
     #[wasm_bindgen(js_name = push)]
     fn shape_push(list: &JsValue, value: JsValue);
 
-    /// One item of a `MA_THE_BHYT` field: `{ index, start, end, valid, card | error, advice }`
-    /// (`verdict` is `{ valid, card }` or `{ valid, error }`).
+    /// One item of a `MA_THE_BHYT` field, `{ index, start, end, valid, card | error, advice }`:
+    /// the values of its view ([`bhyt::MaTheItemView`]) in the order of its `FIELDS`, the
+    /// absent one of `card` and `error` `undefined`.
     #[wasm_bindgen(js_name = item)]
-    fn shape_item(index: u32, start: u32, end: u32, verdict: JsValue, advice: JsValue) -> JsValue;
+    #[allow(clippy::too_many_arguments)]
+    fn shape_item(
+        index: u32,
+        start: u32,
+        end: u32,
+        valid: bool,
+        card: JsValue,
+        error: JsValue,
+        advice: JsValue,
+    ) -> JsValue;
 
     /// `{ valid, items }`.
     #[wasm_bindgen(js_name = field)]
@@ -129,11 +145,10 @@ extern "C" {
 pub fn identify(input: &str, flags: u32) -> JsValue {
     let settings = Settings::unpack(flags);
     let found = settings.mode.identify(input);
-    match found {
-        Ok(Identity::Card(card)) => shape_identified_card(card_value(&card, settings.lang)),
-        Ok(Identity::PersonalId(id)) => person_value(&id),
-        Ok(Identity::CardQr(qr)) => card_qr_value(input, &qr, settings),
-        Ok(Identity::PersonalIdQr(qr)) => person_qr_value(input, &qr),
+    // The identity's view (the core's `IdentityView`): its kind, then the view of what was
+    // found, each variant's view taken alone (smaller than building the whole enum).
+    let identity = match found {
+        Ok(identity) => identity,
         Err(error) => {
             let kind = match error {
                 IdentifyError::Card(_) => Some("card"),
@@ -141,8 +156,22 @@ pub fn identify(input: &str, flags: u32) -> JsValue {
                 _ => None,
             };
             let detail = problem_value(input, error.view(settings.lang));
-            shape_unidentified(kind, detail, error.qr_field().map(bhyt::QrField::as_str))
+            return shape_unidentified(kind, detail, error.qr_field().map(bhyt::QrField::as_str));
         }
+    };
+    let kind = identity.kind();
+    match identity {
+        Identity::Card(card) => shape_identified(kind, card_value(&card.view(settings.lang))),
+        Identity::PersonalId(id) => shape_identified(kind, person_value(&id.view())),
+        Identity::CardQr(qr) => {
+            // Three times the longest payload holds the decoded texts.
+            let mut buf = [0u8; 3 * TEXT];
+            match qr.view(input.as_bytes(), settings.lang, &mut buf) {
+                Ok(view) => card_qr_value(kind, &view),
+                Err(_) => JsValue::NULL,
+            }
+        }
+        Identity::PersonalIdQr(qr) => person_qr_value(kind, &qr.view(input.as_bytes())),
     }
 }
 
@@ -171,78 +200,75 @@ fn iso(date: Date, buf: &mut [u8; 10]) -> &str {
 /// The longest QR payload the core reads: every decoded text fits in this many bytes.
 const TEXT: usize = bhyt::MAX_QR_LEN;
 
-fn card_qr_value(input: &str, qr: &CardQr, settings: Settings) -> JsValue {
-    let (mut name, mut address, mut guardian) = ([0u8; TEXT], [0u8; TEXT], [0u8; TEXT]);
+/// The raw fields, as an array of their views.
+fn raw_value(fields: &bhyt::RawFields<'_>) -> JsValue {
+    let raw = shape_list();
+    for field in fields.iter() {
+        shape_push(
+            &raw,
+            shape_raw_field(u32::try_from(field.index).unwrap_or(u32::MAX), field.value),
+        );
+    }
+    raw
+}
+
+fn card_qr_value(kind: &str, qr: &CardQrView<'_>) -> JsValue {
     let (mut birth, mut from, mut to, mut issued, mut five) =
         ([0u8; 10], [0; 10], [0; 10], [0; 10], [0; 10]);
-    let birth_date = match qr.birth_date() {
+    let birth_date = match qr.birth_date {
         bhyt::BirthDate::Date(date) => iso(date, &mut birth),
         bhyt::BirthDate::Year(_) => {
-            let full = Date::new(qr.birth_date().year(), 1, 1).map(Date::iso);
+            let full = Date::new(qr.birth_date.year(), 1, 1).map(Date::iso);
             birth = full.unwrap_or(*b"0000-01-01");
             core::str::from_utf8(birth.get(..4).unwrap_or_default()).unwrap_or_default()
         }
     };
-    let raw = shape_list();
-    for index in qr.raw_field_indexes() {
-        let value = qr.raw_field(input, index).unwrap_or_default();
-        shape_push(
-            &raw,
-            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
-        );
-    }
     shape_identified_card_qr(
-        card_value(&qr.card(), settings.lang),
-        qr.name(input, &mut name).unwrap_or_default(),
+        kind,
+        card_value(&qr.card),
+        qr.name,
         birth_date,
-        qr.sex().as_str(),
-        qr.address(input, &mut address).ok().flatten(),
-        qr.facility_code().as_str(),
-        iso(qr.valid_from(), &mut from),
-        qr.valid_to().map(|date| iso(date, &mut to)),
-        iso(qr.issued_on(), &mut issued),
-        qr.manager_code(input),
-        qr.guardian_name(input, &mut guardian).ok().flatten(),
-        qr.five_years_on().map(|date| iso(date, &mut five)),
-        raw,
-        qr.layout().as_str(),
-        qr.repaired(),
-        qr.utf16(),
+        qr.sex.as_str(),
+        qr.address,
+        qr.facility_code.as_str(),
+        iso(qr.valid_from, &mut from),
+        qr.valid_to.map(|date| iso(date, &mut to)),
+        iso(qr.issued_on, &mut issued),
+        qr.manager_code,
+        qr.guardian_name,
+        qr.five_years_on.map(|date| iso(date, &mut five)),
+        raw_value(&qr.raw_fields),
+        qr.layout.as_str(),
+        qr.repaired,
+        qr.utf16,
     )
 }
 
-fn person_qr_value(input: &str, qr: &PersonalIdQr) -> JsValue {
+fn person_qr_value(kind: &str, qr: &PersonalIdQrView<'_>) -> JsValue {
     let (mut birth, mut issued) = ([0u8; 10], [0u8; 10]);
-    let raw = shape_list();
-    for index in qr.raw_field_indexes() {
-        let value = qr.raw_field(input, index).unwrap_or_default();
-        shape_push(
-            &raw,
-            shape_raw_field(u32::try_from(index).unwrap_or(u32::MAX), value),
-        );
-    }
     shape_identified_person_qr(
-        person_value(&qr.personal_id()),
-        qr.old_id(input),
-        qr.name(input),
-        qr.birth_date().map(|date| iso(date, &mut birth)),
-        qr.sex().map(bhyt::Sex::as_str),
-        qr.address(input),
-        qr.issued_on().map(|date| iso(date, &mut issued)),
-        raw,
+        kind,
+        person_value(&qr.personal_id),
+        qr.old_id,
+        qr.name,
+        qr.birth_date.map(|date| iso(date, &mut birth)),
+        qr.sex.map(bhyt::Sex::as_str),
+        qr.address,
+        qr.issued_on.map(|date| iso(date, &mut issued)),
+        raw_value(&qr.raw_fields),
     )
 }
 
-fn person_value(id: &PersonalId) -> JsValue {
-    let place = id.birth_place().digits();
-    shape_identified_person(
-        id.as_str(),
-        id.masked().as_str(),
+fn person_value(id: &PersonalIdView) -> JsValue {
+    let place = id.birth_place_code.digits();
+    shape_personal_id(
+        id.digits.as_str(),
+        id.masked.as_str(),
         core::str::from_utf8(&place).unwrap_or_default(),
-        id.birth_place().is_on_2016_province_list(),
-        id.sex().as_str(),
-        u32::from(id.century()),
-        u32::from(id.birth_year()),
+        id.birth_place_on_2016_province_list,
+        id.sex.as_str(),
+        u32::from(id.century),
+        u32::from(id.birth_year),
     )
 }
 
@@ -315,21 +341,17 @@ pub fn ma_the(field: &str, flags: u32) -> JsValue {
     let list = shape_list();
     let mut all_valid = true;
     for item in items {
-        let verdict = item.result();
-        all_valid &= verdict.is_ok();
-        let start = utf16_index(field, item.position());
-        let units: usize = core::str::from_utf8(item.text())
-            .unwrap_or_default()
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        let end = start.saturating_add(u32::try_from(units).unwrap_or(u32::MAX));
+        let view = item.view(settings.lang);
+        all_valid &= view.valid;
         let value = shape_item(
-            u32::try_from(item.index()).unwrap_or(u32::MAX),
-            start,
-            end,
-            verdict_value(field, &verdict, settings.lang),
-            notes_value(item.advice(), settings),
+            u32::try_from(view.index).unwrap_or(u32::MAX),
+            utf16_index(field, view.start),
+            utf16_index(field, view.end),
+            view.valid,
+            view.card.as_ref().map_or(JsValue::UNDEFINED, card_value),
+            view.error
+                .map_or(JsValue::UNDEFINED, |error| problem_value(field, error)),
+            notes_value(view.advice, settings),
         );
         shape_push(&list, value);
     }

@@ -113,4 +113,7 @@ pub use qr::{
     mask_text, BufferTooSmall, CardQr, PersonalIdQr, QrField, QrLayout, MAX_QR_FIELDS, MAX_QR_LEN,
 };
 pub use validate::{is_valid, normalize, validate, validate_lenient, Normalized};
-pub use view::{AdviceView, CardView, ErrorView};
+pub use view::{
+    AdviceView, CardQrView, CardView, ErrorView, IdentityView, MaTheItemView, PersonalIdQrView,
+    PersonalIdView, RawFieldView, RawFields,
+};

@@ -179,7 +179,7 @@ impl fmt::Display for QrLayout {
 
 /// The `|`-separated fields of a payload, as byte spans of it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Fields {
+pub(crate) struct Fields {
     spans: [(u16, u16); MAX_QR_FIELDS],
     /// Fields, not counting the closing `$`.
     count: u8,
@@ -188,7 +188,7 @@ struct Fields {
 }
 
 impl Fields {
-    fn span(&self, index: usize) -> Option<Range<usize>> {
+    pub(crate) fn span(&self, index: usize) -> Option<Range<usize>> {
         if index >= usize::from(self.count) {
             return None;
         }
@@ -197,8 +197,16 @@ impl Fields {
     }
 }
 
+/// Bits 0 to `count - 1` (at most [`MAX_QR_FIELDS`], 32, fields).
+const fn present(count: u8) -> u32 {
+    match 1u32.checked_shl(count as u32) {
+        Some(bit) => bit - 1,
+        None => u32::MAX,
+    }
+}
+
 /// The payload without the scanner's line ending (CR, LF).
-fn trim_line_end(input: &[u8]) -> &[u8] {
+pub(crate) fn trim_line_end(input: &[u8]) -> &[u8] {
     let mut end = input.len();
     while end > 0 && matches!(input.get(end - 1), Some(b'\r' | b'\n')) {
         end -= 1;
@@ -706,6 +714,11 @@ fn card_qr(payload: &[u8], fields: Fields) -> Result<CardQr, IdentifyError> {
 }
 
 impl CardQr {
+    /// The payload's fields (for its view's raw fields).
+    pub(crate) const fn fields(&self) -> Fields {
+        self.fields
+    }
+
     /// The card number (field 0), checked by the VNeID rule.
     pub const fn card(&self) -> CardNumber {
         self.card
@@ -848,7 +861,19 @@ impl CardQr {
     /// assert_eq!(qr.raw_field_indexes().collect::<Vec<_>>(), [11, 13, 14]);
     /// ```
     pub fn raw_field_indexes(&self) -> impl Iterator<Item = usize> {
-        (0..usize::from(self.fields.count)).filter(|i| !DECODED_CARD_FIELDS.contains(i))
+        let raw = self.raw_mask();
+        (0..MAX_QR_FIELDS).filter(move |&i| raw >> i & 1 == 1)
+    }
+
+    /// [`raw_field_indexes`](Self::raw_field_indexes) as bits (bit `i`: field `i`).
+    pub(crate) const fn raw_mask(&self) -> u32 {
+        let mut decoded = 0u32;
+        let mut i = 0;
+        while i < DECODED_CARD_FIELDS.len() {
+            decoded |= 1 << DECODED_CARD_FIELDS[i];
+            i += 1;
+        }
+        present(self.fields.count) & !decoded
     }
 }
 
@@ -938,6 +963,11 @@ fn personal_id_qr(payload: &[u8], fields: Fields) -> Result<PersonalIdQr, Identi
 }
 
 impl PersonalIdQr {
+    /// The payload's fields (for its view's raw fields).
+    pub(crate) const fn fields(&self) -> Fields {
+        self.fields
+    }
+
     /// The 12-digit personal identification number (field 0), decoded.
     pub const fn personal_id(&self) -> PersonalId {
         self.personal_id
@@ -996,7 +1026,13 @@ impl PersonalIdQr {
 
     /// The indexes of the fields not decoded (7-10 of the 11-field layout), kept raw.
     pub fn raw_field_indexes(&self) -> impl Iterator<Item = usize> {
-        7..usize::from(self.fields.count)
+        let raw = self.raw_mask();
+        (0..MAX_QR_FIELDS).filter(move |&i| raw >> i & 1 == 1)
+    }
+
+    /// [`raw_field_indexes`](Self::raw_field_indexes) as bits (bit `i`: field `i`).
+    pub(crate) const fn raw_mask(&self) -> u32 {
+        present(self.fields.count) & !0x7f
     }
 }
 

@@ -151,7 +151,10 @@ fn identity_digest(found: &Result<Identity, IdentifyError>) -> u64 {
 fn card_qr_digest(qr: &bhyt::CardQr, payload: &[u8]) -> u64 {
     let mut buffer = [0u8; 64];
     let mut state = card_digest(&qr.card());
-    state = mix(state, qr.name(payload, &mut buffer).map_or(1, |t| t.len() as u64));
+    state = mix(
+        state,
+        qr.name(payload, &mut buffer).map_or(1, |t| t.len() as u64),
+    );
     state = mix(
         state,
         qr.address(payload, &mut buffer)
@@ -173,7 +176,10 @@ fn card_qr_digest(qr: &bhyt::CardQr, payload: &[u8]) -> u64 {
     state = mix(state, qr.layout().as_str().len() as u64);
     state = mix(state, u64::from(qr.repaired()) | u64::from(qr.utf16()) << 1);
     qr.raw_field_indexes().fold(state, |state, index| {
-        mix(state, qr.raw_field(payload, index).map_or(0, |t| t.len() as u64))
+        mix(
+            state,
+            qr.raw_field(payload, index).map_or(0, |t| t.len() as u64),
+        )
     })
 }
 
@@ -244,10 +250,44 @@ fn proof_identify_qr(input: &[u8]) -> u64 {
             state = mix(state, qr.address(input).map_or(0, |t| t.len() as u64));
             state = mix(state, qr.old_id(input).map_or(0, |t| t.len() as u64));
             qr.raw_field_indexes().fold(state, |state, index| {
-                mix(state, qr.raw_field(input, index).map_or(0, |t| t.len() as u64))
+                mix(
+                    state,
+                    qr.raw_field(input, index).map_or(0, |t| t.len() as u64),
+                )
             })
         }
         other => identity_digest(&other),
+    }
+}
+
+/// What identify found, as its view (`Identity::view`: a QR code's texts decoded from the
+/// payload itself), and every raw field of a QR code's view.
+#[no_panic]
+fn proof_identity_view(input: &[u8]) -> u64 {
+    let Ok(found) = identify(input) else {
+        return 0;
+    };
+    let mut buf = [0u8; 3 * bhyt::MAX_QR_LEN];
+    let raw = |state: u64, fields: bhyt::RawFields<'_>| {
+        fields
+            .iter()
+            .fold(state, |state, field| mix(state, field.value.len() as u64))
+    };
+    match found.view(input, bhyt::Lang::En, &mut buf) {
+        Ok(bhyt::IdentityView::Card(card)) => card.form as u64,
+        Ok(bhyt::IdentityView::PersonalId(id)) => u64::from(id.birth_year),
+        Ok(bhyt::IdentityView::CardQr(qr)) => {
+            let state = mix(qr.name.len() as u64, qr.address.map_or(0, str::len) as u64);
+            raw(
+                mix(state, qr.guardian_name.map_or(0, str::len) as u64),
+                qr.raw_fields,
+            )
+        }
+        Ok(bhyt::IdentityView::PersonalIdQr(qr)) => {
+            raw(qr.name.map_or(0, str::len) as u64, qr.raw_fields)
+        }
+        Ok(_) => 1,
+        Err(error) => error.needed as u64,
     }
 }
 
@@ -265,9 +305,14 @@ fn proof_reception_parts(input: &[u8]) -> u64 {
     let date = |at: usize| input.get(at..at + 8).and_then(bhyt::Date::parse_ymd);
     if let (Some(from), Some(day)) = (date(0), date(8)) {
         let to = date(16);
-        state = mix(state, bhyt::validity_on(from, to, day).as_str().len() as u64);
+        state = mix(
+            state,
+            bhyt::validity_on(from, to, day).as_str().len() as u64,
+        );
         let stay = bhyt::stay_notes(from, to, day, date(24).unwrap_or(day));
-        state = stay.iter().fold(state, |s, note| mix(s, note.as_str().len() as u64));
+        state = stay
+            .iter()
+            .fold(state, |s, note| mix(s, note.as_str().len() as u64));
     }
     let slashed = input.get(..10).and_then(bhyt::Date::parse_dmy_slashed);
     state = mix(state, slashed.map_or(0, |d| u64::from(d.iso()[9])));
@@ -292,7 +337,10 @@ fn proof_claims_card_fields(input: &[u8]) -> u64 {
     };
     let mut state = 0;
     bhyt::check_claims_card_fields(&fields, |finding| {
-        state = mix(state, finding.code().len() as u64 + u64::from(finding.is_error()));
+        state = mix(
+            state,
+            finding.code().len() as u64 + u64::from(finding.is_error()),
+        );
     });
     state
 }
@@ -358,6 +406,11 @@ fn item_digest(item: &MaTheItem) -> u64 {
     state = mix(state, u64::from(item.is_empty()));
     state = mix(state, u64::from(item.is_valid()));
     state = mix(state, verdict_digest(&item.result()));
+    // Its view (MaTheItem::view).
+    let view = item.view(Lang::En);
+    state = mix(state, view.end as u64);
+    state = mix(state, view.card.map_or(0, |card| card.form as u64));
+    state = mix(state, view.error.map_or(0, |error| error.code.len() as u64));
     item.advice()
         .fold(state, |state, advice| mix(state, advice_digest(&advice)))
 }
@@ -382,6 +435,7 @@ fn main() {
         let mut state = proof_identify(&line);
         state = mix(state, proof_identify_lenient(&line));
         state = mix(state, proof_identify_qr(&line));
+        state = mix(state, proof_identity_view(&line));
         state = mix(state, proof_reception_parts(&line));
         state = mix(state, proof_claims_card_fields(&line));
         state = mix(state, proof_normalize(&line));
