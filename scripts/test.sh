@@ -112,10 +112,14 @@ timed "documentation builds without warnings" \
 
 timed "shared test vectors match their generator" python3 tests/vectors/generate.py --check
 
-timed "Rust tests and doctests" cargo test --workspace --all-features
+# bindings/python has no Rust tests (its tests are pytest, in the Python step, which builds it
+# in release): leaving it out here saves compiling PyO3 and Arrow a second time.
+timed "Rust tests and doctests" cargo test --workspace --all-features --exclude bhyt-python
 
 benches() {
-    cargo bench --workspace --no-run
+    # Only bhyt-benches has benchmarks; `--workspace` would build every crate (PyO3 and Arrow
+    # among them) with the release profile's LTO for nothing.
+    cargo bench -p bhyt-benches --no-run
     cargo bench -p bhyt-benches --bench validate -- --test
 }
 timed "benchmarks compile and each runs once (timing them is for BENCHMARKS.md, not CI)" benches
