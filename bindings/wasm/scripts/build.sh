@@ -2,7 +2,8 @@
 # Builds the generated files of the npm package into bindings/wasm/pkg/ and dist/ (gitignored).
 # For each of its two WebAssembly modules (bhyt_wasm: the card checks; bhyt_reception: the
 # reception desk):
-#   cargo (wasm32-unknown-unknown, profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
+#   cargo (wasm32-unknown-unknown, profile wasm-main or wasm-release) -> wasm-bindgen --target web
+#   -> wasm-opt -Oz
 #   -> pkg/NAME_bytes.js, the module's bytes in base64, which the entry points inline;
 # then the views' field names (crates/bhyt/src/view.rs) into pkg/'s copy of js/shape.js;
 # then the CommonJS build of the four entry points (dist/*.cjs, esbuild) for `require` and the
@@ -34,16 +35,16 @@ done
 
 target_dir=$(cargo metadata --manifest-path "$root/Cargo.toml" --format-version 1 --no-deps |
   node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
-built="$target_dir/wasm32-unknown-unknown/wasm-release/bhyt_wasm.wasm"
 
-# module NAME CARGO-FEATURE-ARGS...: builds one WebAssembly module of the package into
-# pkg/NAME.js and pkg/NAME_bg.wasm. Both come from the crate bhyt-wasm, with different features,
-# one after the other (they share the cargo output path).
+# module NAME PROFILE CARGO-FEATURE-ARGS...: builds one WebAssembly module of the package into
+# pkg/NAME.js and pkg/NAME_bg.wasm. Both come from the crate bhyt-wasm, with different features
+# and profiles (the root Cargo.toml says why), one after the other.
 module() {
-  local name=$1
-  shift
+  local name=$1 profile=$2
+  shift 2
   cargo build --manifest-path "$root/Cargo.toml" -p bhyt-wasm \
-    --target wasm32-unknown-unknown --profile wasm-release "$@"
+    --target wasm32-unknown-unknown --profile "$profile" "$@"
+  local built="$target_dir/wasm32-unknown-unknown/$profile/bhyt_wasm.wasm"
   wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir pkg \
     --out-name "$name" "$built"
   "$wasm_opt" -Oz --converge --strip-debug --strip-producers "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
@@ -56,9 +57,9 @@ module() {
 
 rm -rf pkg
 # The main module (import "bhyt"): card-number checks.
-module bhyt_wasm
+module bhyt_wasm wasm-main
 # The reception-desk module (import "bhyt/reception"): identify, MA_THE_BHYT, advice.
-module bhyt_reception --no-default-features --features reception
+module bhyt_reception wasm-release --no-default-features --features reception
 
 # The views' field names, from the core (crates/bhyt/src/view.rs: the FIELDS of CardView,
 # ErrorView, AdviceView, IdentityView, PersonalIdView, CardQrView, PersonalIdQrView,

@@ -69,11 +69,15 @@ pub fn check_lines(text: &[u8], flags: u32, out: &mut [u8]) -> u32 {
     let lines = settings.mode.validate_lines(text, settings.issuer);
     let mut count = 0u32;
     for line in lines {
-        // `result` rather than the cheaper `is_valid` first: one code path keeps the module
-        // within its size budget.
-        let code = match line.result() {
-            Ok(_) => 0,
-            Err(error) => error.code().number() as u8,
+        // The verdict alone first (most lines are valid, and a short strict line has it from
+        // the split), the error only for the rest.
+        let code = if line.is_valid() {
+            0
+        } else {
+            match line.result() {
+                Ok(_) => 0,
+                Err(error) => error.code().number() as u8,
+            }
         };
         if let Some(slot) = out.get_mut(count as usize) {
             *slot = code;

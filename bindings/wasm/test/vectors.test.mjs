@@ -81,6 +81,20 @@ test(`cards.tsv: validate and isValid give the verdict, code and position (${car
   });
 });
 
+test("cards.tsv: validate's error equals the string crossing's, message included (the message cache)", () => {
+  // validate keeps one message per error key (js/fast.js); parse answers every call through
+  // the string crossing. Both orders, so that messages come from the cache for other inputs.
+  const invalid = cards.filter((row) => row.valid === "false");
+  for (const rows of [invalid, [...invalid].reverse()]) {
+    checkAll("cards.tsv", rows, (row) => {
+      for (const lang of ["vi", "en"]) {
+        const options = { ...optionsOf(row), lang };
+        assert.deepEqual(validate(row.input, options), parse(row.input, options), lang);
+      }
+    });
+  }
+});
+
 test(`cards.tsv: parse decodes every valid card and format writes it (${cards.length} rows)`, () => {
   checkAll("cards.tsv", cards, (row) => {
     const options = optionsOf(row);

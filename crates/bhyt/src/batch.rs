@@ -24,9 +24,7 @@ pub struct Line<'a> {
     offset: usize,
     issuer: Option<Issuer>,
     lenient: bool,
-    /// The strict verdict, when the split already worked it out (a short strict line;
-    /// native targets only: the WebAssembly module's size is budgeted).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The strict verdict, when the split already worked it out (a short strict line).
     valid: Option<bool>,
 }
 
@@ -67,17 +65,12 @@ impl<'a> Line<'a> {
     /// assert!(bhyt::validate_lines(b"0101010101", None).all(|line| line.is_valid()));
     /// ```
     pub fn is_valid(&self) -> bool {
-        #[cfg(not(target_arch = "wasm32"))]
         if let Some(valid) = self.valid {
             return valid;
         }
         if self.lenient {
-            // Native targets: the lenient entry point's own fast paths (the compaction).
-            #[cfg(not(target_arch = "wasm32"))]
-            return validate_lenient_bytes(self.text, self.issuer).is_ok();
-            #[cfg(target_arch = "wasm32")]
-            return fast::validate_lenient(self.text, self.issuer).is_some()
-                || crate::validate::lenient_reference(self.text, self.issuer).is_ok();
+            // The lenient entry point's own fast paths (the compaction on native targets).
+            validate_lenient_bytes(self.text, self.issuer).is_ok()
         } else {
             fast::is_valid(self.text, self.issuer)
         }
@@ -180,7 +173,6 @@ impl<'a> Iterator for Lines<'a> {
         let rest = self.buffer.get(offset..).filter(|rest| !rest.is_empty())?;
         // A strict line that ends within 16 bytes (every number, CRLF or not, but the
         // 15-character form with CRLF): split and checked from the same two loads.
-        #[cfg(not(target_arch = "wasm32"))]
         if !self.lenient {
             if let Some((end, len, valid)) = fast::first_short_line(rest, self.issuer) {
                 self.next = offset + end + 1;
@@ -202,7 +194,6 @@ impl<'a> Iterator for Lines<'a> {
             offset,
             issuer: self.issuer,
             lenient: self.lenient,
-            #[cfg(not(target_arch = "wasm32"))]
             valid: None,
         })
     }

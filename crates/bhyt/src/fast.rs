@@ -38,16 +38,6 @@ const fn all_digits(word: u64) -> bool {
     (x.wrapping_add(0x76 * LANES) | x) & (0x80 * LANES) == 0
 }
 
-/// Whether the 10 bytes at `start` are digits: two overlapping 8-byte words cover them.
-#[cfg(target_arch = "wasm32")]
-#[inline(always)]
-fn ten_digits(bytes: &[u8], start: usize) -> bool {
-    let (low, high) = (word_at(bytes, start), word_at(bytes, start + 2));
-    const LANES: u64 = 0x0101_0101_0101_0101;
-    let (x, y) = (low ^ (0x30 * LANES), high ^ (0x30 * LANES));
-    (x.wrapping_add(0x76 * LANES) | x | y.wrapping_add(0x76 * LANES) | y) & (0x80 * LANES) == 0
-}
-
 /// The high bit of each byte of `word` that is not an ASCII digit, exactly per byte.
 ///
 /// Invariant: after `^ 0x30` a byte is a digit exactly when it is at most 9. Its low 7 bits
@@ -166,12 +156,13 @@ const NOT_A_NUMBER: [u8; 15] = [0; 15];
 /// few instructions of the form not taken. Exact for any bytes: a non-ASCII byte is neither
 /// a digit nor a letter, so it fails.
 ///
-/// This native version, inlined into every caller, reads two 8-byte words: the first 8
-/// bytes and the last 8 cover both forms (every byte after the first 8 is a digit of
-/// either), and one per-byte range test of each ([`words_are_valid`]) checks every
-/// character's kind and range at once.
-#[cfg(not(target_arch = "wasm32"))]
-#[inline(always)]
+/// It reads two 8-byte words: the first 8 bytes and the last 8 cover both forms (every byte
+/// after the first 8 is a digit of either), and one per-byte range test of each
+/// ([`words_are_valid`]) checks every character's kind and range at once. Inlined into every
+/// caller on native targets; one shared copy in WebAssembly, where the module's size is
+/// budgeted.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
     let length_ok = len.wrapping_sub(10) <= 5;
@@ -179,41 +170,6 @@ pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
     let len = bytes.len();
     let (low, high) = (word_at(bytes, 0), word_at(bytes, len.wrapping_sub(8)));
     words_are_valid(low, high, u64::MAX, len, issuer)
-}
-
-/// [`is_valid`] in WebAssembly: one shared copy (the module's size is budgeted), from three
-/// 8-byte words (the first 8 bytes, and two covering the last 10).
-#[cfg(target_arch = "wasm32")]
-#[inline(never)]
-pub(crate) fn is_valid(bytes: &[u8], issuer: Option<Issuer>) -> bool {
-    let len = bytes.len();
-    let length_ok = len.wrapping_sub(10) <= 5;
-    let bytes = if length_ok { bytes } else { &NOT_A_NUMBER };
-    let len = bytes.len();
-    // The social-insurance number is the last 10 characters of either form.
-    let digits_ok = ten_digits(bytes, len.wrapping_sub(10));
-    digits_ok & ((len == 10) | ((len == 15) & prefix_ok(word_at(bytes, 0), issuer)))
-}
-
-/// Whether the first 5 characters of the 15-character form (the bytes of `head`, the
-/// number's first 8) are a valid prefix for `issuer`: group code, benefit level, province.
-#[cfg(target_arch = "wasm32")]
-#[inline(always)]
-fn prefix_ok(head: u64, issuer: Option<Issuer>) -> bool {
-    // Two uppercase letters: high bits 010, low 5 bits 1-26 (the table is 0 elsewhere).
-    let letters = (head & 0xE0E0) == 0x4040;
-    let group = GROUPS_BY_LOW_BITS[((head & 31) as usize) << 5 | ((head >> 8) & 31) as usize];
-    let [_, _, benefit, tens, units, ..] = head.to_le_bytes();
-    let benefit = benefit.wrapping_sub(b'1');
-    let tens = tens.wrapping_sub(b'0');
-    let units = units.wrapping_sub(b'0');
-    let province = tens.wrapping_mul(10).wrapping_add(units);
-    letters
-        & (group != 0)
-        & (benefit < 5)
-        & (tens < 10)
-        & (units < 10)
-        & province_allowed(province, issuer)
 }
 
 /// The first line of `rest` when its line ending is within its first 16 bytes: where the
@@ -226,7 +182,6 @@ fn prefix_ok(head: u64, issuer: Option<Issuer>) -> bool {
 /// bit in the first `\n` byte of the word (a borrow only travels upwards from a zero byte);
 /// each word is tested apart, so the lower word's lowest bit, else the upper word's, is the
 /// first `\n` of the 16 bytes. The verdict: [`line_is_valid`].
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 pub(crate) fn first_short_line(
     rest: &[u8],
@@ -255,7 +210,6 @@ pub(crate) fn first_short_line(
 /// [`is_valid`] of a line of `len` bytes (at most 15) whose first 16 bytes, the line and
 /// what follows it, are the words `low` and `high`: [`words_are_valid`] with the bytes past
 /// the line masked off.
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> bool {
     let high_bytes = if len == 15 {
@@ -280,7 +234,6 @@ fn line_is_valid(low: u64, high: u64, len: usize, issuer: Option<Issuer>) -> boo
 /// byte never tests clean. The bytes masked off in `high` are all above the tested ones,
 /// and carries only move upwards. What is left is the group code (a table by the letters'
 /// low 5 bits) and the province for the issuer (a table by value).
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn words_are_valid(
     low: u64,

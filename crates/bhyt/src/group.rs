@@ -58,11 +58,13 @@ macro_rules! group_codes {
             /// assert_eq!(GroupCode::TE.description(Lang::En), "children under 6");
             /// ```
             pub const fn description(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (GroupCode::$code, Lang::Vi) => $vi,
-                        (GroupCode::$code, Lang::En) => $en,
-                    )+
+                // A table indexed by the code's place in the list rather than a `match`: the
+                // same answers in about half the WebAssembly module's bytes.
+                const DESCRIPTIONS: [[&str; 2]; 43] = [$([$vi, $en]),+];
+                let [vi, en] = DESCRIPTIONS[self as usize];
+                match lang {
+                    Lang::Vi => vi,
+                    Lang::En => en,
                 }
             }
 
