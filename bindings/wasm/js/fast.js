@@ -65,13 +65,20 @@ export function fastValid(s, packed) {
   return n < 0 ? undefined : wasm.valid_at(n, packed) !== 0;
 }
 
-// The messages already produced, by language (bit 2 of the flags) and error key. A key
-// (src/packed.rs, `error_key`) stands for one error value, everything its message depends
-// on, so one message per key is produced by the module, the first time it is needed.
-// Positions and lengths of this crossing are below 65, so there are a few thousand keys at
-// most. A key of UNKEYED (an error the module cannot key) takes the string crossing.
-const MESSAGES = [new Map(), new Map()];
+// The messages already produced, one slot per (language, error key) hash, direct-mapped: a
+// key (src/packed.rs, `error_key`) stands for one error value, everything its message
+// depends on, so a slot holding the key holds its message, and a miss (a key not seen yet, or
+// another key in the slot) asks the module for the message again. Fixed size, so the cache
+// cannot grow; UNKEYED (an error the module cannot key) takes the string crossing.
+const SLOTS = 4096;
+const slotKeys = new Int32Array(2 * SLOTS); // 0: empty (0 is no error's key)
+const slotMessages = new Array(2 * SLOTS).fill("");
 const UNKEYED = 0x80000000;
+
+function slotOf(key, packed) {
+  // Bit 2 of the flags is the language.
+  return (((key ^ (key >>> 12)) & (SLOTS - 1)) | ((packed & 4) << 10)) >>> 0;
+}
 
 /**
  * `{ valid: true }` or `{ valid: false, error: { code, position, message } }`, or undefined
@@ -85,11 +92,14 @@ export function fastCheck(s, packed, codes, slow) {
   const key = wasm.check_at(n, packed);
   if (key === 0) return { valid: true };
   if (key === UNKEYED) return slow(s, packed);
-  const messages = MESSAGES[(packed >>> 2) & 1];
-  let message = messages.get(key);
-  if (message === undefined) {
+  const slot = slotOf(key, packed);
+  let message;
+  if (slotKeys[slot] === key) {
+    message = slotMessages[slot];
+  } else {
     message = slow(s, packed).error.message;
-    messages.set(key, message);
+    slotKeys[slot] = key;
+    slotMessages[slot] = message;
   }
   const position = (key >>> 8) & 0xff;
   return {
