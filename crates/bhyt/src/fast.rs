@@ -30,7 +30,7 @@ fn word_at(bytes: &[u8], start: usize) -> u64 {
 /// out of a byte needs that byte at `0x8A` or more, which is itself flagged, so carries can
 /// add flags to a word that already has one but never create the first: the word is all
 /// digits exactly when no high bit is set. (Exact per byte: [`non_digit_bytes`].) The
-/// tests check it on every byte value in every lane; `ten_digits` is it on two words.
+/// tests check it on every byte value in every lane.
 #[cfg(test)]
 const fn all_digits(word: u64) -> bool {
     const LANES: u64 = 0x0101_0101_0101_0101;
