@@ -35,14 +35,7 @@ for pair in php:php-cli php-cgi:php-cgi javac:default-jdk-headless mcs:mono-mcs 
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 [ -e /usr/share/java/jna.jar ] || missing+=(libjna-java)
-if [ "${#missing[@]}" -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "==> apt-get install ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
-fi
+bash "$ROOT/scripts/apt-install.sh" "${missing[@]}"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bhyt-hosts-test.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

@@ -29,14 +29,7 @@ PYTHON=${PYTHON:-python3}
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 "$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
-if [ "${#missing[@]}" -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "==> apt-get install ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
-fi
+bash "$ROOT/scripts/apt-install.sh" "${missing[@]}"
 
 step() { printf '\n--> %s\n' "$*"; }
 

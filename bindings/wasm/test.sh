@@ -48,12 +48,7 @@ fi
 wasm-bindgen --version
 chromium=${BHYT_CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "test.sh: $chromium is missing; install Debian's chromium (apt-get install chromium)" >&2
-    exit 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  bash "$here/../../scripts/apt-install.sh" --with-recommends chromium >/dev/null
 fi
 "$chromium" --version
 node --version
