@@ -277,10 +277,11 @@ pub(crate) fn identify_qr(input: &[u8]) -> Result<Identity, IdentifyError> {
     }
 }
 
-/// Where a field error points: the character position in the payload.
-/// The error for a malformed field, at the character holding byte `byte`. A problem found at
-/// the very end (an empty last field, an odd last hex digit) is reported at the last
-/// character, so that every position names a character of the input.
+/// The error for a malformed field, at the character holding byte `byte` of the payload. A
+/// problem found at the very end (an empty last field, an odd last hex digit) is reported at
+/// the last character, so that every position names a character of the input. (The payload
+/// is counted twice, for the position and for the last character: bounded payloads, and
+/// only on the error path; the cap also covers a byte inside the last character.)
 fn field_error(payload: &[u8], field: QrField, byte: usize) -> IdentifyError {
     let position = char_position(payload, byte);
     let last = char_position(payload, payload.len()).saturating_sub(1);
