@@ -55,6 +55,34 @@ namespace Bhyt
         public byte[] GroupCode;
     }
 
+    /// <summary>struct bhyt_facility_code: a facility code (mã cơ sở KCB), normalised; NUL-terminated ASCII.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytFacilityCode
+    {
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 6)]
+        public byte[] Code;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] Province;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 4)]
+        public byte[] Facility;
+    }
+
+    /// <summary>struct bhyt_date: a calendar date; all 0 (default) is no date. Whether it exists is the library's to say.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytDate
+    {
+        public ushort Year;
+        public byte Month;
+        public byte Day;
+
+        public BhytDate(ushort year, byte month, byte day)
+        {
+            Year = year;
+            Month = month;
+            Day = day;
+        }
+    }
+
     /// <summary>The C functions, loaded by the library's soname (libbhyt.so.0.MINOR).</summary>
     public static class Native
     {
@@ -88,6 +116,15 @@ namespace Bhyt
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern uint bhyt_error_details(uint call, byte[] input, UIntPtr len, uint issuer, UIntPtr item,
             out BhytErrorDetail detail);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_facility_code(byte[] input, UIntPtr len, out BhytFacilityCode code, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_validity_name(uint validity);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_validity_on(ref BhytDate validFrom, ref BhytDate validTo, ref BhytDate date, out uint validity);
     }
 
     /// <summary>A decoded card, or why the number is invalid (positions: null for BHYT_NO_POSITION).</summary>
@@ -100,6 +137,34 @@ namespace Bhyt
         public BhytCard Card;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
+    public sealed class BhytFacilityResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>On success: "01028"; province "01" and facility "028" (null otherwise).</summary>
+        public string FacilityCode;
+        public string Province;
+        public string Facility;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>A card's validity on a date: a Validity* value, or the error (InvalidDate).</summary>
+    public sealed class BhytValidityResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>A Validity* value; 0 when Code is not Ok.</summary>
+        public uint Validity;
+        /// <summary>Its stable name ("before_start", "expired", "valid", "open_ended"); null when Code is not Ok.</summary>
+        public string ValidityName;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
     }
 
     /// <summary>
@@ -196,6 +261,56 @@ namespace Bhyt
             byte[] buffer = new byte[needed + 1];
             Native.bhyt_error_text(call, Bytes(input), len, issuer, index, lang, buffer, new UIntPtr((ulong)buffer.Length));
             return Encoding.UTF8.GetString(buffer, 0, (int)needed);
+        }
+
+        /// <summary>
+        /// The general message of a code in <paramref name="lang"/>, without the details of a particular error
+        /// (the message of a facility-code or date error: ErrorText explains the card calls).
+        /// </summary>
+        public static string ErrorMessage(uint code, uint lang)
+        {
+            return Utf8(Native.bhyt_error_message(code, lang));
+        }
+
+        /// <summary>
+        /// Reads a facility code (mã cơ sở KCB) as it is written ("01 - 028", "01-028", "01028"); the error
+        /// is InvalidFacilityCode with the first character that does not fit (null: the length is wrong).
+        /// </summary>
+        public static BhytFacilityResult ParseFacilityCode(string input)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(input);
+            BhytFacilityCode code;
+            BhytError error;
+            uint result = Native.bhyt_parse_facility_code(Bytes(bytes), new UIntPtr((uint)bytes.Length), out code, out error);
+            BhytFacilityResult found = new BhytFacilityResult { Code = result, Name = CodeName(result) };
+            if (result != BhytConstants.Ok)
+            {
+                found.Position = Position(error.Position);
+                found.ByteOffset = Position(error.ByteOffset);
+                return found;
+            }
+            found.FacilityCode = Utf8(code.Code);
+            found.Province = Utf8(code.Province);
+            found.Facility = Utf8(code.Facility);
+            return found;
+        }
+
+        /// <summary>
+        /// Whether a card valid from <paramref name="validFrom"/> to <paramref name="validTo"/> (both included;
+        /// null: no end date) is valid on <paramref name="date"/>; InvalidDate when a date is no calendar date.
+        /// </summary>
+        public static BhytValidityResult ValidityOn(BhytDate validFrom, BhytDate? validTo, BhytDate date)
+        {
+            BhytDate to = validTo ?? new BhytDate();
+            uint validity;
+            uint code = Native.bhyt_validity_on(ref validFrom, ref to, ref date, out validity);
+            BhytValidityResult result = new BhytValidityResult { Code = code, Name = CodeName(code) };
+            if (code == BhytConstants.Ok)
+            {
+                result.Validity = validity;
+                result.ValidityName = Utf8(Native.bhyt_validity_name(validity));
+            }
+            return result;
         }
 
         public static string ErrorText(string input, uint issuer, bool lenient, uint lang)

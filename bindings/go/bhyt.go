@@ -29,34 +29,12 @@ type Call uint32
 // Code is a result code (bhyt_result): OK or an error code.
 type Code uint32
 
-// The header's constants (cgo reads them from bhyt.h: none is typed here).
-const (
-	IssuerAny     Issuer = C.BHYT_ISSUER_ANY
-	IssuerVSS     Issuer = C.BHYT_ISSUER_VSS
-	IssuerPolice  Issuer = C.BHYT_ISSUER_POLICE
-	IssuerDefence Issuer = C.BHYT_ISSUER_DEFENCE
+// Validity is whether a card is valid on a date (BHYT_VALIDITY_*).
+type Validity uint32
 
-	LangVi Lang = C.BHYT_LANG_VI
-	LangEn Lang = C.BHYT_LANG_EN
-
-	CallValidate           Call = C.BHYT_CALL_VALIDATE
-	CallValidateLenient    Call = C.BHYT_CALL_VALIDATE_LENIENT
-	CallCheckPrefix        Call = C.BHYT_CALL_CHECK_PREFIX
-	CallCheckPrefixLenient Call = C.BHYT_CALL_CHECK_PREFIX_LENIENT
-	CallIdentify           Call = C.BHYT_CALL_IDENTIFY
-	CallIdentifyLenient    Call = C.BHYT_CALL_IDENTIFY_LENIENT
-	CallMaTheBhyt          Call = C.BHYT_CALL_MA_THE_BHYT
-	CallMaTheBhytLenient   Call = C.BHYT_CALL_MA_THE_BHYT_LENIENT
-
-	OK                  Code = C.BHYT_OK
-	InvalidLength       Code = C.BHYT_INVALID_LENGTH
-	InvalidCharacter    Code = C.BHYT_INVALID_CHARACTER
-	UnknownGroupCode    Code = C.BHYT_UNKNOWN_GROUP_CODE
-	LateGroupCode       Code = C.BHYT_LATE_GROUP_CODE
-	InvalidBenefitLevel Code = C.BHYT_INVALID_BENEFIT_LEVEL
-	InvalidProvinceCode Code = C.BHYT_INVALID_PROVINCE_CODE
-	InvalidArgument     Code = C.BHYT_INVALID_ARGUMENT
-)
+// The constants (OK, InvalidLength, ..., IssuerAny, ..., ValidityValid, ...) are in
+// constants.go, generated from bhyt.h by bindings/hosts/generate.py; cgo reads their values
+// from bhyt.h.
 
 // NoPosition is Error.Position and Error.ByteOffset when there is none (C's
 // BHYT_NO_POSITION, SIZE_MAX, is translated to -1).
@@ -94,11 +72,24 @@ type Error struct {
 	item       int
 }
 
+// noCall marks an Error of a call that bhyt_error_text does not explain (a facility code, a
+// date): its message is the code's general message, and it keeps no input.
+const noCall = ^Call(0)
+
 func (e *Error) Error() string { return e.Message(LangEn) }
 
 // Message is the full message of the error, as the core writes it.
 func (e *Error) Message(lang Lang) string {
+	if e.call == noCall {
+		return e.Code.Message(lang)
+	}
 	return ErrorText(e.call, e.input, e.issuer, e.item, lang)
+}
+
+// Message is the code's general message in lang (bhyt_error_message), without the details of
+// a particular error.
+func (c Code) Message(lang Lang) string {
+	return C.GoString(C.bhyt_error_message(C.uint32_t(c), C.bhyt_lang(lang)))
 }
 
 // bytes gives C a pointer to the input's bytes (a real, empty buffer for an empty input).
@@ -177,4 +168,58 @@ func ErrorText(call Call, input []byte, issuer Issuer, item int, lang Lang) stri
 	C.bhyt_error_text(C.bhyt_call(call), data, n, C.bhyt_issuer(issuer), C.size_t(item), C.bhyt_lang(lang),
 		(*C.char)(unsafe.Pointer(&buffer[0])), C.size_t(len(buffer)))
 	return string(buffer[:needed])
+}
+
+// FacilityCode is a facility code (mã cơ sở KCB), normalised: Code "01028", Province "01",
+// Facility "028".
+type FacilityCode struct {
+	Code     string
+	Province string
+	Facility string
+}
+
+// ParseFacilityCode reads a facility code as it is written ("01 - 028", "01-028", "01028").
+// The error is InvalidFacilityCode, with the position of the first character that does not
+// fit (NoPosition when the number of characters is wrong).
+func ParseFacilityCode(input string) (*FacilityCode, *Error) {
+	var code C.bhyt_facility_code
+	var cerr C.bhyt_error
+	data, n := bytes([]byte(input))
+	if rc := C.bhyt_parse_facility_code(data, n, &code, &cerr); rc != C.BHYT_OK {
+		return nil, &Error{Code: Code(rc), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
+			call: noCall}
+	}
+	return &FacilityCode{
+		Code:     C.GoString(&code.code[0]),
+		Province: C.GoString(&code.province[0]),
+		Facility: C.GoString(&code.facility[0]),
+	}, nil
+}
+
+// Date is a calendar date as C's bhyt_date holds it; the zero Date is "no date" (a valid-to
+// of Date{} is a card without an end date).
+type Date struct {
+	Year  uint16
+	Month uint8
+	Day   uint8
+}
+
+func (d Date) c() C.bhyt_date {
+	return C.bhyt_date{year: C.uint16_t(d.Year), month: C.uint8_t(d.Month), day: C.uint8_t(d.Day)}
+}
+
+// Name is the validity's stable name ("before_start", "expired", "valid", "open_ended").
+func (v Validity) Name() string {
+	return C.GoString(C.bhyt_validity_name(C.bhyt_validity(v)))
+}
+
+// ValidityOn says whether a card valid from validFrom to validTo (both included; Date{}: no
+// end date) is valid on date. The error is InvalidDate when a date is no calendar date.
+func ValidityOn(validFrom, validTo, date Date) (Validity, *Error) {
+	from, to, on := validFrom.c(), validTo.c(), date.c()
+	var out C.bhyt_validity
+	if rc := C.bhyt_validity_on(&from, &to, &on, &out); rc != C.BHYT_OK {
+		return 0, &Error{Code: Code(rc), Position: NoPosition, ByteOffset: NoPosition, call: noCall}
+	}
+	return Validity(out), nil
 }

@@ -116,6 +116,98 @@ func TestEdges(t *testing.T) {
 	check(strings.HasPrefix(ErrorText(CallIdentify, []byte("12345"), IssuerAny, 0, LangEn), "neither"), "identify")
 	check(strings.HasPrefix(ErrorText(CallMaTheBhyt, []byte("HS4010120878811;HS401012087881X"), IssuerAny, 1, LangVi),
 		"Ký tự thứ 31"), "ma_the item 1")
-	check(InvalidArgument.Name() == "invalid_argument", "constants")
+	check(InvalidArgument.Name() == "invalid_argument" && InvalidFacilityCode.Name() == "invalid_facility_code" &&
+		InvalidDate.Name() == "invalid_date" && UnrecognizedQR.Name() == "unrecognized_qr", "constants")
 	check(Version() != "", "version")
+}
+
+// byteOffset is the byte offset of character number position (a rune index) in input.
+func byteOffset(input string, position int) int {
+	if position == NoPosition {
+		return NoPosition
+	}
+	k := 0
+	for offset := range input {
+		if k == position {
+			return offset
+		}
+		k++
+	}
+	return len(input)
+}
+
+// Every row of tests/vectors/facility.tsv: verdict, code, position, byte offset, the parts.
+func TestFacilityVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/facility.tsv") {
+		count++
+		where := "facility.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		code, err := ParseFacilityCode(input)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			if code.Code != row["facility_code"] || code.Province != row["province"] || code.Facility != row["facility"] {
+				t.Errorf("%s: %+v", where, *code)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		if err.Code != InvalidFacilityCode || err.Code.Name() != row["code"] || err.Position != position ||
+			err.ByteOffset != byteOffset(input, position) ||
+			!strings.HasPrefix(err.Message(LangEn), "a facility code is a 2-digit province") ||
+			(len(input) > 3 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+			t.Errorf("%s: %s at %d, byte %d (%q)", where, err.Code.Name(), err.Position, err.ByteOffset, err.Message(LangEn))
+		}
+	}
+	if count < 15 {
+		t.Fatalf("only %d rows", count)
+	}
+}
+
+// date reads yyyy-mm-dd as the vectors write it; "-" is Date{} (no end date).
+func date(t *testing.T, text string) Date {
+	if text == "-" {
+		return Date{}
+	}
+	var y, m, d uint16
+	if _, err := fmt.Sscanf(text, "%4d-%2d-%2d", &y, &m, &d); err != nil {
+		t.Fatalf("date %q: %v", text, err)
+	}
+	return Date{Year: y, Month: uint8(m), Day: uint8(d)}
+}
+
+// Every row of tests/vectors/validity.tsv (the validity on the date), and the date errors.
+func TestValidityVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/validity.tsv") {
+		count++
+		where := "validity.tsv:" + row["_line"]
+		validity, err := ValidityOn(date(t, row["valid_from"]), date(t, row["valid_to"]), date(t, row["date"]))
+		if err != nil || validity.Name() != row["validity"] {
+			t.Errorf("%s: %v %v", where, validity.Name(), err)
+		}
+	}
+	if count < 10 {
+		t.Fatalf("only %d rows", count)
+	}
+	from, to := Date{2025, 1, 1}, Date{2025, 12, 31}
+	for _, bad := range [][3]Date{{from, to, {2025, 2, 30}}, {{1990, 0, 0}, to, from}, {from, {2025, 13, 1}, from}, {from, to, {}}} {
+		validity, err := ValidityOn(bad[0], bad[1], bad[2])
+		if err == nil || err.Code != InvalidDate || err.Code.Name() != "invalid_date" || validity != 0 ||
+			err.Position != NoPosition || err.Message(LangVi) == "" {
+			t.Errorf("%v: %v %v", bad, validity, err)
+		}
+	}
+	if v, err := ValidityOn(from, Date{}, Date{2030, 1, 1}); err != nil || v != ValidityOpenEnded {
+		t.Errorf("open ended: %v %v", v, err)
+	}
+	if ValidityExpired.Name() != "expired" || Validity(0).Name() != "unknown" {
+		t.Error("validity names")
+	}
 }

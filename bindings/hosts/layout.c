@@ -41,5 +41,13 @@ int main(void) {
     FIELD(bhyt_error_detail, issuer);
     FIELD(bhyt_error_detail, length);
     FIELD(bhyt_error_detail, group_code);
+    SIZE(bhyt_facility_code);
+    FIELD(bhyt_facility_code, code);
+    FIELD(bhyt_facility_code, province);
+    FIELD(bhyt_facility_code, facility);
+    SIZE(bhyt_date);
+    FIELD(bhyt_date, year);
+    FIELD(bhyt_date, month);
+    FIELD(bhyt_date, day);
     return 0;
 }

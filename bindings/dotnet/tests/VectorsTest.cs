@@ -1,7 +1,9 @@
 // The C# (P/Invoke) declarations on the shared vectors: every row of tests/vectors/cards.tsv
 // (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
 // and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
-// BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+// BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
+// every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
+// offset, the parts) and validity.tsv (ValidityOn), and the date errors.
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -95,6 +97,90 @@ public static class VectorsTest
         return output.ToString();
     }
 
+    // The byte offset of character number position (null: none) of input.
+    private static ulong? ByteOffset(string input, ulong? position)
+    {
+        if (position == null)
+        {
+            return null;
+        }
+        int end = 0;
+        for (ulong k = 0; k < position.Value; k++)
+        {
+            end += char.IsHighSurrogate(input[end]) ? 2 : 1;
+        }
+        return (ulong)Encoding.UTF8.GetByteCount(input.Substring(0, end));
+    }
+
+    private static void Facility(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "facility.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytFacilityResult got = BhytApi.ParseFacilityCode(input);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid)
+            {
+                Check(got.FacilityCode == row["facility_code"] && got.Province == row["province"]
+                    && got.Facility == row["facility"], where + " parts");
+            }
+            else
+            {
+                ulong? position = row["position"] == "-" ? (ulong?)null : ulong.Parse(row["position"]);
+                Check(got.Code == BhytConstants.InvalidFacilityCode && got.Name == row["code"], where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                Check(got.FacilityCode == null, where + " no parts");
+                Check(BhytApi.ErrorMessage(got.Code, BhytConstants.LangEn).StartsWith("a facility code is a 2-digit province",
+                    StringComparison.Ordinal), where + " message");
+            }
+        }
+        Check(count >= 15, "every facility row read");
+    }
+
+    // A BhytDate of yyyy-mm-dd; null for "-" (no end date).
+    private static BhytDate? Date(string text)
+    {
+        if (text == "-")
+        {
+            return null;
+        }
+        string[] parts = text.Split('-');
+        return new BhytDate(ushort.Parse(parts[0]), byte.Parse(parts[1]), byte.Parse(parts[2]));
+    }
+
+    private static void Validity(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "validity.tsv:" + row["_line"];
+            BhytValidityResult got = BhytApi.ValidityOn(Date(row["valid_from"]).Value, Date(row["valid_to"]),
+                Date(row["date"]).Value);
+            Check(got.Ok && got.ValidityName == row["validity"], where + " validity");
+        }
+        Check(count >= 10, "every validity row read");
+        BhytDate from = new BhytDate(2025, 1, 1), to = new BhytDate(2025, 12, 31);
+        BhytDate?[][] bad =
+        {
+            new BhytDate?[] { from, to, new BhytDate(2025, 2, 30) },
+            new BhytDate?[] { new BhytDate(1990, 0, 0), to, from },
+            new BhytDate?[] { from, new BhytDate(2025, 13, 1), from },
+            new BhytDate?[] { from, null, new BhytDate() },
+        };
+        foreach (BhytDate?[] dates in bad)
+        {
+            BhytValidityResult got = BhytApi.ValidityOn(dates[0].Value, dates[1], dates[2].Value);
+            Check(!got.Ok && got.Code == BhytConstants.InvalidDate && got.Name == "invalid_date" && got.Validity == 0
+                && got.ValidityName == null, "invalid date");
+        }
+        Check(BhytApi.ValidityOn(from, null, new BhytDate(2030, 1, 1)).Validity == BhytConstants.ValidityOpenEnded,
+            "no end date");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -173,9 +259,15 @@ public static class VectorsTest
             && BhytApi.Utf8(detail.GroupCode) == "ND", "details");
         Check(BhytApi.CodeName(BhytConstants.InvalidArgument) == "invalid_argument", "constants");
 
+        string vectors = Path.GetDirectoryName(Path.GetFullPath(args[0]));
+        Facility(Path.Combine(vectors, "facility.tsv"));
+        Validity(Path.Combine(vectors, "validity.tsv"));
+
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
         {
+            { "bhyt_facility_code", typeof(BhytFacilityCode) },
+            { "bhyt_date", typeof(BhytDate) },
             { "bhyt_card", typeof(BhytCard) },
             { "bhyt_error", typeof(BhytError) },
             { "bhyt_error_detail", typeof(BhytErrorDetail) },

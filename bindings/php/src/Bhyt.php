@@ -133,6 +133,86 @@ final class Bhyt implements BhytConstants
         return $this->ffi->bhyt_error_code_name($code);
     }
 
+    /**
+     * The general message of a code in $lang, without the details of a particular error (the
+     * message of a facility-code or date error: errorText explains the card calls).
+     */
+    public function errorMessage(int $code, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_error_message($code, $lang);
+    }
+
+    /**
+     * Reads a facility code (mã cơ sở KCB) as it is written ('01 - 028', '01-028', '01028').
+     * Returns ['code' => int, 'name' => string, 'position' => ?int, 'byte_offset' => ?int,
+     * 'facility_code' => ?array]: on success facility_code is ['code' => '01028',
+     * 'province' => '01', 'facility' => '028']; otherwise code is INVALID_FACILITY_CODE and
+     * position the first character that does not fit (null when the length is wrong).
+     */
+    public function parseFacilityCode(string $input): array
+    {
+        $code = $this->ffi->new('bhyt_facility_code');
+        $error = $this->ffi->new('bhyt_error');
+        $result = $this->ffi->bhyt_parse_facility_code($input, strlen($input), FFI::addr($code), FFI::addr($error));
+        $out = ['code' => $result, 'name' => $this->errorName($result), 'position' => null, 'byte_offset' => null, 'facility_code' => null];
+        if ($result !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            return $out;
+        }
+        $out['facility_code'] = [
+            'code' => FFI::string($code->code),
+            'province' => FFI::string($code->province),
+            'facility' => FFI::string($code->facility),
+        ];
+        return $out;
+    }
+
+    /**
+     * Whether a card valid from $validFrom to $validTo (both included; null: no end date) is
+     * valid on $date. Dates are [year, month, day]. Returns ['code' => int, 'name' => string,
+     * 'validity' => ?int]: validity is a VALIDITY_* value (see validityName), null when code
+     * is INVALID_DATE (a date that is no calendar date).
+     */
+    public function validityOn(array $validFrom, ?array $validTo, array $date): array
+    {
+        $validity = $this->ffi->new('bhyt_validity');
+        $result = $this->ffi->bhyt_validity_on(
+            FFI::addr($this->date($validFrom)),
+            FFI::addr($this->date($validTo)),
+            FFI::addr($this->date($date)),
+            FFI::addr($validity)
+        );
+        return ['code' => $result, 'name' => $this->errorName($result), 'validity' => $result === self::OK ? $validity->cdata : null];
+    }
+
+    /** The stable name of a validity ("before_start", "expired", "valid", "open_ended"). */
+    public function validityName(int $validity): string
+    {
+        return $this->ffi->bhyt_validity_name($validity);
+    }
+
+    /**
+     * A bhyt_date of [year, month, day] (null: all 0, no date). A value the C field cannot
+     * hold is a ValueError; whether the date exists is the library's to say.
+     */
+    private function date(?array $date): FFI\CData
+    {
+        $out = $this->ffi->new('bhyt_date');
+        if ($date === null) {
+            return $out;
+        }
+        [$year, $month, $day] = array_values($date) + [null, null, null];
+        if (!is_int($year) || !is_int($month) || !is_int($day) || count($date) !== 3
+            || $year < 0 || $year > 0xFFFF || $month < 0 || $month > 0xFF || $day < 0 || $day > 0xFF) {
+            throw new \ValueError('a date is [year, month, day]: integers, year 0-65535, month and day 0-255');
+        }
+        $out->year = $year;
+        $out->month = $month;
+        $out->day = $day;
+        return $out;
+    }
+
     /** A position field: null for BHYT_NO_POSITION (which PHP's FFI hands over as -1). */
     private static function position(int $value): ?int
     {

@@ -5,6 +5,9 @@
 // input, BHYT_NO_POSITION as null, the constants against the library, and the struct layout
 // FFI sees against the C compiler's (bindings/hosts/layout.c's output).
 //
+// Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
+// offset, the parts) and validity.tsv (validityOn), and the date errors.
+//
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
 //        BHYT_EXPECT_SCOPE=1 the library must come from the preloaded scope: ffi.preload)
@@ -145,6 +148,59 @@ check($bhyt->errorName(Bhyt::INVALID_PROVINCE_CODE) === 'invalid_province_code',
 check(str_starts_with($bhyt->errorText('12345', call: Bhyt::CALL_IDENTIFY, lang: Bhyt::LANG_EN), 'neither'), 'identify');
 check($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 0) === '', 'ma_the item 0');
 check(str_starts_with($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 1), 'Ký tự thứ 31'), 'ma_the item 1');
+
+// facility.tsv and validity.tsv sit next to cards.tsv.
+$vectors = dirname($cardsPath);
+/** The byte offset of character number $position (null: none) of the UTF-8 text $input. */
+function byte_offset(string $input, ?int $position): ?int
+{
+    return $position === null ? null : (preg_match('/^.{' . $position . '}/su', $input, $m) ? strlen($m[0]) : -1);
+}
+$rows = 0;
+foreach (rows("$vectors/facility.tsv") as $row) {
+    $rows++;
+    $where = "facility.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->parseFacilityCode($input);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($row['valid'] === 'true') {
+        check($got['facility_code'] === ['code' => $row['facility_code'], 'province' => $row['province'], 'facility' => $row['facility']], "$where parts");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['code'] === Bhyt::INVALID_FACILITY_CODE && $got['name'] === $row['code'], "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        check($got['facility_code'] === null, "$where no parts");
+        check(str_starts_with($bhyt->errorMessage($got['code'], Bhyt::LANG_EN), 'a facility code is a 2-digit province'), "$where message");
+    }
+}
+check($rows >= 15, 'every facility row read');
+/** [year, month, day] of yyyy-mm-dd; null for '-' (no end date). */
+function ymd(string $text): ?array
+{
+    return $text === '-' ? null : array_map('intval', explode('-', $text));
+}
+$rows = 0;
+foreach (rows("$vectors/validity.tsv") as $row) {
+    $rows++;
+    $where = "validity.tsv:{$row['_line']}";
+    $got = $bhyt->validityOn(ymd($row['valid_from']), ymd($row['valid_to']), ymd($row['date']));
+    check($got['code'] === Bhyt::OK && $bhyt->validityName($got['validity']) === $row['validity'], "$where validity");
+}
+check($rows >= 10, 'every validity row read');
+foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 2, 30]], [[1990, 0, 0], null, [2025, 1, 1]], [[2025, 1, 1], [2025, 13, 1], [2025, 1, 1]], [[2025, 1, 1], null, [0, 0, 0]]] as $i => [$from, $to, $on]) {
+    $got = $bhyt->validityOn($from, $to, $on);
+    check($got['code'] === Bhyt::INVALID_DATE && $got['name'] === 'invalid_date' && $got['validity'] === null, "invalid date $i");
+}
+check($bhyt->validityOn([2025, 1, 1], null, [2030, 1, 1])['validity'] === Bhyt::VALIDITY_OPEN_ENDED, 'no end date');
+check($bhyt->validityName(0) === 'unknown', 'validity name of no validity');
+foreach ([[70000, 1, 1], [2025, 1], [2025, 1, '1'], [2025, -1, 1]] as $i => $bad) {
+    try {
+        $bhyt->validityOn($bad, null, [2025, 1, 1]);
+        check(false, "a date the C field cannot hold $i");
+    } catch (ValueError $e) {
+        check(!str_contains($e->getMessage(), '70000'), "a date the C field cannot hold $i");
+    }
+}
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

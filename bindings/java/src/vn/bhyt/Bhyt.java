@@ -1,5 +1,7 @@
 package vn.bhyt;
 
+import com.sun.jna.ptr.IntByReference;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -91,6 +93,91 @@ public final class Bhyt implements BhytConstants {
         byte[] buffer = new byte[(int) needed + 1];
         LIB.bhyt_error_text(call, input, size(input.length), issuer, size(item), lang, buffer, size(buffer.length));
         return new String(buffer, 0, (int) needed, StandardCharsets.UTF_8);
+    }
+
+    /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
+    public static String errorName(int code) {
+        return LIB.bhyt_error_code_name(code);
+    }
+
+    /**
+     * The general message of a code in {@code lang}, without the details of a particular error
+     * (the message of a facility-code or date error: errorText explains the card calls).
+     */
+    public static String errorMessage(int code, int lang) {
+        return LIB.bhyt_error_message(code, lang);
+    }
+
+    /** A facility code, normalised, or why the input is none. Positions are null for BHYT_NO_POSITION. */
+    public static final class FacilityCode {
+        public final int code;
+        public final String name;
+        public final Long position;
+        public final Long byteOffset;
+        /** On success: code ("01028"), province ("01"), facility ("028"); read with {@link Bhyt#string}. */
+        public final BhytLibrary.bhyt_facility_code facilityCode;
+
+        FacilityCode(int code, Long position, Long byteOffset, BhytLibrary.bhyt_facility_code facilityCode) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.position = position;
+            this.byteOffset = byteOffset;
+            this.facilityCode = facilityCode;
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * Reads a facility code (mã cơ sở KCB) as it is written ("01 - 028", "01-028", "01028"); the
+     * error is INVALID_FACILITY_CODE with the first character that does not fit (null: the
+     * length is wrong).
+     */
+    public static FacilityCode parseFacilityCode(String input) {
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        BhytLibrary.bhyt_facility_code code = new BhytLibrary.bhyt_facility_code();
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        int result = LIB.bhyt_parse_facility_code(bytes, size(bytes.length), code, error);
+        if (result == OK) {
+            return new FacilityCode(result, null, null, code);
+        }
+        return new FacilityCode(result, position(error.position), position(error.byte_offset), null);
+    }
+
+    /** A card's validity on a date: a VALIDITY_* value, or the error (INVALID_DATE). */
+    public static final class Validity {
+        public final int code;
+        public final String name;
+        /** A VALIDITY_* value; 0 when code is not OK. */
+        public final int validity;
+
+        Validity(int code, int validity) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.validity = validity;
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+
+        /** The validity's stable name ("before_start", "expired", "valid", "open_ended"). */
+        public String validityName() {
+            return LIB.bhyt_validity_name(validity);
+        }
+    }
+
+    /**
+     * Whether a card valid from {@code validFrom} to {@code validTo} (both included; null: no
+     * end date) is valid on {@code date}; INVALID_DATE when a date is no calendar date.
+     */
+    public static Validity validityOn(BhytLibrary.bhyt_date validFrom, BhytLibrary.bhyt_date validTo,
+            BhytLibrary.bhyt_date date) {
+        IntByReference out = new IntByReference();
+        int code = LIB.bhyt_validity_on(validFrom, validTo == null ? new BhytLibrary.bhyt_date() : validTo, date, out);
+        return new Validity(code, code == OK ? out.getValue() : 0);
     }
 
     /** A NUL-terminated char array field, as a String. */

@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.ptr.IntByReference;
 
 import java.util.Collections;
 
@@ -79,6 +80,39 @@ public interface BhytLibrary extends Library {
         public byte[] group_code = new byte[3];
     }
 
+    /** struct bhyt_facility_code. */
+    @Structure.FieldOrder({"code", "province", "facility"})
+    class bhyt_facility_code extends Structure {
+        public byte[] code = new byte[6];
+        public byte[] province = new byte[3];
+        public byte[] facility = new byte[4];
+    }
+
+    /** struct bhyt_date: all 0 is no date. */
+    @Structure.FieldOrder({"year", "month", "day"})
+    class bhyt_date extends Structure {
+        public short year;
+        public byte month;
+        public byte day;
+
+        /** No date (a valid-to without an end date). */
+        public bhyt_date() {
+        }
+
+        /**
+         * A date; whether it exists is the library's to say. A value the C field cannot hold
+         * (year 0-65535, month and day 0-255) is an IllegalArgumentException.
+         */
+        public bhyt_date(int year, int month, int day) {
+            if (year < 0 || year > 0xFFFF || month < 0 || month > 0xFF || day < 0 || day > 0xFF) {
+                throw new IllegalArgumentException("a date is year 0-65535, month and day 0-255");
+            }
+            this.year = (short) year;
+            this.month = (byte) month;
+            this.day = (byte) day;
+        }
+    }
+
     String bhyt_version();
 
     int bhyt_validate(byte[] input, SizeT len, int issuer);
@@ -97,4 +131,10 @@ public interface BhytLibrary extends Library {
             SizeT capacity);
 
     int bhyt_error_details(int call, byte[] input, SizeT len, int issuer, SizeT item, bhyt_error_detail outDetail);
+
+    int bhyt_parse_facility_code(byte[] input, SizeT len, bhyt_facility_code outCode, bhyt_error outError);
+
+    String bhyt_validity_name(int validity);
+
+    int bhyt_validity_on(bhyt_date validFrom, bhyt_date validTo, bhyt_date date, IntByReference outValidity);
 }

@@ -14,7 +14,9 @@ import java.util.Map;
  * The Java (JNA) declarations on the shared vectors: every row of tests/vectors/cards.tsv
  * (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
  * and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
- * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+ * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
+ * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
+ * offset, the parts) and validity.tsv (validityOn), and the date errors.
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -77,6 +79,86 @@ public final class VectorsTest implements BhytConstants {
             case "police": return ISSUER_POLICE;
             case "defence": return ISSUER_DEFENCE;
             default: return ISSUER_ANY;
+        }
+    }
+
+    /** The byte offset of character number {@code position} (null: none) of {@code input}. */
+    private static Long byteOffset(String input, Long position) {
+        if (position == null) {
+            return null;
+        }
+        int end = input.offsetByCodePoints(0, position.intValue());
+        return (long) input.substring(0, end).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void facility(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "facility.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.FacilityCode got = Bhyt.parseFacilityCode(input);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid()) {
+                check(Bhyt.string(got.facilityCode.code).equals(row.get("facility_code"))
+                        && Bhyt.string(got.facilityCode.province).equals(row.get("province"))
+                        && Bhyt.string(got.facilityCode.facility).equals(row.get("facility")), where + " parts");
+            } else {
+                Long position = row.get("position").equals("-") ? null : Long.valueOf(row.get("position"));
+                check(got.code == INVALID_FACILITY_CODE && got.name.equals(row.get("code")), where + " code");
+                check(position == null ? got.position == null : position.equals(got.position), where + " position");
+                Long offset = byteOffset(input, position);
+                check(offset == null ? got.byteOffset == null : offset.equals(got.byteOffset), where + " byte offset");
+                check(got.facilityCode == null, where + " no parts");
+                check(Bhyt.errorMessage(got.code, LANG_EN).startsWith("a facility code is a 2-digit province"),
+                        where + " message");
+            }
+        }
+        check(count >= 15, "every facility row read");
+    }
+
+    /** A bhyt_date of yyyy-mm-dd; null for "-" (no end date). */
+    private static BhytLibrary.bhyt_date date(String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        String[] parts = text.split("-");
+        return new BhytLibrary.bhyt_date(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]));
+    }
+
+    private static void validity(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "validity.tsv:" + row.get("_line");
+            Bhyt.Validity got = Bhyt.validityOn(date(row.get("valid_from")), date(row.get("valid_to")),
+                    date(row.get("date")));
+            check(got.ok() && got.validityName().equals(row.get("validity")), where + " validity");
+        }
+        check(count >= 10, "every validity row read");
+        BhytLibrary.bhyt_date from = new BhytLibrary.bhyt_date(2025, 1, 1);
+        BhytLibrary.bhyt_date to = new BhytLibrary.bhyt_date(2025, 12, 31);
+        BhytLibrary.bhyt_date[][] bad = {
+            {from, to, new BhytLibrary.bhyt_date(2025, 2, 30)},
+            {new BhytLibrary.bhyt_date(1990, 0, 0), to, from},
+            {from, new BhytLibrary.bhyt_date(2025, 13, 1), from},
+            {from, null, new BhytLibrary.bhyt_date()},
+        };
+        for (BhytLibrary.bhyt_date[] dates : bad) {
+            Bhyt.Validity got = Bhyt.validityOn(dates[0], dates[1], dates[2]);
+            check(!got.ok() && got.code == INVALID_DATE && got.name.equals("invalid_date") && got.validity == 0,
+                    "invalid date");
+        }
+        check(Bhyt.validityOn(from, null, new BhytLibrary.bhyt_date(2030, 1, 1)).validity == VALIDITY_OPEN_ENDED,
+                "no end date");
+        check(Bhyt.validityOn(null, to, from).code == NULL_ARGUMENT, "a null date");
+        check(new BhytLibrary.bhyt_date(65535, 255, 255).year == (short) 65535, "the largest date the struct holds");
+        try {
+            new BhytLibrary.bhyt_date(70000, 1, 1);
+            check(false, "a year the struct cannot hold");
+        } catch (IllegalArgumentException e) {
+            check(!e.getMessage().contains("70000"), "a year the struct cannot hold");
         }
     }
 
@@ -152,8 +234,14 @@ public final class VectorsTest implements BhytConstants {
                 "details");
         check(BhytLibrary.INSTANCE.bhyt_error_code_name(INVALID_ARGUMENT).equals("invalid_argument"), "constants");
 
+        String vectors = Paths.get(args[0]).getParent().toString();
+        facility(Paths.get(vectors, "facility.tsv").toString());
+        validity(Paths.get(vectors, "validity.tsv").toString());
+
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
+        structs.put("bhyt_facility_code", new BhytLibrary.bhyt_facility_code());
+        structs.put("bhyt_date", new BhytLibrary.bhyt_date());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
         structs.put("bhyt_error", new BhytLibrary.bhyt_error());
         structs.put("bhyt_error_detail", new BhytLibrary.bhyt_error_detail());
