@@ -55,6 +55,30 @@ namespace Bhyt
         public byte[] GroupCode;
     }
 
+    /// <summary>struct bhyt_personal_id: a decoded 12-digit personal identification number (personal data: log Masked).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytPersonalId
+    {
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 13)]
+        public byte[] Digits;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 13)]
+        public byte[] Masked;
+        public byte Sex;
+        public byte BirthPlaceOn2016List;
+        public ushort BirthPlaceCode;
+        public ushort Century;
+        public ushort BirthYear;
+    }
+
+    /// <summary>struct bhyt_identity: what bhyt_identify found (the card and the number inline).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytIdentity
+    {
+        public uint Kind;
+        public BhytCard Card;
+        public BhytPersonalId PersonalId;
+    }
+
     /// <summary>struct bhyt_facility_code: a facility code (mã cơ sở KCB), normalised; NUL-terminated ASCII.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct BhytFacilityCode
@@ -118,6 +142,15 @@ namespace Bhyt
             out BhytErrorDetail detail);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_identify(byte[] input, UIntPtr len, out BhytIdentity identity, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_identify_lenient(byte[] input, UIntPtr len, out BhytIdentity identity, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_qr_error_field(uint call, byte[] input, UIntPtr len);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern uint bhyt_parse_facility_code(byte[] input, UIntPtr len, out BhytFacilityCode code, out BhytError error);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -135,6 +168,25 @@ namespace Bhyt
         public ulong? Position;
         public ulong? ByteOffset;
         public BhytCard Card;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>What Identify found in one search box, or why the input is none of the four kinds (positions: null for BHYT_NO_POSITION).</summary>
+    public sealed class BhytIdentityResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>For an InvalidQrField error, the QR field's stable name ("birth_date", ...); else null.</summary>
+        public string QrField;
+        /// <summary>On success, an Identity* value; else 0.</summary>
+        public uint Kind;
+        /// <summary>IdentityCard and IdentityCardQr: the card, as Parse gives it.</summary>
+        public BhytCard Card;
+        /// <summary>IdentityPersonalId and IdentityPersonalIdQr: the decoded number.</summary>
+        public BhytPersonalId PersonalId;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
     }
@@ -261,6 +313,40 @@ namespace Bhyt
             byte[] buffer = new byte[needed + 1];
             Native.bhyt_error_text(call, Bytes(input), len, issuer, index, lang, buffer, new UIntPtr((ulong)buffer.Length));
             return Encoding.UTF8.GetString(buffer, 0, (int)needed);
+        }
+
+        /// <summary>
+        /// Says what was typed into one search box: a card number (10 or 15 characters, checked with IssuerAny),
+        /// a 12-digit personal identification number, or a card's or a CCCD's QR code (input with '|'). The
+        /// message of the error: ErrorText(CallIdentify, ...) (or CallIdentifyLenient).
+        /// </summary>
+        public static BhytIdentityResult Identify(byte[] input, bool lenient)
+        {
+            BhytIdentity identity;
+            BhytError error;
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            uint code = lenient
+                ? Native.bhyt_identify_lenient(Bytes(input), len, out identity, out error)
+                : Native.bhyt_identify(Bytes(input), len, out identity, out error);
+            BhytIdentityResult result = new BhytIdentityResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                result.Position = Position(error.Position);
+                result.ByteOffset = Position(error.ByteOffset);
+                string field = Utf8(Native.bhyt_qr_error_field(
+                    lenient ? BhytConstants.CallIdentifyLenient : BhytConstants.CallIdentify, Bytes(input), len));
+                result.QrField = field.Length == 0 ? null : field;
+                return result;
+            }
+            result.Kind = identity.Kind;
+            result.Card = identity.Card;
+            result.PersonalId = identity.PersonalId;
+            return result;
+        }
+
+        public static BhytIdentityResult Identify(string input, bool lenient)
+        {
+            return Identify(Encoding.UTF8.GetBytes(input), lenient);
         }
 
         /// <summary>

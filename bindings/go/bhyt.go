@@ -32,6 +32,12 @@ type Code uint32
 // Validity is whether a card is valid on a date (BHYT_VALIDITY_*).
 type Validity uint32
 
+// IdentityKind is what Identify found (BHYT_IDENTITY_*).
+type IdentityKind uint32
+
+// Sex is the sex a personal identification number encodes (BHYT_SEX_*).
+type Sex uint8
+
 // The constants (OK, InvalidLength, ..., IssuerAny, ..., ValidityValid, ...) are in
 // constants.go, generated from bhyt.h by bindings/hosts/generate.py; cgo reads their values
 // from bhyt.h.
@@ -61,29 +67,39 @@ type Card struct {
 	IssuerNameVi          string
 }
 
-// Error says why a number is invalid and where; Message gives the core's full text.
+// Error says why a number is invalid and where; Message gives the core's full text. An Error
+// keeps its messages, never the input (personal data).
 type Error struct {
 	Code       Code
 	Position   int // 0-based character index, or NoPosition
 	ByteOffset int // where that character starts in the input's bytes, or NoPosition
-	call       Call
-	input      []byte
-	issuer     Issuer
-	item       int
+	// QRField is, for an InvalidQRField error of Identify, the stable name of the QR field
+	// ("birth_date", "valid_to", ...); "" for any other error.
+	QRField string
+	text    [2]string // the message in Vietnamese and in English
 }
-
-// noCall marks an Error of a call that bhyt_error_text does not explain (a facility code, a
-// date): its message is the code's general message, and it keeps no input.
-const noCall = ^Call(0)
 
 func (e *Error) Error() string { return e.Message(LangEn) }
 
-// Message is the full message of the error, as the core writes it.
+// Message is the full message of the error, as the core writes it (LangVi, or English).
 func (e *Error) Message(lang Lang) string {
-	if e.call == noCall {
-		return e.Code.Message(lang)
+	if lang == LangVi {
+		return e.text[0]
 	}
-	return ErrorText(e.call, e.input, e.issuer, e.item, lang)
+	return e.text[1]
+}
+
+// callError is the error the entry point call reports for input, with the core's messages.
+func callError(code C.bhyt_result, cerr *C.bhyt_error, call Call, input []byte, issuer Issuer, item int) *Error {
+	return &Error{Code: Code(code), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
+		text: [2]string{ErrorText(call, input, issuer, item, LangVi), ErrorText(call, input, issuer, item, LangEn)}}
+}
+
+// codeError is an error of a call that bhyt_error_text does not explain (a facility code, a
+// date): its messages are the code's general ones.
+func codeError(code C.bhyt_result, position, byteOffset int) *Error {
+	return &Error{Code: Code(code), Position: position, ByteOffset: byteOffset,
+		text: [2]string{Code(code).Message(LangVi), Code(code).Message(LangEn)}}
 }
 
 // Message is the code's general message in lang (bhyt_error_message), without the details of
@@ -136,10 +152,13 @@ func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
 		code = C.bhyt_parse(data, n, C.bhyt_issuer(issuer), &card, &cerr)
 	}
 	if code != C.BHYT_OK {
-		kept := append([]byte(nil), input...)
-		return nil, &Error{Code: Code(code), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
-			call: call, input: kept, issuer: issuer}
+		return nil, callError(code, &cerr, call, input, issuer, 0)
 	}
+	return goCard(&card), nil
+}
+
+// goCard is a bhyt_card as a Card.
+func goCard(card *C.bhyt_card) *Card {
 	return &Card{
 		Form:                  int(card.form),
 		Compact:               C.GoString(&card.compact[0]),
@@ -153,7 +172,7 @@ func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
 		GroupDescriptionEn:    C.GoString(card.group_description_en),
 		BenefitMeaningVi:      C.GoString(card.benefit_meaning_vi),
 		IssuerNameVi:          C.GoString(card.issuer_name_vi),
-	}, nil
+	}
 }
 
 // ErrorText is the full message of the error the entry point call reports for input (item:
@@ -186,8 +205,7 @@ func ParseFacilityCode(input string) (*FacilityCode, *Error) {
 	var cerr C.bhyt_error
 	data, n := bytes([]byte(input))
 	if rc := C.bhyt_parse_facility_code(data, n, &code, &cerr); rc != C.BHYT_OK {
-		return nil, &Error{Code: Code(rc), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
-			call: noCall}
+		return nil, codeError(rc, position(cerr.position), position(cerr.byte_offset))
 	}
 	return &FacilityCode{
 		Code:     C.GoString(&code.code[0]),
@@ -219,7 +237,72 @@ func ValidityOn(validFrom, validTo, date Date) (Validity, *Error) {
 	from, to, on := validFrom.c(), validTo.c(), date.c()
 	var out C.bhyt_validity
 	if rc := C.bhyt_validity_on(&from, &to, &on, &out); rc != C.BHYT_OK {
-		return 0, &Error{Code: Code(rc), Position: NoPosition, ByteOffset: NoPosition, call: noCall}
+		return 0, codeError(rc, NoPosition, NoPosition)
 	}
 	return Validity(out), nil
+}
+
+// PersonalID is a decoded 12-digit personal identification number (số định danh cá nhân).
+// Personal data, like a card number: log Masked, never Digits.
+type PersonalID struct {
+	Digits               string // the 12 digits
+	Masked               string // the first 8 replaced by '*': "********1234"
+	Sex                  Sex
+	BirthPlaceOn2016List bool // BirthPlaceCode is on the 2016 list of the 63 provinces' codes
+	BirthPlaceCode       int  // digits 1-3, 0 to 999
+	Century              int  // the first year of the birth century (1900, 2000, ...)
+	BirthYear            int
+}
+
+// Identity is what Identify found in one search box: Card for IdentityCard and
+// IdentityCardQR, PersonalID for IdentityPersonalID and IdentityPersonalIDQR (the other nil).
+type Identity struct {
+	Kind       IdentityKind
+	Card       *Card
+	PersonalID *PersonalID
+}
+
+// Identify says what was typed into one search box: a card number (10 or 15 characters,
+// checked with IssuerAny), a 12-digit personal identification number, or a card's or a CCCD's
+// QR code (input with '|'). The error's Message is the core's; for InvalidQRField, QRField
+// names the field.
+func Identify(input string, lenient bool) (*Identity, *Error) {
+	return IdentifyBytes([]byte(input), lenient)
+}
+
+// IdentifyBytes is Identify on bytes.
+func IdentifyBytes(input []byte, lenient bool) (*Identity, *Error) {
+	var identity C.bhyt_identity
+	var cerr C.bhyt_error
+	data, n := bytes(input)
+	call := CallIdentify
+	var code C.bhyt_result
+	if lenient {
+		call = CallIdentifyLenient
+		code = C.bhyt_identify_lenient(data, n, &identity, &cerr)
+	} else {
+		code = C.bhyt_identify(data, n, &identity, &cerr)
+	}
+	if code != C.BHYT_OK {
+		err := callError(code, &cerr, call, input, IssuerAny, 0)
+		err.QRField = C.GoString(C.bhyt_qr_error_field(C.bhyt_call(call), data, n))
+		return nil, err
+	}
+	out := &Identity{Kind: IdentityKind(identity.kind)}
+	switch out.Kind {
+	case IdentityCard, IdentityCardQR:
+		out.Card = goCard(&identity.card)
+	default:
+		id := &identity.personal_id
+		out.PersonalID = &PersonalID{
+			Digits:               C.GoString(&id.digits[0]),
+			Masked:               C.GoString(&id.masked[0]),
+			Sex:                  Sex(id.sex),
+			BirthPlaceOn2016List: id.birth_place_on_2016_list == 1,
+			BirthPlaceCode:       int(id.birth_place_code),
+			Century:              int(id.century),
+			BirthYear:            int(id.birth_year),
+		}
+	}
+	return out, nil
 }

@@ -211,3 +211,100 @@ func TestValidityVectors(t *testing.T) {
 		t.Error("validity names")
 	}
 }
+
+// Every row of tests/vectors/identify.tsv: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset and message of the error.
+func TestIdentifyVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/identify.tsv") {
+		count++
+		where := "identify.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		identity, err := Identify(input, lenient)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			ok := false
+			switch row["kind"] {
+			case "card":
+				ok = identity.Kind == IdentityCard && identity.PersonalID == nil && identity.Card.Compact == row["compact"]
+			case "personal_id":
+				id := identity.PersonalID
+				ok = identity.Kind == IdentityPersonalID && identity.Card == nil && id.Digits == row["compact"] &&
+					id.Masked == row["masked"] && fmt.Sprintf("%03d", id.BirthPlaceCode) == row["birth_place"] &&
+					strconv.FormatBool(id.BirthPlaceOn2016List) == row["on_2016_list"] &&
+					map[Sex]string{SexMale: "male", SexFemale: "female"}[id.Sex] == row["sex"] &&
+					strconv.Itoa(id.Century) == row["century"] && strconv.Itoa(id.BirthYear) == row["birth_year"]
+			}
+			if !ok {
+				t.Errorf("%s: %+v", where, identity)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		if err.Code.Name() != row["code"] || err.Position != position || err.ByteOffset != byteOffset(input, position) ||
+			err.QRField != "" || err.Message(LangVi) == "" || err.Message(LangEn) == "" ||
+			(len(input) >= 10 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+			t.Errorf("%s: %s at %d (%q)", where, err.Code.Name(), err.Position, err.Message(LangEn))
+		}
+	}
+	if count < 500 {
+		t.Fatalf("only %d rows", count)
+	}
+}
+
+// Every row of tests/vectors/qr.tsv through Identify: verdict, kind, the card or the CCCD's
+// digits, or the code, position and the field an invalid_qr_field error names.
+func TestQRVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/qr.tsv") {
+		count++
+		where := "qr.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		identity, err := Identify(input, false)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			ok := false
+			switch row["kind"] {
+			case "card_qr":
+				ok = identity.Kind == IdentityCardQR && identity.Card.Compact == row["card"]
+			case "personal_id_qr":
+				ok = identity.Kind == IdentityPersonalIDQR && identity.PersonalID.Digits == row["card"]
+			}
+			if !ok {
+				t.Errorf("%s: kind %d", where, identity.Kind)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		field := err.QRField
+		if err.Code != InvalidQRField {
+			// The vectors write "card" for a card error in field 0, which keeps the card's code.
+			field = map[bool]string{true: "card", false: "-"}[err.Code < 100]
+			if err.QRField != "" {
+				field = "?"
+			}
+		}
+		_, lenient := Identify(input, true)
+		if err.Code.Name() != row["code"] || err.Position != position || err.ByteOffset != byteOffset(input, position) ||
+			field != row["field"] || lenient == nil || lenient.QRField != err.QRField || err.Message(LangVi) == "" ||
+			strings.Contains(fmt.Sprintf("%#v", err), input) {
+			t.Errorf("%s: %s at %d in %q (%q)", where, err.Code.Name(), err.Position, err.QRField, err.Message(LangEn))
+		}
+	}
+	if count < 70 {
+		t.Fatalf("only %d rows", count)
+	}
+}

@@ -61,3 +61,17 @@ const (
 	ValidityValid       Validity = C.BHYT_VALIDITY_VALID
 	ValidityOpenEnded   Validity = C.BHYT_VALIDITY_OPEN_ENDED
 )
+
+// The kinds of what Identify found (bhyt_identity_kind), as bhyt.h defines them.
+const (
+	IdentityCard         IdentityKind = C.BHYT_IDENTITY_CARD
+	IdentityPersonalID   IdentityKind = C.BHYT_IDENTITY_PERSONAL_ID
+	IdentityCardQR       IdentityKind = C.BHYT_IDENTITY_CARD_QR
+	IdentityPersonalIDQR IdentityKind = C.BHYT_IDENTITY_PERSONAL_ID_QR
+)
+
+// The sexes a personal identification number encodes (bhyt_sex), as bhyt.h defines them.
+const (
+	SexMale   Sex = C.BHYT_SEX_MALE
+	SexFemale Sex = C.BHYT_SEX_FEMALE
+)

@@ -3,7 +3,9 @@
 // and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
 // BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
 // every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
-// offset, the parts) and validity.tsv (ValidityOn), and the date errors.
+// offset, the parts) and validity.tsv (ValidityOn), and the date errors; every row of
+// identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset, the QR field and the message).
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -181,6 +183,88 @@ public static class VectorsTest
             "no end date");
     }
 
+    private static ulong? PositionOf(Dictionary<string, string> row)
+    {
+        return row["position"] == "-" ? (ulong?)null : ulong.Parse(row["position"]);
+    }
+
+    private static void Identify(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "identify.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            bool lenient = row["mode"] == "lenient";
+            BhytIdentityResult got = BhytApi.Identify(input, lenient);
+            string message = BhytApi.ErrorText(lenient ? BhytConstants.CallIdentifyLenient : BhytConstants.CallIdentify,
+                Encoding.UTF8.GetBytes(input), BhytConstants.IssuerAny, 0, BhytConstants.LangVi);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid && row["kind"] == "card")
+            {
+                Check(got.Kind == BhytConstants.IdentityCard && BhytApi.Utf8(got.Card.Compact) == row["compact"], where + " card");
+                Check(message.Length == 0, where + " no message");
+            }
+            else if (got.Valid)
+            {
+                BhytPersonalId id = got.PersonalId;
+                Check(got.Kind == BhytConstants.IdentityPersonalId && BhytApi.Utf8(id.Digits) == row["compact"]
+                    && BhytApi.Utf8(id.Masked) == row["masked"], where + " digits");
+                Check(id.BirthPlaceCode.ToString("D3") == row["birth_place"]
+                    && (id.BirthPlaceOn2016List == 1 ? "true" : "false") == row["on_2016_list"], where + " birth place");
+                Check((id.Sex == BhytConstants.SexMale ? "male" : id.Sex == BhytConstants.SexFemale ? "female" : "?") == row["sex"],
+                    where + " sex");
+                Check(id.Century.ToString() == row["century"] && id.BirthYear.ToString() == row["birth_year"], where + " birth year");
+                Check(message.Length == 0, where + " no message");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"] && got.Kind == 0 && got.QrField == null, where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                Check(message.Length > 0 && (input.Length < 10 || !message.Contains(input)), where + " message");
+            }
+        }
+        Check(count > 500, "every identify row read");
+    }
+
+    private static void Qr(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "qr.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytIdentityResult got = BhytApi.Identify(input, false);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid && row["kind"] == "card_qr")
+            {
+                Check(got.Kind == BhytConstants.IdentityCardQr && BhytApi.Utf8(got.Card.Compact) == row["card"], where + " card");
+            }
+            else if (got.Valid)
+            {
+                Check(got.Kind == BhytConstants.IdentityPersonalIdQr && BhytApi.Utf8(got.PersonalId.Digits) == row["card"],
+                    where + " personal id");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"], where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                // The vectors write "card" for a card error in field 0, which keeps the card's code.
+                string field = got.Code == BhytConstants.InvalidQrField ? got.QrField
+                    : got.QrField != null ? "?" : got.Code < 100 ? "card" : "-";
+                Check(field == row["field"], where + " field");
+                Check(BhytApi.Identify(input, true).QrField == got.QrField, where + " lenient field");
+                Check(BhytApi.ErrorText(BhytConstants.CallIdentify, Encoding.UTF8.GetBytes(input), BhytConstants.IssuerAny, 0,
+                    BhytConstants.LangEn).Length > 0, where + " message");
+            }
+        }
+        Check(count > 70, "every qr row read");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -262,12 +346,16 @@ public static class VectorsTest
         string vectors = Path.GetDirectoryName(Path.GetFullPath(args[0]));
         Facility(Path.Combine(vectors, "facility.tsv"));
         Validity(Path.Combine(vectors, "validity.tsv"));
+        Identify(Path.Combine(vectors, "identify.tsv"));
+        Qr(Path.Combine(vectors, "qr.tsv"));
 
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
         {
             { "bhyt_facility_code", typeof(BhytFacilityCode) },
             { "bhyt_date", typeof(BhytDate) },
+            { "bhyt_personal_id", typeof(BhytPersonalId) },
+            { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },
             { "bhyt_error", typeof(BhytError) },
             { "bhyt_error_detail", typeof(BhytErrorDetail) },

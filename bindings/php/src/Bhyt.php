@@ -86,7 +86,61 @@ final class Bhyt implements BhytConstants
             $out['byte_offset'] = self::position($error->byte_offset);
             return $out;
         }
-        $out['card'] = [
+        $out['card'] = self::card($card);
+        return $out;
+    }
+
+    /**
+     * Says what was typed into one search box: a card number (10 or 15 characters, checked with
+     * ISSUER_ANY), a 12-digit personal identification number, or a card's or a CCCD's QR code
+     * (input with '|'). Returns ['code' => int, 'name' => string, 'position' => ?int,
+     * 'byte_offset' => ?int, 'qr_field' => ?string, 'kind' => ?int, 'card' => ?array,
+     * 'personal_id' => ?array]: on success kind is an IDENTITY_* value, card (as parse gives
+     * it) for IDENTITY_CARD and IDENTITY_CARD_QR, personal_id (digits, masked, sex,
+     * birth_place_on_2016_list, birth_place_code, century, birth_year) for
+     * IDENTITY_PERSONAL_ID and IDENTITY_PERSONAL_ID_QR; on an INVALID_QR_FIELD error qr_field
+     * names the field ('birth_date', ...). The message: errorText($input, call: CALL_IDENTIFY
+     * or CALL_IDENTIFY_LENIENT).
+     */
+    public function identify(string $input, bool $lenient = false): array
+    {
+        $identity = $this->ffi->new('bhyt_identity');
+        $error = $this->ffi->new('bhyt_error');
+        $code = $lenient
+            ? $this->ffi->bhyt_identify_lenient($input, strlen($input), FFI::addr($identity), FFI::addr($error))
+            : $this->ffi->bhyt_identify($input, strlen($input), FFI::addr($identity), FFI::addr($error));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'position' => null, 'byte_offset' => null,
+            'qr_field' => null, 'kind' => null, 'card' => null, 'personal_id' => null];
+        if ($code !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            $call = $lenient ? self::CALL_IDENTIFY_LENIENT : self::CALL_IDENTIFY;
+            $field = $this->ffi->bhyt_qr_error_field($call, $input, strlen($input));
+            $out['qr_field'] = $field === '' ? null : $field;
+            return $out;
+        }
+        $out['kind'] = $identity->kind;
+        if ($identity->kind === self::IDENTITY_CARD || $identity->kind === self::IDENTITY_CARD_QR) {
+            $out['card'] = self::card($identity->card);
+            return $out;
+        }
+        $id = $identity->personal_id;
+        $out['personal_id'] = [
+            'digits' => FFI::string($id->digits),
+            'masked' => FFI::string($id->masked),
+            'sex' => $id->sex,
+            'birth_place_on_2016_list' => $id->birth_place_on_2016_list === 1,
+            'birth_place_code' => $id->birth_place_code,
+            'century' => $id->century,
+            'birth_year' => $id->birth_year,
+        ];
+        return $out;
+    }
+
+    /** A bhyt_card as the array parse gives. */
+    private static function card(FFI\CData $card): array
+    {
+        return [
             'form' => $card->form,
             'compact' => FFI::string($card->compact),
             'group_code' => FFI::string($card->group_code),
@@ -102,7 +156,6 @@ final class Bhyt implements BhytConstants
             'issuer_name_vi' => $card->issuer_name_vi,
             'issuer_name_en' => $card->issuer_name_en,
         ];
-        return $out;
     }
 
     /**

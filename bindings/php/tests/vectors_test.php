@@ -6,7 +6,9 @@
 // FFI sees against the C compiler's (bindings/hosts/layout.c's output).
 //
 // Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
-// offset, the parts) and validity.tsv (validityOn), and the date errors.
+// offset, the parts) and validity.tsv (validityOn), and the date errors; every row of
+// identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset, the QR field and the message).
 //
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
@@ -201,6 +203,57 @@ foreach ([[70000, 1, 1], [2025, 1], [2025, 1, '1'], [2025, -1, 1]] as $i => $bad
         check(!str_contains($e->getMessage(), '70000'), "a date the C field cannot hold $i");
     }
 }
+
+$rows = 0;
+foreach (rows("$vectors/identify.tsv") as $row) {
+    $rows++;
+    $where = "identify.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $got = $bhyt->identify($input, $lenient);
+    $message = $bhyt->errorText($input, call: $lenient ? Bhyt::CALL_IDENTIFY_LENIENT : Bhyt::CALL_IDENTIFY);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($got['code'] === Bhyt::OK && $row['kind'] === 'card') {
+        check($got['kind'] === Bhyt::IDENTITY_CARD && $got['personal_id'] === null && $got['card']['compact'] === $row['compact'], "$where card");
+        check($message === '', "$where no message");
+    } elseif ($got['code'] === Bhyt::OK) {
+        $id = $got['personal_id'];
+        check($got['kind'] === Bhyt::IDENTITY_PERSONAL_ID && $got['card'] === null && $id['digits'] === $row['compact'] && $id['masked'] === $row['masked'], "$where digits");
+        check(sprintf('%03d', $id['birth_place_code']) === $row['birth_place'] && ($id['birth_place_on_2016_list'] ? 'true' : 'false') === $row['on_2016_list'], "$where birth place");
+        check([Bhyt::SEX_MALE => 'male', Bhyt::SEX_FEMALE => 'female'][$id['sex']] === $row['sex'], "$where sex");
+        check((string) $id['century'] === $row['century'] && (string) $id['birth_year'] === $row['birth_year'], "$where birth year");
+        check($message === '', "$where no message");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'] && $got['kind'] === null && $got['qr_field'] === null, "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        check($message !== '' && (strlen($input) < 10 || !str_contains($message, $input)), "$where message");
+    }
+}
+check($rows > 500, 'every identify row read');
+$rows = 0;
+foreach (rows("$vectors/qr.tsv") as $row) {
+    $rows++;
+    $where = "qr.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->identify($input);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($got['code'] === Bhyt::OK && $row['kind'] === 'card_qr') {
+        check($got['kind'] === Bhyt::IDENTITY_CARD_QR && $got['card']['compact'] === $row['card'], "$where card");
+    } elseif ($got['code'] === Bhyt::OK) {
+        check($got['kind'] === Bhyt::IDENTITY_PERSONAL_ID_QR && $got['personal_id']['digits'] === $row['card'], "$where personal id");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'], "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        // The vectors write "card" for a card error in field 0, which keeps the card's code.
+        $field = $got['code'] === Bhyt::INVALID_QR_FIELD ? $got['qr_field'] : ($got['qr_field'] === null ? ($got['code'] < 100 ? 'card' : '-') : '?');
+        check($field === $row['field'], "$where field");
+        check($bhyt->identify($input, true)['qr_field'] === $got['qr_field'], "$where lenient field");
+        check($bhyt->errorText($input, call: Bhyt::CALL_IDENTIFY) !== '', "$where message");
+    }
+}
+check($rows > 70, 'every qr row read');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

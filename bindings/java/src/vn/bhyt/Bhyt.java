@@ -95,6 +95,68 @@ public final class Bhyt implements BhytConstants {
         return new String(buffer, 0, (int) needed, StandardCharsets.UTF_8);
     }
 
+    /**
+     * What {@link #identify} found in one search box, or why the input is none of the four
+     * kinds. Positions are null for BHYT_NO_POSITION.
+     */
+    public static final class Identity {
+        public final int code;
+        public final String name;
+        public final Long position;
+        public final Long byteOffset;
+        /** For an INVALID_QR_FIELD error, the QR field's stable name ("birth_date", ...); else null. */
+        public final String qrField;
+        /** On success, an IDENTITY_* value; else 0. */
+        public final int kind;
+        /** IDENTITY_CARD and IDENTITY_CARD_QR: the card, as parse gives it; else null. */
+        public final BhytLibrary.bhyt_card card;
+        /** IDENTITY_PERSONAL_ID and IDENTITY_PERSONAL_ID_QR: the decoded number; else null. */
+        public final BhytLibrary.bhyt_personal_id personalId;
+
+        Identity(int code, Long position, Long byteOffset, String qrField, int kind, BhytLibrary.bhyt_card card,
+                BhytLibrary.bhyt_personal_id personalId) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.position = position;
+            this.byteOffset = byteOffset;
+            this.qrField = qrField;
+            this.kind = kind;
+            this.card = card;
+            this.personalId = personalId;
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * Says what was typed into one search box: a card number (10 or 15 characters, checked with
+     * ISSUER_ANY), a 12-digit personal identification number, or a card's or a CCCD's QR code
+     * (input with '|'). The message of the error: {@code errorText(CALL_IDENTIFY, ...)} (or
+     * CALL_IDENTIFY_LENIENT).
+     */
+    public static Identity identify(String input, boolean lenient) {
+        return identify(input.getBytes(StandardCharsets.UTF_8), lenient);
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static Identity identify(byte[] input, boolean lenient) {
+        BhytLibrary.bhyt_identity identity = new BhytLibrary.bhyt_identity();
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        int code = lenient ? LIB.bhyt_identify_lenient(input, size(input.length), identity, error)
+                : LIB.bhyt_identify(input, size(input.length), identity, error);
+        if (code != OK) {
+            String field = LIB.bhyt_qr_error_field(lenient ? CALL_IDENTIFY_LENIENT : CALL_IDENTIFY, input,
+                    size(input.length));
+            return new Identity(code, position(error.position), position(error.byte_offset),
+                    field.isEmpty() ? null : field, 0, null, null);
+        }
+        boolean card = identity.kind == IDENTITY_CARD || identity.kind == IDENTITY_CARD_QR;
+        return new Identity(code, null, null, null, identity.kind, card ? identity.card : null,
+                card ? null : identity.personal_id);
+    }
+
     /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
     public static String errorName(int code) {
         return LIB.bhyt_error_code_name(code);

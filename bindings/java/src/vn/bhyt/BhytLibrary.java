@@ -80,6 +80,27 @@ public interface BhytLibrary extends Library {
         public byte[] group_code = new byte[3];
     }
 
+    /** struct bhyt_personal_id: a decoded 12-digit personal identification number. */
+    @Structure.FieldOrder({"digits", "masked", "sex", "birth_place_on_2016_list", "birth_place_code", "century",
+            "birth_year"})
+    class bhyt_personal_id extends Structure {
+        public byte[] digits = new byte[13];
+        public byte[] masked = new byte[13];
+        public byte sex;
+        public byte birth_place_on_2016_list;
+        public short birth_place_code;
+        public short century;
+        public short birth_year;
+    }
+
+    /** struct bhyt_identity: what bhyt_identify found (the card and the number inline). */
+    @Structure.FieldOrder({"kind", "card", "personal_id"})
+    class bhyt_identity extends Structure {
+        public int kind;
+        public bhyt_card card;
+        public bhyt_personal_id personal_id;
+    }
+
     /** struct bhyt_facility_code. */
     @Structure.FieldOrder({"code", "province", "facility"})
     class bhyt_facility_code extends Structure {
@@ -131,6 +152,12 @@ public interface BhytLibrary extends Library {
             SizeT capacity);
 
     int bhyt_error_details(int call, byte[] input, SizeT len, int issuer, SizeT item, bhyt_error_detail outDetail);
+
+    int bhyt_identify(byte[] input, SizeT len, bhyt_identity outIdentity, bhyt_error outError);
+
+    int bhyt_identify_lenient(byte[] input, SizeT len, bhyt_identity outIdentity, bhyt_error outError);
+
+    String bhyt_qr_error_field(int call, byte[] input, SizeT len);
 
     int bhyt_parse_facility_code(byte[] input, SizeT len, bhyt_facility_code outCode, bhyt_error outError);
 

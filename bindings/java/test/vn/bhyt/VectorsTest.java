@@ -16,7 +16,9 @@ import java.util.Map;
  * and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
  * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
  * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
- * offset, the parts) and validity.tsv (validityOn), and the date errors.
+ * offset, the parts) and validity.tsv (validityOn), and the date errors; every row of
+ * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
+ * identification number, or the code, position, byte offset, the QR field and the message).
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -162,6 +164,86 @@ public final class VectorsTest implements BhytConstants {
         }
     }
 
+    private static Long positionOf(Map<String, String> row) {
+        return row.get("position").equals("-") ? null : Long.valueOf(row.get("position"));
+    }
+
+    private static boolean same(Long a, Long b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static void identify(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "identify.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            boolean lenient = row.get("mode").equals("lenient");
+            Bhyt.Identity got = Bhyt.identify(input, lenient);
+            String message = Bhyt.errorText(lenient ? CALL_IDENTIFY_LENIENT : CALL_IDENTIFY,
+                    input.getBytes(StandardCharsets.UTF_8), ISSUER_ANY, 0, LANG_VI);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid() && row.get("kind").equals("card")) {
+                check(got.kind == IDENTITY_CARD && got.personalId == null
+                        && Bhyt.string(got.card.compact).equals(row.get("compact")), where + " card");
+                check(message.isEmpty(), where + " no message");
+            } else if (got.valid()) {
+                BhytLibrary.bhyt_personal_id id = got.personalId;
+                check(got.kind == IDENTITY_PERSONAL_ID && got.card == null
+                        && Bhyt.string(id.digits).equals(row.get("compact"))
+                        && Bhyt.string(id.masked).equals(row.get("masked")), where + " digits");
+                check(String.format("%03d", id.birth_place_code).equals(row.get("birth_place"))
+                        && Boolean.toString(id.birth_place_on_2016_list == 1).equals(row.get("on_2016_list")),
+                        where + " birth place");
+                check((id.sex == SEX_MALE ? "male" : id.sex == SEX_FEMALE ? "female" : "?").equals(row.get("sex")),
+                        where + " sex");
+                check(Integer.toString(id.century).equals(row.get("century"))
+                        && Integer.toString(id.birth_year).equals(row.get("birth_year")), where + " birth year");
+                check(message.isEmpty(), where + " no message");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")) && got.kind == 0 && got.qrField == null, where + " code");
+                check(same(position, got.position) && same(byteOffset(input, position), got.byteOffset),
+                        where + " position");
+                check(!message.isEmpty() && (input.length() < 10 || !message.contains(input)), where + " message");
+            }
+        }
+        check(count > 500, "every identify row read");
+    }
+
+    private static void qr(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "qr.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.Identity got = Bhyt.identify(input, false);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid() && row.get("kind").equals("card_qr")) {
+                check(got.kind == IDENTITY_CARD_QR && Bhyt.string(got.card.compact).equals(row.get("card")),
+                        where + " card");
+            } else if (got.valid()) {
+                check(got.kind == IDENTITY_PERSONAL_ID_QR && Bhyt.string(got.personalId.digits).equals(row.get("card")),
+                        where + " personal id");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")), where + " code");
+                check(same(position, got.position) && same(byteOffset(input, position), got.byteOffset),
+                        where + " position");
+                // The vectors write "card" for a card error in field 0, which keeps the card's code.
+                String field = got.code == INVALID_QR_FIELD ? got.qrField
+                        : got.qrField != null ? "?" : got.code < 100 ? "card" : "-";
+                check(row.get("field").equals(field), where + " field");
+                String lenientField = Bhyt.identify(input, true).qrField;
+                check(lenientField == null ? got.qrField == null : lenientField.equals(got.qrField),
+                        where + " lenient field");
+                check(!Bhyt.errorText(CALL_IDENTIFY, input.getBytes(StandardCharsets.UTF_8), ISSUER_ANY, 0, LANG_EN)
+                        .isEmpty(), where + " message");
+            }
+        }
+        check(count > 70, "every qr row read");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String[]> messages = new HashMap<>();
         for (Map<String, String> row : rows(args[1])) {
@@ -237,11 +319,15 @@ public final class VectorsTest implements BhytConstants {
         String vectors = Paths.get(args[0]).getParent().toString();
         facility(Paths.get(vectors, "facility.tsv").toString());
         validity(Paths.get(vectors, "validity.tsv").toString());
+        identify(Paths.get(vectors, "identify.tsv").toString());
+        qr(Paths.get(vectors, "qr.tsv").toString());
 
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
         structs.put("bhyt_facility_code", new BhytLibrary.bhyt_facility_code());
         structs.put("bhyt_date", new BhytLibrary.bhyt_date());
+        structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
+        structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
         structs.put("bhyt_error", new BhytLibrary.bhyt_error());
         structs.put("bhyt_error_detail", new BhytLibrary.bhyt_error_detail());
