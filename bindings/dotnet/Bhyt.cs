@@ -3,6 +3,7 @@
 // Mono's mcs (-langversion:7) and with current .NET. The constants are BhytConstants.cs,
 // generated from bhyt.h; the struct layouts are checked against the C compiler's by the tests.
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -158,6 +159,16 @@ namespace Bhyt
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern uint bhyt_validity_on(ref BhytDate validFrom, ref BhytDate validTo, ref BhytDate date, out uint validity);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_stay_notes(ref BhytDate validFrom, ref BhytDate validTo, ref BhytDate admission,
+            ref BhytDate discharge, out uint notes);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_stay_note_name(uint note);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_stay_note_message(uint note, uint lang);
     }
 
     /// <summary>A decoded card, or why the number is invalid (positions: null for BHYT_NO_POSITION).</summary>
@@ -215,6 +226,19 @@ namespace Bhyt
         public uint Validity;
         /// <summary>Its stable name ("before_start", "expired", "valid", "open_ended"); null when Code is not Ok.</summary>
         public string ValidityName;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>The notes on a stay: Stay* bits, or the error (InvalidDate).</summary>
+    public sealed class BhytStayNotesResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>The set of Stay* bits (0: the card covers the whole stay; also 0 when Code is not Ok).</summary>
+        public uint Notes;
+        /// <summary>Each note's stable name, in the order of the bits; null when Code is not Ok.</summary>
+        public string[] NoteNames;
 
         public bool Ok { get { return Code == BhytConstants.Ok; } }
     }
@@ -397,6 +421,45 @@ namespace Bhyt
                 result.ValidityName = Utf8(Native.bhyt_validity_name(validity));
             }
             return result;
+        }
+
+        /// <summary>
+        /// The notes on a stay from <paramref name="admission"/> to <paramref name="discharge"/> for a card valid
+        /// from <paramref name="validFrom"/> to <paramref name="validTo"/> (null: no end date); InvalidDate when a
+        /// date is no calendar date. Notes, not errors: a second card may cover the rest of the stay.
+        /// </summary>
+        public static BhytStayNotesResult StayNotes(BhytDate validFrom, BhytDate? validTo, BhytDate admission, BhytDate discharge)
+        {
+            BhytDate to = validTo ?? new BhytDate();
+            uint notes;
+            uint code = Native.bhyt_stay_notes(ref validFrom, ref to, ref admission, ref discharge, out notes);
+            BhytStayNotesResult result = new BhytStayNotesResult { Code = code, Name = CodeName(code) };
+            if (code == BhytConstants.Ok)
+            {
+                List<string> names = new List<string>();
+                for (uint bit = 1; bit != 0; bit <<= 1)
+                {
+                    if ((notes & bit) != 0)
+                    {
+                        names.Add(StayNoteName(bit));
+                    }
+                }
+                result.Notes = notes;
+                result.NoteNames = names.ToArray();
+            }
+            return result;
+        }
+
+        /// <summary>The stable name of one Stay* bit ("visit_before_start", ...; "unknown" for any other value).</summary>
+        public static string StayNoteName(uint note)
+        {
+            return Utf8(Native.bhyt_stay_note_name(note));
+        }
+
+        /// <summary>The message of one Stay* bit in <paramref name="lang"/>.</summary>
+        public static string StayNoteMessage(uint note, uint lang)
+        {
+            return Utf8(Native.bhyt_stay_note_message(note, lang));
         }
 
         public static string ErrorText(string input, uint issuer, bool lenient, uint lang)

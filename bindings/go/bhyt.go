@@ -32,6 +32,9 @@ type Code uint32
 // Validity is whether a card is valid on a date (BHYT_VALIDITY_*).
 type Validity uint32
 
+// StayNote is one note on a stay (a BHYT_STAY_* bit).
+type StayNote uint32
+
 // IdentityKind is what Identify found (BHYT_IDENTITY_*).
 type IdentityKind uint32
 
@@ -305,4 +308,34 @@ func IdentifyBytes(input []byte, lenient bool) (*Identity, *Error) {
 		}
 	}
 	return out, nil
+}
+
+// Name is the note's stable name ("visit_before_start", "became_valid_during_stay",
+// "expired_before_discharge").
+func (n StayNote) Name() string {
+	return C.GoString(C.bhyt_stay_note_name(C.bhyt_stay_note(n)))
+}
+
+// Message is the note's message in lang.
+func (n StayNote) Message(lang Lang) string {
+	return C.GoString(C.bhyt_stay_note_message(C.bhyt_stay_note(n), C.bhyt_lang(lang)))
+}
+
+// StayNotes gives the notes on a stay from admission to discharge for a card valid from
+// validFrom to validTo (Date{}: no end date), one StayNote per note in the order of their
+// bits; none when the card covers the whole stay. Notes, not errors: a second card may cover
+// the rest. The error is InvalidDate when a date is no calendar date.
+func StayNotes(validFrom, validTo, admission, discharge Date) ([]StayNote, *Error) {
+	from, to, in, out := validFrom.c(), validTo.c(), admission.c(), discharge.c()
+	var bits C.bhyt_stay_note
+	if rc := C.bhyt_stay_notes(&from, &to, &in, &out, &bits); rc != C.BHYT_OK {
+		return nil, codeError(rc, NoPosition, NoPosition)
+	}
+	var notes []StayNote
+	for bit := StayNote(1); bit != 0 && bit <= StayNote(bits); bit <<= 1 {
+		if StayNote(bits)&bit != 0 {
+			notes = append(notes, bit)
+		}
+	}
+	return notes, nil
 }

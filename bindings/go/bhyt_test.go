@@ -182,7 +182,8 @@ func date(t *testing.T, text string) Date {
 	return Date{Year: y, Month: uint8(m), Day: uint8(d)}
 }
 
-// Every row of tests/vectors/validity.tsv (the validity on the date), and the date errors.
+// Every row of tests/vectors/validity.tsv (the validity on the date, the notes on the stay),
+// and the date errors.
 func TestValidityVectors(t *testing.T) {
 	count := 0
 	for _, row := range rows(t, "../../tests/vectors/validity.tsv") {
@@ -191,6 +192,21 @@ func TestValidityVectors(t *testing.T) {
 		validity, err := ValidityOn(date(t, row["valid_from"]), date(t, row["valid_to"]), date(t, row["date"]))
 		if err != nil || validity.Name() != row["validity"] {
 			t.Errorf("%s: %v %v", where, validity.Name(), err)
+		}
+		notes, err := StayNotes(date(t, row["valid_from"]), date(t, row["valid_to"]), date(t, row["admission"]),
+			date(t, row["discharge"]))
+		names := []string{}
+		for _, note := range notes {
+			names = append(names, note.Name())
+			if note.Message(LangVi) == "" || note.Message(LangVi) == note.Message(LangEn) {
+				t.Errorf("%s: the messages of %s", where, note.Name())
+			}
+		}
+		if len(names) == 0 {
+			names = []string{"-"}
+		}
+		if err != nil || strings.Join(names, ",") != row["notes"] {
+			t.Errorf("%s: notes %v %v", where, names, err)
 		}
 	}
 	if count < 10 {
@@ -206,6 +222,18 @@ func TestValidityVectors(t *testing.T) {
 	}
 	if v, err := ValidityOn(from, Date{}, Date{2030, 1, 1}); err != nil || v != ValidityOpenEnded {
 		t.Errorf("open ended: %v %v", v, err)
+	}
+	for _, bad := range [][4]Date{{from, to, from, {2025, 2, 30}}, {from, to, {}, to}, {{2025, 2, 29}, to, from, to}} {
+		notes, err := StayNotes(bad[0], bad[1], bad[2], bad[3])
+		if err == nil || err.Code != InvalidDate || notes != nil || err.Message(LangEn) == "" {
+			t.Errorf("%v: %v %v", bad, notes, err)
+		}
+	}
+	if notes, err := StayNotes(from, to, from, to); err != nil || len(notes) != 0 {
+		t.Errorf("the whole stay covered: %v %v", notes, err)
+	}
+	if StayExpiredBeforeDischarge.Name() != "expired_before_discharge" || StayNote(3).Name() != "unknown" {
+		t.Error("stay note names")
 	}
 	if ValidityExpired.Name() != "expired" || Validity(0).Name() != "unknown" {
 		t.Error("validity names")

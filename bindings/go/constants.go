@@ -62,6 +62,13 @@ const (
 	ValidityOpenEnded   Validity = C.BHYT_VALIDITY_OPEN_ENDED
 )
 
+// The notes on a stay (bhyt_stay_note bits), as bhyt.h defines them.
+const (
+	StayVisitBeforeStart       StayNote = C.BHYT_STAY_VISIT_BEFORE_START
+	StayBecameValidDuringStay  StayNote = C.BHYT_STAY_BECAME_VALID_DURING_STAY
+	StayExpiredBeforeDischarge StayNote = C.BHYT_STAY_EXPIRED_BEFORE_DISCHARGE
+)
+
 // The kinds of what Identify found (bhyt_identity_kind), as bhyt.h defines them.
 const (
 	IdentityCard         IdentityKind = C.BHYT_IDENTITY_CARD

@@ -10,9 +10,9 @@
   bindings/dotnet/BhytConstants.cs             every BHYT_* constant, as a static class
   bindings/go/constants.go                     the names of the constants the Go package
                                                types (result codes, issuers, languages, calls,
-                                               validities, identity kinds, sexes), each set
-                                               to the C constant: cgo reads the values from
-                                               bhyt.h
+                                               validities, stay notes, identity kinds, sexes),
+                                               each set to the C constant: cgo reads the
+                                               values from bhyt.h
 
 usage: generate.py          write the files
        generate.py --check  exit 1 (naming the files) if a file differs from what is generated
@@ -151,6 +151,7 @@ GO_FAMILIES = [
     ("BHYT_LANG_", "Lang", "languages of a message"),
     ("BHYT_CALL_", "Call", "entry points whose error a message explains"),
     ("BHYT_VALIDITY_", "Validity", "validities of a card on a date (bhyt_validity)"),
+    ("BHYT_STAY_", "StayNote", "notes on a stay (bhyt_stay_note bits)"),
     ("BHYT_IDENTITY_", "IdentityKind", "kinds of what Identify found (bhyt_identity_kind)"),
     ("BHYT_SEX_", "Sex", "sexes a personal identification number encodes (bhyt_sex)"),
 ]

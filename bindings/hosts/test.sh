@@ -12,7 +12,7 @@
 #     bindings/hosts/messages.tsv, which the Rust tests check against the core), non-ASCII and
 #     invalid UTF-8 input and BHYT_NO_POSITION; and every row of the reception-desk vectors
 #     tests/vectors/facility.tsv (facility codes: verdict, code, position, byte offset, parts)
-#     and validity.tsv (a card's validity on a date), identify.tsv and qr.tsv (one search box:
+#     and validity.tsv (a card's validity on a date, the notes on a stay), identify.tsv and qr.tsv (one search box:
 #     kind, card or personal identification number, or the error's code, position, byte offset,
 #     QR field and message), read from next to cards.tsv:
 #       PHP   php-cli (FFI::load of bhyt_ffi.h), and php-cgi with ffi.preload + opcache.preload

@@ -3,7 +3,7 @@
 // and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
 // BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
 // every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
-// offset, the parts) and validity.tsv (ValidityOn), and the date errors; every row of
+// offset, the parts) and validity.tsv (ValidityOn, StayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
 // identification number, or the code, position, byte offset, the QR field and the message).
 //
@@ -163,6 +163,18 @@ public static class VectorsTest
             BhytValidityResult got = BhytApi.ValidityOn(Date(row["valid_from"]).Value, Date(row["valid_to"]),
                 Date(row["date"]).Value);
             Check(got.Ok && got.ValidityName == row["validity"], where + " validity");
+            BhytStayNotesResult notes = BhytApi.StayNotes(Date(row["valid_from"]).Value, Date(row["valid_to"]),
+                Date(row["admission"]).Value, Date(row["discharge"]).Value);
+            Check(notes.Ok && (notes.NoteNames.Length == 0 ? "-" : string.Join(",", notes.NoteNames)) == row["notes"],
+                where + " notes");
+            for (uint bit = 1; bit <= 4; bit <<= 1)
+            {
+                if ((notes.Notes & bit) != 0)
+                {
+                    string vi = BhytApi.StayNoteMessage(bit, BhytConstants.LangVi);
+                    Check(vi.Length > 0 && vi != BhytApi.StayNoteMessage(bit, BhytConstants.LangEn), where + " note messages");
+                }
+            }
         }
         Check(count >= 10, "every validity row read");
         BhytDate from = new BhytDate(2025, 1, 1), to = new BhytDate(2025, 12, 31);
@@ -181,6 +193,22 @@ public static class VectorsTest
         }
         Check(BhytApi.ValidityOn(from, null, new BhytDate(2030, 1, 1)).Validity == BhytConstants.ValidityOpenEnded,
             "no end date");
+        BhytDate?[][] badStays =
+        {
+            new BhytDate?[] { from, to, from, new BhytDate(2025, 2, 30) },
+            new BhytDate?[] { from, null, new BhytDate(), to },
+            new BhytDate?[] { new BhytDate(2025, 2, 29), null, from, to },
+        };
+        foreach (BhytDate?[] dates in badStays)
+        {
+            BhytStayNotesResult got = BhytApi.StayNotes(dates[0].Value, dates[1], dates[2].Value, dates[3].Value);
+            Check(!got.Ok && got.Code == BhytConstants.InvalidDate && got.Notes == 0 && got.NoteNames == null,
+                "stay notes: invalid date");
+        }
+        BhytStayNotesResult covered = BhytApi.StayNotes(from, to, from, to);
+        Check(covered.Ok && covered.Notes == 0 && covered.NoteNames.Length == 0, "the whole stay covered");
+        Check(BhytApi.StayNoteName(BhytConstants.StayExpiredBeforeDischarge) == "expired_before_discharge"
+            && BhytApi.StayNoteName(3) == "unknown", "stay note names");
     }
 
     private static ulong? PositionOf(Dictionary<string, string> row)

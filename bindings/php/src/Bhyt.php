@@ -246,6 +246,50 @@ final class Bhyt implements BhytConstants
     }
 
     /**
+     * The notes on a stay from $admission to $discharge for a card valid from $validFrom to
+     * $validTo (null: no end date); dates are [year, month, day]. Returns ['code' => int,
+     * 'name' => string, 'notes' => ?int, 'note_names' => ?array]: notes is the set of
+     * STAY_* bits (0: the card covers the whole stay), note_names their stable names in the
+     * order of the bits; both null when code is INVALID_DATE. Notes, not errors: a second card
+     * may cover the rest of the stay.
+     */
+    public function stayNotes(array $validFrom, ?array $validTo, array $admission, array $discharge): array
+    {
+        $notes = $this->ffi->new('bhyt_stay_note');
+        $result = $this->ffi->bhyt_stay_notes(
+            FFI::addr($this->date($validFrom)),
+            FFI::addr($this->date($validTo)),
+            FFI::addr($this->date($admission)),
+            FFI::addr($this->date($discharge)),
+            FFI::addr($notes)
+        );
+        $out = ['code' => $result, 'name' => $this->errorName($result), 'notes' => null, 'note_names' => null];
+        if ($result !== self::OK) {
+            return $out;
+        }
+        $out['notes'] = $notes->cdata;
+        $out['note_names'] = [];
+        for ($bit = 1; $bit <= $out['notes'] && $bit <= 0x80000000; $bit <<= 1) {
+            if (($out['notes'] & $bit) !== 0) {
+                $out['note_names'][] = $this->stayNoteName($bit);
+            }
+        }
+        return $out;
+    }
+
+    /** The stable name of one STAY_* bit ("visit_before_start", ...; "unknown" for any other value). */
+    public function stayNoteName(int $note): string
+    {
+        return $this->ffi->bhyt_stay_note_name($note);
+    }
+
+    /** The message of one STAY_* bit in $lang. */
+    public function stayNoteMessage(int $note, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_stay_note_message($note, $lang);
+    }
+
+    /**
      * A bhyt_date of [year, month, day] (null: all 0, no date). A value the C field cannot
      * hold is a ValueError; whether the date exists is the library's to say.
      */

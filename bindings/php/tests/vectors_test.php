@@ -6,7 +6,7 @@
 // FFI sees against the C compiler's (bindings/hosts/layout.c's output).
 //
 // Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
-// offset, the parts) and validity.tsv (validityOn), and the date errors; every row of
+// offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
 // identification number, or the code, position, byte offset, the QR field and the message).
 //
@@ -187,6 +187,13 @@ foreach (rows("$vectors/validity.tsv") as $row) {
     $where = "validity.tsv:{$row['_line']}";
     $got = $bhyt->validityOn(ymd($row['valid_from']), ymd($row['valid_to']), ymd($row['date']));
     check($got['code'] === Bhyt::OK && $bhyt->validityName($got['validity']) === $row['validity'], "$where validity");
+    $notes = $bhyt->stayNotes(ymd($row['valid_from']), ymd($row['valid_to']), ymd($row['admission']), ymd($row['discharge']));
+    check($notes['code'] === Bhyt::OK && implode(',', $notes['note_names'] ?? ['?']) === ($row['notes'] === '-' ? '' : $row['notes']), "$where notes");
+    for ($bit = 1; $bit <= 4; $bit <<= 1) {
+        if ((($notes['notes'] ?? 0) & $bit) !== 0) {
+            check($bhyt->stayNoteMessage($bit) !== '' && $bhyt->stayNoteMessage($bit) !== $bhyt->stayNoteMessage($bit, Bhyt::LANG_EN), "$where note messages");
+        }
+    }
 }
 check($rows >= 10, 'every validity row read');
 foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 2, 30]], [[1990, 0, 0], null, [2025, 1, 1]], [[2025, 1, 1], [2025, 13, 1], [2025, 1, 1]], [[2025, 1, 1], null, [0, 0, 0]]] as $i => [$from, $to, $on]) {
@@ -195,6 +202,12 @@ foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 2, 30]], [[1990, 0, 0], null, [2
 }
 check($bhyt->validityOn([2025, 1, 1], null, [2030, 1, 1])['validity'] === Bhyt::VALIDITY_OPEN_ENDED, 'no end date');
 check($bhyt->validityName(0) === 'unknown', 'validity name of no validity');
+foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 1, 1], [2025, 2, 30]], [[2025, 1, 1], null, [0, 0, 0], [2025, 1, 1]], [[2025, 2, 29], null, [2025, 3, 1], [2025, 3, 2]]] as $i => [$from, $to, $in, $out]) {
+    $got = $bhyt->stayNotes($from, $to, $in, $out);
+    check($got['code'] === Bhyt::INVALID_DATE && $got['notes'] === null && $got['note_names'] === null, "stay notes: invalid date $i");
+}
+check($bhyt->stayNotes([2025, 1, 1], [2025, 12, 31], [2025, 1, 1], [2025, 12, 31]) === ['code' => 0, 'name' => 'ok', 'notes' => 0, 'note_names' => []], 'the whole stay covered');
+check($bhyt->stayNoteName(Bhyt::STAY_EXPIRED_BEFORE_DISCHARGE) === 'expired_before_discharge' && $bhyt->stayNoteName(3) === 'unknown', 'stay note names');
 foreach ([[70000, 1, 1], [2025, 1], [2025, 1, '1'], [2025, -1, 1]] as $i => $bad) {
     try {
         $bhyt->validityOn($bad, null, [2025, 1, 1]);

@@ -3,7 +3,10 @@ package vn.bhyt;
 import com.sun.jna.ptr.IntByReference;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * bhyt from Java (JNA): validate, parse and explain BHYT card numbers with the C library. The
@@ -240,6 +243,56 @@ public final class Bhyt implements BhytConstants {
         IntByReference out = new IntByReference();
         int code = LIB.bhyt_validity_on(validFrom, validTo == null ? new BhytLibrary.bhyt_date() : validTo, date, out);
         return new Validity(code, code == OK ? out.getValue() : 0);
+    }
+
+    /** The notes on a stay: STAY_* bits, or the error (INVALID_DATE). */
+    public static final class StayNotes {
+        public final int code;
+        public final String name;
+        /** The set of STAY_* bits (0: the card covers the whole stay; also 0 when code is not OK). */
+        public final int notes;
+        /** Each note's stable name, in the order of the bits; empty when code is not OK. */
+        public final List<String> noteNames;
+
+        StayNotes(int code, int notes) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.notes = notes;
+            List<String> names = new ArrayList<>();
+            for (int bit = 1; bit != 0; bit <<= 1) {
+                if ((notes & bit) != 0) {
+                    names.add(LIB.bhyt_stay_note_name(bit));
+                }
+            }
+            this.noteNames = Collections.unmodifiableList(names);
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * The notes on a stay from {@code admission} to {@code discharge} for a card valid from
+     * {@code validFrom} to {@code validTo} (null: no end date); INVALID_DATE when a date is no
+     * calendar date. Notes, not errors: a second card may cover the rest of the stay.
+     */
+    public static StayNotes stayNotes(BhytLibrary.bhyt_date validFrom, BhytLibrary.bhyt_date validTo,
+            BhytLibrary.bhyt_date admission, BhytLibrary.bhyt_date discharge) {
+        IntByReference out = new IntByReference();
+        int code = LIB.bhyt_stay_notes(validFrom, validTo == null ? new BhytLibrary.bhyt_date() : validTo, admission,
+                discharge, out);
+        return new StayNotes(code, code == OK ? out.getValue() : 0);
+    }
+
+    /** The stable name of one STAY_* bit ("visit_before_start", ...; "unknown" for any other value). */
+    public static String stayNoteName(int note) {
+        return LIB.bhyt_stay_note_name(note);
+    }
+
+    /** The message of one STAY_* bit in {@code lang}. */
+    public static String stayNoteMessage(int note, int lang) {
+        return LIB.bhyt_stay_note_message(note, lang);
     }
 
     /** A NUL-terminated char array field, as a String. */

@@ -164,4 +164,11 @@ public interface BhytLibrary extends Library {
     String bhyt_validity_name(int validity);
 
     int bhyt_validity_on(bhyt_date validFrom, bhyt_date validTo, bhyt_date date, IntByReference outValidity);
+
+    int bhyt_stay_notes(bhyt_date validFrom, bhyt_date validTo, bhyt_date admission, bhyt_date discharge,
+            IntByReference outNotes);
+
+    String bhyt_stay_note_name(int note);
+
+    String bhyt_stay_note_message(int note, int lang);
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
  * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
  * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
- * offset, the parts) and validity.tsv (validityOn), and the date errors; every row of
+ * offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
  * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
  * identification number, or the code, position, byte offset, the QR field and the message).
  *
@@ -137,6 +137,16 @@ public final class VectorsTest implements BhytConstants {
             Bhyt.Validity got = Bhyt.validityOn(date(row.get("valid_from")), date(row.get("valid_to")),
                     date(row.get("date")));
             check(got.ok() && got.validityName().equals(row.get("validity")), where + " validity");
+            Bhyt.StayNotes notes = Bhyt.stayNotes(date(row.get("valid_from")), date(row.get("valid_to")),
+                    date(row.get("admission")), date(row.get("discharge")));
+            check(notes.ok() && (notes.noteNames.isEmpty() ? "-" : String.join(",", notes.noteNames))
+                    .equals(row.get("notes")), where + " notes");
+            for (int bit = 1; bit <= 4; bit <<= 1) {
+                if ((notes.notes & bit) != 0) {
+                    String vi = Bhyt.stayNoteMessage(bit, LANG_VI);
+                    check(!vi.isEmpty() && !vi.equals(Bhyt.stayNoteMessage(bit, LANG_EN)), where + " note messages");
+                }
+            }
         }
         check(count >= 10, "every validity row read");
         BhytLibrary.bhyt_date from = new BhytLibrary.bhyt_date(2025, 1, 1);
@@ -155,6 +165,20 @@ public final class VectorsTest implements BhytConstants {
         check(Bhyt.validityOn(from, null, new BhytLibrary.bhyt_date(2030, 1, 1)).validity == VALIDITY_OPEN_ENDED,
                 "no end date");
         check(Bhyt.validityOn(null, to, from).code == NULL_ARGUMENT, "a null date");
+        BhytLibrary.bhyt_date[][] badStays = {
+            {from, to, from, new BhytLibrary.bhyt_date(2025, 2, 30)},
+            {from, null, new BhytLibrary.bhyt_date(), to},
+            {new BhytLibrary.bhyt_date(2025, 2, 29), null, from, to},
+        };
+        for (BhytLibrary.bhyt_date[] dates : badStays) {
+            Bhyt.StayNotes got = Bhyt.stayNotes(dates[0], dates[1], dates[2], dates[3]);
+            check(!got.ok() && got.code == INVALID_DATE && got.notes == 0 && got.noteNames.isEmpty(),
+                    "stay notes: invalid date");
+        }
+        Bhyt.StayNotes covered = Bhyt.stayNotes(from, to, from, to);
+        check(covered.ok() && covered.notes == 0 && covered.noteNames.isEmpty(), "the whole stay covered");
+        check(Bhyt.stayNoteName(STAY_EXPIRED_BEFORE_DISCHARGE).equals("expired_before_discharge")
+                && Bhyt.stayNoteName(3).equals("unknown"), "stay note names");
         check(new BhytLibrary.bhyt_date(65535, 255, 255).year == (short) 65535, "the largest date the struct holds");
         try {
             new BhytLibrary.bhyt_date(70000, 1, 1);
