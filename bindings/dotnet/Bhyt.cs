@@ -3,6 +3,7 @@
 // Mono's mcs (-langversion:7) and with current .NET. The constants are BhytConstants.cs,
 // generated from bhyt.h; the struct layouts are checked against the C compiler's by the tests.
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -55,6 +56,58 @@ namespace Bhyt
         public byte[] GroupCode;
     }
 
+    /// <summary>struct bhyt_personal_id: a decoded 12-digit personal identification number (personal data: log Masked).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytPersonalId
+    {
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 13)]
+        public byte[] Digits;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 13)]
+        public byte[] Masked;
+        public byte Sex;
+        public byte BirthPlaceOn2016List;
+        public ushort BirthPlaceCode;
+        public ushort Century;
+        public ushort BirthYear;
+    }
+
+    /// <summary>struct bhyt_identity: what bhyt_identify found (the card and the number inline).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytIdentity
+    {
+        public uint Kind;
+        public BhytCard Card;
+        public BhytPersonalId PersonalId;
+    }
+
+    /// <summary>struct bhyt_facility_code: a facility code (mã cơ sở KCB), normalised; NUL-terminated ASCII.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytFacilityCode
+    {
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 6)]
+        public byte[] Code;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] Province;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 4)]
+        public byte[] Facility;
+    }
+
+    /// <summary>struct bhyt_date: a calendar date; all 0 (default) is no date. Whether it exists is the library's to say.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytDate
+    {
+        public ushort Year;
+        public byte Month;
+        public byte Day;
+
+        public BhytDate(ushort year, byte month, byte day)
+        {
+            Year = year;
+            Month = month;
+            Day = day;
+        }
+    }
+
     /// <summary>The C functions, loaded by the library's soname (libbhyt.so.0.MINOR).</summary>
     public static class Native
     {
@@ -88,6 +141,34 @@ namespace Bhyt
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern uint bhyt_error_details(uint call, byte[] input, UIntPtr len, uint issuer, UIntPtr item,
             out BhytErrorDetail detail);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_identify(byte[] input, UIntPtr len, out BhytIdentity identity, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_identify_lenient(byte[] input, UIntPtr len, out BhytIdentity identity, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_qr_error_field(uint call, byte[] input, UIntPtr len);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_facility_code(byte[] input, UIntPtr len, out BhytFacilityCode code, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_validity_name(uint validity);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_validity_on(ref BhytDate validFrom, ref BhytDate validTo, ref BhytDate date, out uint validity);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_stay_notes(ref BhytDate validFrom, ref BhytDate validTo, ref BhytDate admission,
+            ref BhytDate discharge, out uint notes);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_stay_note_name(uint note);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_stay_note_message(uint note, uint lang);
     }
 
     /// <summary>A decoded card, or why the number is invalid (positions: null for BHYT_NO_POSITION).</summary>
@@ -100,6 +181,66 @@ namespace Bhyt
         public BhytCard Card;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>What Identify found in one search box, or why the input is none of the four kinds (positions: null for BHYT_NO_POSITION).</summary>
+    public sealed class BhytIdentityResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>For an InvalidQrField error, the QR field's stable name ("birth_date", ...); else null.</summary>
+        public string QrField;
+        /// <summary>On success, an Identity* value; else 0.</summary>
+        public uint Kind;
+        /// <summary>IdentityCard and IdentityCardQr: the card, as Parse gives it.</summary>
+        public BhytCard Card;
+        /// <summary>IdentityPersonalId and IdentityPersonalIdQr: the decoded number.</summary>
+        public BhytPersonalId PersonalId;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
+    public sealed class BhytFacilityResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>On success: "01028"; province "01" and facility "028" (null otherwise).</summary>
+        public string FacilityCode;
+        public string Province;
+        public string Facility;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>A card's validity on a date: a Validity* value, or the error (InvalidDate).</summary>
+    public sealed class BhytValidityResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>A Validity* value; 0 when Code is not Ok.</summary>
+        public uint Validity;
+        /// <summary>Its stable name ("before_start", "expired", "valid", "open_ended"); null when Code is not Ok.</summary>
+        public string ValidityName;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>The notes on a stay: Stay* bits, or the error (InvalidDate).</summary>
+    public sealed class BhytStayNotesResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>The set of Stay* bits (0: the card covers the whole stay; also 0 when Code is not Ok).</summary>
+        public uint Notes;
+        /// <summary>Each note's stable name, in the order of the bits; null when Code is not Ok.</summary>
+        public string[] NoteNames;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
     }
 
     /// <summary>
@@ -196,6 +337,129 @@ namespace Bhyt
             byte[] buffer = new byte[needed + 1];
             Native.bhyt_error_text(call, Bytes(input), len, issuer, index, lang, buffer, new UIntPtr((ulong)buffer.Length));
             return Encoding.UTF8.GetString(buffer, 0, (int)needed);
+        }
+
+        /// <summary>
+        /// Says what was typed into one search box: a card number (10 or 15 characters, checked with IssuerAny),
+        /// a 12-digit personal identification number, or a card's or a CCCD's QR code (input with '|'). The
+        /// message of the error: ErrorText(CallIdentify, ...) (or CallIdentifyLenient).
+        /// </summary>
+        public static BhytIdentityResult Identify(byte[] input, bool lenient)
+        {
+            BhytIdentity identity;
+            BhytError error;
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            uint code = lenient
+                ? Native.bhyt_identify_lenient(Bytes(input), len, out identity, out error)
+                : Native.bhyt_identify(Bytes(input), len, out identity, out error);
+            BhytIdentityResult result = new BhytIdentityResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                result.Position = Position(error.Position);
+                result.ByteOffset = Position(error.ByteOffset);
+                string field = Utf8(Native.bhyt_qr_error_field(
+                    lenient ? BhytConstants.CallIdentifyLenient : BhytConstants.CallIdentify, Bytes(input), len));
+                result.QrField = field.Length == 0 ? null : field;
+                return result;
+            }
+            result.Kind = identity.Kind;
+            result.Card = identity.Card;
+            result.PersonalId = identity.PersonalId;
+            return result;
+        }
+
+        public static BhytIdentityResult Identify(string input, bool lenient)
+        {
+            return Identify(Encoding.UTF8.GetBytes(input), lenient);
+        }
+
+        /// <summary>
+        /// The general message of a code in <paramref name="lang"/>, without the details of a particular error
+        /// (the message of a facility-code or date error: ErrorText explains the card calls).
+        /// </summary>
+        public static string ErrorMessage(uint code, uint lang)
+        {
+            return Utf8(Native.bhyt_error_message(code, lang));
+        }
+
+        /// <summary>
+        /// Reads a facility code (mã cơ sở KCB) as it is written ("01 - 028", "01-028", "01028"); the error
+        /// is InvalidFacilityCode with the first character that does not fit (null: the length is wrong).
+        /// </summary>
+        public static BhytFacilityResult ParseFacilityCode(string input)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(input);
+            BhytFacilityCode code;
+            BhytError error;
+            uint result = Native.bhyt_parse_facility_code(Bytes(bytes), new UIntPtr((uint)bytes.Length), out code, out error);
+            BhytFacilityResult found = new BhytFacilityResult { Code = result, Name = CodeName(result) };
+            if (result != BhytConstants.Ok)
+            {
+                found.Position = Position(error.Position);
+                found.ByteOffset = Position(error.ByteOffset);
+                return found;
+            }
+            found.FacilityCode = Utf8(code.Code);
+            found.Province = Utf8(code.Province);
+            found.Facility = Utf8(code.Facility);
+            return found;
+        }
+
+        /// <summary>
+        /// Whether a card valid from <paramref name="validFrom"/> to <paramref name="validTo"/> (both included;
+        /// null: no end date) is valid on <paramref name="date"/>; InvalidDate when a date is no calendar date.
+        /// </summary>
+        public static BhytValidityResult ValidityOn(BhytDate validFrom, BhytDate? validTo, BhytDate date)
+        {
+            BhytDate to = validTo ?? new BhytDate();
+            uint validity;
+            uint code = Native.bhyt_validity_on(ref validFrom, ref to, ref date, out validity);
+            BhytValidityResult result = new BhytValidityResult { Code = code, Name = CodeName(code) };
+            if (code == BhytConstants.Ok)
+            {
+                result.Validity = validity;
+                result.ValidityName = Utf8(Native.bhyt_validity_name(validity));
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// The notes on a stay from <paramref name="admission"/> to <paramref name="discharge"/> for a card valid
+        /// from <paramref name="validFrom"/> to <paramref name="validTo"/> (null: no end date); InvalidDate when a
+        /// date is no calendar date. Notes, not errors: a second card may cover the rest of the stay.
+        /// </summary>
+        public static BhytStayNotesResult StayNotes(BhytDate validFrom, BhytDate? validTo, BhytDate admission, BhytDate discharge)
+        {
+            BhytDate to = validTo ?? new BhytDate();
+            uint notes;
+            uint code = Native.bhyt_stay_notes(ref validFrom, ref to, ref admission, ref discharge, out notes);
+            BhytStayNotesResult result = new BhytStayNotesResult { Code = code, Name = CodeName(code) };
+            if (code == BhytConstants.Ok)
+            {
+                List<string> names = new List<string>();
+                for (uint bit = 1; bit != 0; bit <<= 1)
+                {
+                    if ((notes & bit) != 0)
+                    {
+                        names.Add(StayNoteName(bit));
+                    }
+                }
+                result.Notes = notes;
+                result.NoteNames = names.ToArray();
+            }
+            return result;
+        }
+
+        /// <summary>The stable name of one Stay* bit ("visit_before_start", ...; "unknown" for any other value).</summary>
+        public static string StayNoteName(uint note)
+        {
+            return Utf8(Native.bhyt_stay_note_name(note));
+        }
+
+        /// <summary>The message of one Stay* bit in <paramref name="lang"/>.</summary>
+        public static string StayNoteMessage(uint note, uint lang)
+        {
+            return Utf8(Native.bhyt_stay_note_message(note, lang));
         }
 
         public static string ErrorText(string input, uint issuer, bool lenient, uint lang)

@@ -29,34 +29,21 @@ type Call uint32
 // Code is a result code (bhyt_result): OK or an error code.
 type Code uint32
 
-// The header's constants (cgo reads them from bhyt.h: none is typed here).
-const (
-	IssuerAny     Issuer = C.BHYT_ISSUER_ANY
-	IssuerVSS     Issuer = C.BHYT_ISSUER_VSS
-	IssuerPolice  Issuer = C.BHYT_ISSUER_POLICE
-	IssuerDefence Issuer = C.BHYT_ISSUER_DEFENCE
+// Validity is whether a card is valid on a date (BHYT_VALIDITY_*).
+type Validity uint32
 
-	LangVi Lang = C.BHYT_LANG_VI
-	LangEn Lang = C.BHYT_LANG_EN
+// StayNote is one note on a stay (a BHYT_STAY_* bit).
+type StayNote uint32
 
-	CallValidate           Call = C.BHYT_CALL_VALIDATE
-	CallValidateLenient    Call = C.BHYT_CALL_VALIDATE_LENIENT
-	CallCheckPrefix        Call = C.BHYT_CALL_CHECK_PREFIX
-	CallCheckPrefixLenient Call = C.BHYT_CALL_CHECK_PREFIX_LENIENT
-	CallIdentify           Call = C.BHYT_CALL_IDENTIFY
-	CallIdentifyLenient    Call = C.BHYT_CALL_IDENTIFY_LENIENT
-	CallMaTheBhyt          Call = C.BHYT_CALL_MA_THE_BHYT
-	CallMaTheBhytLenient   Call = C.BHYT_CALL_MA_THE_BHYT_LENIENT
+// IdentityKind is what Identify found (BHYT_IDENTITY_*).
+type IdentityKind uint32
 
-	OK                  Code = C.BHYT_OK
-	InvalidLength       Code = C.BHYT_INVALID_LENGTH
-	InvalidCharacter    Code = C.BHYT_INVALID_CHARACTER
-	UnknownGroupCode    Code = C.BHYT_UNKNOWN_GROUP_CODE
-	LateGroupCode       Code = C.BHYT_LATE_GROUP_CODE
-	InvalidBenefitLevel Code = C.BHYT_INVALID_BENEFIT_LEVEL
-	InvalidProvinceCode Code = C.BHYT_INVALID_PROVINCE_CODE
-	InvalidArgument     Code = C.BHYT_INVALID_ARGUMENT
-)
+// Sex is the sex a personal identification number encodes (BHYT_SEX_*).
+type Sex uint8
+
+// The constants (OK, InvalidLength, ..., IssuerAny, ..., ValidityValid, ...) are in
+// constants.go, generated from bhyt.h by bindings/hosts/generate.py; cgo reads their values
+// from bhyt.h.
 
 // NoPosition is Error.Position and Error.ByteOffset when there is none (C's
 // BHYT_NO_POSITION, SIZE_MAX, is translated to -1).
@@ -83,22 +70,45 @@ type Card struct {
 	IssuerNameVi          string
 }
 
-// Error says why a number is invalid and where; Message gives the core's full text.
+// Error says why a number is invalid and where; Message gives the core's full text. An Error
+// keeps its messages, never the input (personal data).
 type Error struct {
 	Code       Code
 	Position   int // 0-based character index, or NoPosition
 	ByteOffset int // where that character starts in the input's bytes, or NoPosition
-	call       Call
-	input      []byte
-	issuer     Issuer
-	item       int
+	// QRField is, for an InvalidQRField error of Identify, the stable name of the QR field
+	// ("birth_date", "valid_to", ...); "" for any other error.
+	QRField string
+	text    [2]string // the message in Vietnamese and in English
 }
 
 func (e *Error) Error() string { return e.Message(LangEn) }
 
-// Message is the full message of the error, as the core writes it.
+// Message is the full message of the error, as the core writes it (LangVi, or English).
 func (e *Error) Message(lang Lang) string {
-	return ErrorText(e.call, e.input, e.issuer, e.item, lang)
+	if lang == LangVi {
+		return e.text[0]
+	}
+	return e.text[1]
+}
+
+// callError is the error the entry point call reports for input, with the core's messages.
+func callError(code C.bhyt_result, cerr *C.bhyt_error, call Call, input []byte, issuer Issuer, item int) *Error {
+	return &Error{Code: Code(code), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
+		text: [2]string{ErrorText(call, input, issuer, item, LangVi), ErrorText(call, input, issuer, item, LangEn)}}
+}
+
+// codeError is an error of a call that bhyt_error_text does not explain (a facility code, a
+// date): its messages are the code's general ones.
+func codeError(code C.bhyt_result, position, byteOffset int) *Error {
+	return &Error{Code: Code(code), Position: position, ByteOffset: byteOffset,
+		text: [2]string{Code(code).Message(LangVi), Code(code).Message(LangEn)}}
+}
+
+// Message is the code's general message in lang (bhyt_error_message), without the details of
+// a particular error.
+func (c Code) Message(lang Lang) string {
+	return C.GoString(C.bhyt_error_message(C.uint32_t(c), C.bhyt_lang(lang)))
 }
 
 // bytes gives C a pointer to the input's bytes (a real, empty buffer for an empty input).
@@ -145,10 +155,13 @@ func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
 		code = C.bhyt_parse(data, n, C.bhyt_issuer(issuer), &card, &cerr)
 	}
 	if code != C.BHYT_OK {
-		kept := append([]byte(nil), input...)
-		return nil, &Error{Code: Code(code), Position: position(cerr.position), ByteOffset: position(cerr.byte_offset),
-			call: call, input: kept, issuer: issuer}
+		return nil, callError(code, &cerr, call, input, issuer, 0)
 	}
+	return goCard(&card), nil
+}
+
+// goCard is a bhyt_card as a Card.
+func goCard(card *C.bhyt_card) *Card {
 	return &Card{
 		Form:                  int(card.form),
 		Compact:               C.GoString(&card.compact[0]),
@@ -162,7 +175,7 @@ func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
 		GroupDescriptionEn:    C.GoString(card.group_description_en),
 		BenefitMeaningVi:      C.GoString(card.benefit_meaning_vi),
 		IssuerNameVi:          C.GoString(card.issuer_name_vi),
-	}, nil
+	}
 }
 
 // ErrorText is the full message of the error the entry point call reports for input (item:
@@ -177,4 +190,152 @@ func ErrorText(call Call, input []byte, issuer Issuer, item int, lang Lang) stri
 	C.bhyt_error_text(C.bhyt_call(call), data, n, C.bhyt_issuer(issuer), C.size_t(item), C.bhyt_lang(lang),
 		(*C.char)(unsafe.Pointer(&buffer[0])), C.size_t(len(buffer)))
 	return string(buffer[:needed])
+}
+
+// FacilityCode is a facility code (mã cơ sở KCB), normalised: Code "01028", Province "01",
+// Facility "028".
+type FacilityCode struct {
+	Code     string
+	Province string
+	Facility string
+}
+
+// ParseFacilityCode reads a facility code as it is written ("01 - 028", "01-028", "01028").
+// The error is InvalidFacilityCode, with the position of the first character that does not
+// fit (NoPosition when the number of characters is wrong).
+func ParseFacilityCode(input string) (*FacilityCode, *Error) {
+	var code C.bhyt_facility_code
+	var cerr C.bhyt_error
+	data, n := bytes([]byte(input))
+	if rc := C.bhyt_parse_facility_code(data, n, &code, &cerr); rc != C.BHYT_OK {
+		return nil, codeError(rc, position(cerr.position), position(cerr.byte_offset))
+	}
+	return &FacilityCode{
+		Code:     C.GoString(&code.code[0]),
+		Province: C.GoString(&code.province[0]),
+		Facility: C.GoString(&code.facility[0]),
+	}, nil
+}
+
+// Date is a calendar date as C's bhyt_date holds it; the zero Date is "no date" (a valid-to
+// of Date{} is a card without an end date).
+type Date struct {
+	Year  uint16
+	Month uint8
+	Day   uint8
+}
+
+func (d Date) c() C.bhyt_date {
+	return C.bhyt_date{year: C.uint16_t(d.Year), month: C.uint8_t(d.Month), day: C.uint8_t(d.Day)}
+}
+
+// Name is the validity's stable name ("before_start", "expired", "valid", "open_ended").
+func (v Validity) Name() string {
+	return C.GoString(C.bhyt_validity_name(C.bhyt_validity(v)))
+}
+
+// ValidityOn says whether a card valid from validFrom to validTo (both included; Date{}: no
+// end date) is valid on date. The error is InvalidDate when a date is no calendar date.
+func ValidityOn(validFrom, validTo, date Date) (Validity, *Error) {
+	from, to, on := validFrom.c(), validTo.c(), date.c()
+	var out C.bhyt_validity
+	if rc := C.bhyt_validity_on(&from, &to, &on, &out); rc != C.BHYT_OK {
+		return 0, codeError(rc, NoPosition, NoPosition)
+	}
+	return Validity(out), nil
+}
+
+// PersonalID is a decoded 12-digit personal identification number (số định danh cá nhân).
+// Personal data, like a card number: log Masked, never Digits.
+type PersonalID struct {
+	Digits               string // the 12 digits
+	Masked               string // the first 8 replaced by '*': "********1234"
+	Sex                  Sex
+	BirthPlaceOn2016List bool // BirthPlaceCode is on the 2016 list of the 63 provinces' codes
+	BirthPlaceCode       int  // digits 1-3, 0 to 999
+	Century              int  // the first year of the birth century (1900, 2000, ...)
+	BirthYear            int
+}
+
+// Identity is what Identify found in one search box: Card for IdentityCard and
+// IdentityCardQR, PersonalID for IdentityPersonalID and IdentityPersonalIDQR (the other nil).
+type Identity struct {
+	Kind       IdentityKind
+	Card       *Card
+	PersonalID *PersonalID
+}
+
+// Identify says what was typed into one search box: a card number (10 or 15 characters,
+// checked with IssuerAny), a 12-digit personal identification number, or a card's or a CCCD's
+// QR code (input with '|'). The error's Message is the core's; for InvalidQRField, QRField
+// names the field.
+func Identify(input string, lenient bool) (*Identity, *Error) {
+	return IdentifyBytes([]byte(input), lenient)
+}
+
+// IdentifyBytes is Identify on bytes.
+func IdentifyBytes(input []byte, lenient bool) (*Identity, *Error) {
+	var identity C.bhyt_identity
+	var cerr C.bhyt_error
+	data, n := bytes(input)
+	call := CallIdentify
+	var code C.bhyt_result
+	if lenient {
+		call = CallIdentifyLenient
+		code = C.bhyt_identify_lenient(data, n, &identity, &cerr)
+	} else {
+		code = C.bhyt_identify(data, n, &identity, &cerr)
+	}
+	if code != C.BHYT_OK {
+		err := callError(code, &cerr, call, input, IssuerAny, 0)
+		err.QRField = C.GoString(C.bhyt_qr_error_field(C.bhyt_call(call), data, n))
+		return nil, err
+	}
+	out := &Identity{Kind: IdentityKind(identity.kind)}
+	switch out.Kind {
+	case IdentityCard, IdentityCardQR:
+		out.Card = goCard(&identity.card)
+	default:
+		id := &identity.personal_id
+		out.PersonalID = &PersonalID{
+			Digits:               C.GoString(&id.digits[0]),
+			Masked:               C.GoString(&id.masked[0]),
+			Sex:                  Sex(id.sex),
+			BirthPlaceOn2016List: id.birth_place_on_2016_list == 1,
+			BirthPlaceCode:       int(id.birth_place_code),
+			Century:              int(id.century),
+			BirthYear:            int(id.birth_year),
+		}
+	}
+	return out, nil
+}
+
+// Name is the note's stable name ("visit_before_start", "became_valid_during_stay",
+// "expired_before_discharge").
+func (n StayNote) Name() string {
+	return C.GoString(C.bhyt_stay_note_name(C.bhyt_stay_note(n)))
+}
+
+// Message is the note's message in lang.
+func (n StayNote) Message(lang Lang) string {
+	return C.GoString(C.bhyt_stay_note_message(C.bhyt_stay_note(n), C.bhyt_lang(lang)))
+}
+
+// StayNotes gives the notes on a stay from admission to discharge for a card valid from
+// validFrom to validTo (Date{}: no end date), one StayNote per note in the order of their
+// bits; none when the card covers the whole stay. Notes, not errors: a second card may cover
+// the rest. The error is InvalidDate when a date is no calendar date.
+func StayNotes(validFrom, validTo, admission, discharge Date) ([]StayNote, *Error) {
+	from, to, in, out := validFrom.c(), validTo.c(), admission.c(), discharge.c()
+	var bits C.bhyt_stay_note
+	if rc := C.bhyt_stay_notes(&from, &to, &in, &out, &bits); rc != C.BHYT_OK {
+		return nil, codeError(rc, NoPosition, NoPosition)
+	}
+	var notes []StayNote
+	for bit := StayNote(1); bit != 0 && bit <= StayNote(bits); bit <<= 1 {
+		if StayNote(bits)&bit != 0 {
+			notes = append(notes, bit)
+		}
+	}
+	return notes, nil
 }

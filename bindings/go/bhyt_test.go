@@ -116,6 +116,223 @@ func TestEdges(t *testing.T) {
 	check(strings.HasPrefix(ErrorText(CallIdentify, []byte("12345"), IssuerAny, 0, LangEn), "neither"), "identify")
 	check(strings.HasPrefix(ErrorText(CallMaTheBhyt, []byte("HS4010120878811;HS401012087881X"), IssuerAny, 1, LangVi),
 		"Ký tự thứ 31"), "ma_the item 1")
-	check(InvalidArgument.Name() == "invalid_argument", "constants")
+	check(InvalidArgument.Name() == "invalid_argument" && InvalidFacilityCode.Name() == "invalid_facility_code" &&
+		InvalidDate.Name() == "invalid_date" && UnrecognizedQR.Name() == "unrecognized_qr", "constants")
 	check(Version() != "", "version")
+}
+
+// byteOffset is the byte offset of character number position (a rune index) in input.
+func byteOffset(input string, position int) int {
+	if position == NoPosition {
+		return NoPosition
+	}
+	k := 0
+	for offset := range input {
+		if k == position {
+			return offset
+		}
+		k++
+	}
+	return len(input)
+}
+
+// Every row of tests/vectors/facility.tsv: verdict, code, position, byte offset, the parts.
+func TestFacilityVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/facility.tsv") {
+		count++
+		where := "facility.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		code, err := ParseFacilityCode(input)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			if code.Code != row["facility_code"] || code.Province != row["province"] || code.Facility != row["facility"] {
+				t.Errorf("%s: %+v", where, *code)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		if err.Code != InvalidFacilityCode || err.Code.Name() != row["code"] || err.Position != position ||
+			err.ByteOffset != byteOffset(input, position) ||
+			!strings.HasPrefix(err.Message(LangEn), "a facility code is a 2-digit province") ||
+			(len(input) > 3 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+			t.Errorf("%s: %s at %d, byte %d (%q)", where, err.Code.Name(), err.Position, err.ByteOffset, err.Message(LangEn))
+		}
+	}
+	if count < 15 {
+		t.Fatalf("only %d rows", count)
+	}
+}
+
+// date reads yyyy-mm-dd as the vectors write it; "-" is Date{} (no end date).
+func date(t *testing.T, text string) Date {
+	if text == "-" {
+		return Date{}
+	}
+	var y, m, d uint16
+	if _, err := fmt.Sscanf(text, "%4d-%2d-%2d", &y, &m, &d); err != nil {
+		t.Fatalf("date %q: %v", text, err)
+	}
+	return Date{Year: y, Month: uint8(m), Day: uint8(d)}
+}
+
+// Every row of tests/vectors/validity.tsv (the validity on the date, the notes on the stay),
+// and the date errors.
+func TestValidityVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/validity.tsv") {
+		count++
+		where := "validity.tsv:" + row["_line"]
+		validity, err := ValidityOn(date(t, row["valid_from"]), date(t, row["valid_to"]), date(t, row["date"]))
+		if err != nil || validity.Name() != row["validity"] {
+			t.Errorf("%s: %v %v", where, validity.Name(), err)
+		}
+		notes, err := StayNotes(date(t, row["valid_from"]), date(t, row["valid_to"]), date(t, row["admission"]),
+			date(t, row["discharge"]))
+		names := []string{}
+		for _, note := range notes {
+			names = append(names, note.Name())
+			if note.Message(LangVi) == "" || note.Message(LangVi) == note.Message(LangEn) {
+				t.Errorf("%s: the messages of %s", where, note.Name())
+			}
+		}
+		if len(names) == 0 {
+			names = []string{"-"}
+		}
+		if err != nil || strings.Join(names, ",") != row["notes"] {
+			t.Errorf("%s: notes %v %v", where, names, err)
+		}
+	}
+	if count < 10 {
+		t.Fatalf("only %d rows", count)
+	}
+	from, to := Date{2025, 1, 1}, Date{2025, 12, 31}
+	for _, bad := range [][3]Date{{from, to, {2025, 2, 30}}, {{1990, 0, 0}, to, from}, {from, {2025, 13, 1}, from}, {from, to, {}}} {
+		validity, err := ValidityOn(bad[0], bad[1], bad[2])
+		if err == nil || err.Code != InvalidDate || err.Code.Name() != "invalid_date" || validity != 0 ||
+			err.Position != NoPosition || err.Message(LangVi) == "" {
+			t.Errorf("%v: %v %v", bad, validity, err)
+		}
+	}
+	if v, err := ValidityOn(from, Date{}, Date{2030, 1, 1}); err != nil || v != ValidityOpenEnded {
+		t.Errorf("open ended: %v %v", v, err)
+	}
+	for _, bad := range [][4]Date{{from, to, from, {2025, 2, 30}}, {from, to, {}, to}, {{2025, 2, 29}, to, from, to}} {
+		notes, err := StayNotes(bad[0], bad[1], bad[2], bad[3])
+		if err == nil || err.Code != InvalidDate || notes != nil || err.Message(LangEn) == "" {
+			t.Errorf("%v: %v %v", bad, notes, err)
+		}
+	}
+	if notes, err := StayNotes(from, to, from, to); err != nil || len(notes) != 0 {
+		t.Errorf("the whole stay covered: %v %v", notes, err)
+	}
+	if StayExpiredBeforeDischarge.Name() != "expired_before_discharge" || StayNote(3).Name() != "unknown" {
+		t.Error("stay note names")
+	}
+	if ValidityExpired.Name() != "expired" || Validity(0).Name() != "unknown" {
+		t.Error("validity names")
+	}
+}
+
+// Every row of tests/vectors/identify.tsv: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset and message of the error.
+func TestIdentifyVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/identify.tsv") {
+		count++
+		where := "identify.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		identity, err := Identify(input, lenient)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			ok := false
+			switch row["kind"] {
+			case "card":
+				ok = identity.Kind == IdentityCard && identity.PersonalID == nil && identity.Card.Compact == row["compact"]
+			case "personal_id":
+				id := identity.PersonalID
+				ok = identity.Kind == IdentityPersonalID && identity.Card == nil && id.Digits == row["compact"] &&
+					id.Masked == row["masked"] && fmt.Sprintf("%03d", id.BirthPlaceCode) == row["birth_place"] &&
+					strconv.FormatBool(id.BirthPlaceOn2016List) == row["on_2016_list"] &&
+					map[Sex]string{SexMale: "male", SexFemale: "female"}[id.Sex] == row["sex"] &&
+					strconv.Itoa(id.Century) == row["century"] && strconv.Itoa(id.BirthYear) == row["birth_year"]
+			}
+			if !ok {
+				t.Errorf("%s: %+v", where, identity)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		if err.Code.Name() != row["code"] || err.Position != position || err.ByteOffset != byteOffset(input, position) ||
+			err.QRField != "" || err.Message(LangVi) == "" || err.Message(LangEn) == "" ||
+			(len(input) >= 10 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+			t.Errorf("%s: %s at %d (%q)", where, err.Code.Name(), err.Position, err.Message(LangEn))
+		}
+	}
+	if count < 500 {
+		t.Fatalf("only %d rows", count)
+	}
+}
+
+// Every row of tests/vectors/qr.tsv through Identify: verdict, kind, the card or the CCCD's
+// digits, or the code, position and the field an invalid_qr_field error names.
+func TestQRVectors(t *testing.T) {
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/qr.tsv") {
+		count++
+		where := "qr.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		identity, err := Identify(input, false)
+		if (err == nil) != (row["valid"] == "true") {
+			t.Errorf("%s: verdict", where)
+			continue
+		}
+		if err == nil {
+			ok := false
+			switch row["kind"] {
+			case "card_qr":
+				ok = identity.Kind == IdentityCardQR && identity.Card.Compact == row["card"]
+			case "personal_id_qr":
+				ok = identity.Kind == IdentityPersonalIDQR && identity.PersonalID.Digits == row["card"]
+			}
+			if !ok {
+				t.Errorf("%s: kind %d", where, identity.Kind)
+			}
+			continue
+		}
+		position := NoPosition
+		if row["position"] != "-" {
+			position, _ = strconv.Atoi(row["position"])
+		}
+		field := err.QRField
+		if err.Code != InvalidQRField {
+			// The vectors write "card" for a card error in field 0, which keeps the card's code.
+			field = map[bool]string{true: "card", false: "-"}[err.Code < 100]
+			if err.QRField != "" {
+				field = "?"
+			}
+		}
+		_, lenient := Identify(input, true)
+		if err.Code.Name() != row["code"] || err.Position != position || err.ByteOffset != byteOffset(input, position) ||
+			field != row["field"] || lenient == nil || lenient.QRField != err.QRField || err.Message(LangVi) == "" ||
+			strings.Contains(fmt.Sprintf("%#v", err), input) {
+			t.Errorf("%s: %s at %d in %q (%q)", where, err.Code.Name(), err.Position, err.QRField, err.Message(LangEn))
+		}
+	}
+	if count < 70 {
+		t.Fatalf("only %d rows", count)
+	}
 }

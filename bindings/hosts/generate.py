@@ -8,8 +8,11 @@
   bindings/php/src/BhytConstants.php           every BHYT_* constant, as an interface
   bindings/java/src/vn/bhyt/BhytConstants.java every BHYT_* constant, as an interface
   bindings/dotnet/BhytConstants.cs             every BHYT_* constant, as a static class
-
-The Go package needs none: cgo reads bhyt.h itself.
+  bindings/go/constants.go                     the names of the constants the Go package
+                                               types (result codes, issuers, languages, calls,
+                                               validities, stay notes, identity kinds, sexes),
+                                               each set to the C constant: cgo reads the
+                                               values from bhyt.h
 
 usage: generate.py          write the files
        generate.py --check  exit 1 (naming the files) if a file differs from what is generated
@@ -140,6 +143,45 @@ def cs_constants(consts, text):
     return "\n".join(lines)
 
 
+# The Go package's typed constants: (prefix, Go type, what the type is) in the file's order.
+# The result codes are the members of enum bhyt_result (prefix None).
+GO_FAMILIES = [
+    (None, "Code", "result codes (bhyt_result)"),
+    ("BHYT_ISSUER_", "Issuer", "issuing bodies"),
+    ("BHYT_LANG_", "Lang", "languages of a message"),
+    ("BHYT_CALL_", "Call", "entry points whose error a message explains"),
+    ("BHYT_VALIDITY_", "Validity", "validities of a card on a date (bhyt_validity)"),
+    ("BHYT_STAY_", "StayNote", "notes on a stay (bhyt_stay_note bits)"),
+    ("BHYT_IDENTITY_", "IdentityKind", "kinds of what Identify found (bhyt_identity_kind)"),
+    ("BHYT_SEX_", "Sex", "sexes a personal identification number encodes (bhyt_sex)"),
+]
+# Words Go writes in capitals (its initialisms; VSS is the issuer's).
+GO_INITIALISMS = {"OK", "ID", "QR", "VSS"}
+
+
+def go_name(name):
+    return "".join(p if p in GO_INITIALISMS else p.capitalize() for p in camel_free(name).split("_"))
+
+
+def result_codes(text):
+    body = re.search(r"^enum bhyt_result\n.*?^ \{\n(.*?)^\};", text, re.M | re.S).group(1)
+    return re.findall(r"^  (BHYT_[A-Z0-9_]+) = \d+,?$", body, re.M)
+
+
+def go_constants(consts, text):
+    codes = result_codes(text)
+    names = [n for n, _ in consts]
+    lines = [f"// {NOTE}\n\npackage bhyt\n", "// #include <bhyt.h>", 'import "C"']
+    for prefix, go_type, what in GO_FAMILIES:
+        family = codes if prefix is None else [n for n in names if n.startswith(prefix)]
+        assert family, prefix
+        width = max(len(go_name(n)) for n in family)
+        lines.append(f"\n// The {what}, as bhyt.h defines them.\nconst (")
+        lines += [f"\t{go_name(n):<{width}} {go_type} = C.{n}" for n in family]
+        lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
 def outputs():
     text = read_header()
     consts = constants(text)
@@ -148,6 +190,7 @@ def outputs():
         ROOT / "bindings/php/src/BhytConstants.php": php_constants(consts, text),
         ROOT / "bindings/java/src/vn/bhyt/BhytConstants.java": java_constants(consts, text),
         ROOT / "bindings/dotnet/BhytConstants.cs": cs_constants(consts, text),
+        ROOT / "bindings/go/constants.go": go_constants(consts, text),
     }
 
 

@@ -41,5 +41,25 @@ int main(void) {
     FIELD(bhyt_error_detail, issuer);
     FIELD(bhyt_error_detail, length);
     FIELD(bhyt_error_detail, group_code);
+    SIZE(bhyt_personal_id);
+    FIELD(bhyt_personal_id, digits);
+    FIELD(bhyt_personal_id, masked);
+    FIELD(bhyt_personal_id, sex);
+    FIELD(bhyt_personal_id, birth_place_on_2016_list);
+    FIELD(bhyt_personal_id, birth_place_code);
+    FIELD(bhyt_personal_id, century);
+    FIELD(bhyt_personal_id, birth_year);
+    SIZE(bhyt_identity);
+    FIELD(bhyt_identity, kind);
+    FIELD(bhyt_identity, card);
+    FIELD(bhyt_identity, personal_id);
+    SIZE(bhyt_facility_code);
+    FIELD(bhyt_facility_code, code);
+    FIELD(bhyt_facility_code, province);
+    FIELD(bhyt_facility_code, facility);
+    SIZE(bhyt_date);
+    FIELD(bhyt_date, year);
+    FIELD(bhyt_date, month);
+    FIELD(bhyt_date, day);
     return 0;
 }

@@ -3,14 +3,18 @@
 # tested as an integrator would use them, against the library `make install` puts in a
 # temporary prefix and loaded by its soname (libbhyt.so.0.MINOR), as a deployed system loads it:
 #
-#   - the generated files (bindings/php/bhyt_ffi.h, the PHP, Java and C# constants) are what
+#   - the generated files (bindings/php/bhyt_ffi.h, the PHP, Java, C# and Go constants) are what
 #     bindings/hosts/generate.py makes of bhyt.h;
 #   - bindings/hosts/layout.c prints the C compiler's sizeof/offsetof of the structs the hosts
 #     re-declare; the Java and C# tests (and PHP's FFI) compare theirs with it;
 #   - each host runs every row of tests/vectors/cards.tsv (verdict, code, position, byte offset,
 #     decoded parts, the detailed message in Vietnamese and English against
 #     bindings/hosts/messages.tsv, which the Rust tests check against the core), non-ASCII and
-#     invalid UTF-8 input and BHYT_NO_POSITION:
+#     invalid UTF-8 input and BHYT_NO_POSITION; and every row of the reception-desk vectors
+#     tests/vectors/facility.tsv (facility codes: verdict, code, position, byte offset, parts)
+#     and validity.tsv (a card's validity on a date, the notes on a stay), identify.tsv and qr.tsv (one search box:
+#     kind, card or personal identification number, or the error's code, position, byte offset,
+#     QR field and message), read from next to cards.tsv:
 #       PHP   php-cli (FFI::load of bhyt_ffi.h), and php-cgi with ffi.preload + opcache.preload
 #             (bindings/php/preload.php), as php-fpm runs it;
 #       Java  OpenJDK with Debian's JNA (/usr/share/java/jna.jar), LANG=C, jna.library.path;

@@ -1,7 +1,11 @@
 // The C# (P/Invoke) declarations on the shared vectors: every row of tests/vectors/cards.tsv
 // (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
 // and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
-// BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+// BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
+// every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
+// offset, the parts) and validity.tsv (ValidityOn, StayNotes), and the date errors; every row of
+// identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset, the QR field and the message).
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -95,6 +99,200 @@ public static class VectorsTest
         return output.ToString();
     }
 
+    // The byte offset of character number position (null: none) of input.
+    private static ulong? ByteOffset(string input, ulong? position)
+    {
+        if (position == null)
+        {
+            return null;
+        }
+        int end = 0;
+        for (ulong k = 0; k < position.Value; k++)
+        {
+            end += char.IsHighSurrogate(input[end]) ? 2 : 1;
+        }
+        return (ulong)Encoding.UTF8.GetByteCount(input.Substring(0, end));
+    }
+
+    private static void Facility(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "facility.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytFacilityResult got = BhytApi.ParseFacilityCode(input);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid)
+            {
+                Check(got.FacilityCode == row["facility_code"] && got.Province == row["province"]
+                    && got.Facility == row["facility"], where + " parts");
+            }
+            else
+            {
+                ulong? position = row["position"] == "-" ? (ulong?)null : ulong.Parse(row["position"]);
+                Check(got.Code == BhytConstants.InvalidFacilityCode && got.Name == row["code"], where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                Check(got.FacilityCode == null, where + " no parts");
+                Check(BhytApi.ErrorMessage(got.Code, BhytConstants.LangEn).StartsWith("a facility code is a 2-digit province",
+                    StringComparison.Ordinal), where + " message");
+            }
+        }
+        Check(count >= 15, "every facility row read");
+    }
+
+    // A BhytDate of yyyy-mm-dd; null for "-" (no end date).
+    private static BhytDate? Date(string text)
+    {
+        if (text == "-")
+        {
+            return null;
+        }
+        string[] parts = text.Split('-');
+        return new BhytDate(ushort.Parse(parts[0]), byte.Parse(parts[1]), byte.Parse(parts[2]));
+    }
+
+    private static void Validity(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "validity.tsv:" + row["_line"];
+            BhytValidityResult got = BhytApi.ValidityOn(Date(row["valid_from"]).Value, Date(row["valid_to"]),
+                Date(row["date"]).Value);
+            Check(got.Ok && got.ValidityName == row["validity"], where + " validity");
+            BhytStayNotesResult notes = BhytApi.StayNotes(Date(row["valid_from"]).Value, Date(row["valid_to"]),
+                Date(row["admission"]).Value, Date(row["discharge"]).Value);
+            Check(notes.Ok && (notes.NoteNames.Length == 0 ? "-" : string.Join(",", notes.NoteNames)) == row["notes"],
+                where + " notes");
+            for (uint bit = 1; bit <= 4; bit <<= 1)
+            {
+                if ((notes.Notes & bit) != 0)
+                {
+                    string vi = BhytApi.StayNoteMessage(bit, BhytConstants.LangVi);
+                    Check(vi.Length > 0 && vi != BhytApi.StayNoteMessage(bit, BhytConstants.LangEn), where + " note messages");
+                }
+            }
+        }
+        Check(count >= 10, "every validity row read");
+        BhytDate from = new BhytDate(2025, 1, 1), to = new BhytDate(2025, 12, 31);
+        BhytDate?[][] bad =
+        {
+            new BhytDate?[] { from, to, new BhytDate(2025, 2, 30) },
+            new BhytDate?[] { new BhytDate(1990, 0, 0), to, from },
+            new BhytDate?[] { from, new BhytDate(2025, 13, 1), from },
+            new BhytDate?[] { from, null, new BhytDate() },
+        };
+        foreach (BhytDate?[] dates in bad)
+        {
+            BhytValidityResult got = BhytApi.ValidityOn(dates[0].Value, dates[1], dates[2].Value);
+            Check(!got.Ok && got.Code == BhytConstants.InvalidDate && got.Name == "invalid_date" && got.Validity == 0
+                && got.ValidityName == null, "invalid date");
+        }
+        Check(BhytApi.ValidityOn(from, null, new BhytDate(2030, 1, 1)).Validity == BhytConstants.ValidityOpenEnded,
+            "no end date");
+        BhytDate?[][] badStays =
+        {
+            new BhytDate?[] { from, to, from, new BhytDate(2025, 2, 30) },
+            new BhytDate?[] { from, null, new BhytDate(), to },
+            new BhytDate?[] { new BhytDate(2025, 2, 29), null, from, to },
+        };
+        foreach (BhytDate?[] dates in badStays)
+        {
+            BhytStayNotesResult got = BhytApi.StayNotes(dates[0].Value, dates[1], dates[2].Value, dates[3].Value);
+            Check(!got.Ok && got.Code == BhytConstants.InvalidDate && got.Notes == 0 && got.NoteNames == null,
+                "stay notes: invalid date");
+        }
+        BhytStayNotesResult covered = BhytApi.StayNotes(from, to, from, to);
+        Check(covered.Ok && covered.Notes == 0 && covered.NoteNames.Length == 0, "the whole stay covered");
+        Check(BhytApi.StayNoteName(BhytConstants.StayExpiredBeforeDischarge) == "expired_before_discharge"
+            && BhytApi.StayNoteName(3) == "unknown", "stay note names");
+    }
+
+    private static ulong? PositionOf(Dictionary<string, string> row)
+    {
+        return row["position"] == "-" ? (ulong?)null : ulong.Parse(row["position"]);
+    }
+
+    private static void Identify(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "identify.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            bool lenient = row["mode"] == "lenient";
+            BhytIdentityResult got = BhytApi.Identify(input, lenient);
+            string message = BhytApi.ErrorText(lenient ? BhytConstants.CallIdentifyLenient : BhytConstants.CallIdentify,
+                Encoding.UTF8.GetBytes(input), BhytConstants.IssuerAny, 0, BhytConstants.LangVi);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid && row["kind"] == "card")
+            {
+                Check(got.Kind == BhytConstants.IdentityCard && BhytApi.Utf8(got.Card.Compact) == row["compact"], where + " card");
+                Check(message.Length == 0, where + " no message");
+            }
+            else if (got.Valid)
+            {
+                BhytPersonalId id = got.PersonalId;
+                Check(got.Kind == BhytConstants.IdentityPersonalId && BhytApi.Utf8(id.Digits) == row["compact"]
+                    && BhytApi.Utf8(id.Masked) == row["masked"], where + " digits");
+                Check(id.BirthPlaceCode.ToString("D3") == row["birth_place"]
+                    && (id.BirthPlaceOn2016List == 1 ? "true" : "false") == row["on_2016_list"], where + " birth place");
+                Check((id.Sex == BhytConstants.SexMale ? "male" : id.Sex == BhytConstants.SexFemale ? "female" : "?") == row["sex"],
+                    where + " sex");
+                Check(id.Century.ToString() == row["century"] && id.BirthYear.ToString() == row["birth_year"], where + " birth year");
+                Check(message.Length == 0, where + " no message");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"] && got.Kind == 0 && got.QrField == null, where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                Check(message.Length > 0 && (input.Length < 10 || !message.Contains(input)), where + " message");
+            }
+        }
+        Check(count > 500, "every identify row read");
+    }
+
+    private static void Qr(string path)
+    {
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "qr.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytIdentityResult got = BhytApi.Identify(input, false);
+            Check(got.Valid == (row["valid"] == "true"), where + " verdict");
+            if (got.Valid && row["kind"] == "card_qr")
+            {
+                Check(got.Kind == BhytConstants.IdentityCardQr && BhytApi.Utf8(got.Card.Compact) == row["card"], where + " card");
+            }
+            else if (got.Valid)
+            {
+                Check(got.Kind == BhytConstants.IdentityPersonalIdQr && BhytApi.Utf8(got.PersonalId.Digits) == row["card"],
+                    where + " personal id");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"], where + " code");
+                Check(got.Position == position && got.ByteOffset == ByteOffset(input, position), where + " position");
+                // The vectors write "card" for a card error in field 0, which keeps the card's code.
+                string field = got.Code == BhytConstants.InvalidQrField ? got.QrField
+                    : got.QrField != null ? "?" : got.Code < 100 ? "card" : "-";
+                Check(field == row["field"], where + " field");
+                Check(BhytApi.Identify(input, true).QrField == got.QrField, where + " lenient field");
+                Check(BhytApi.ErrorText(BhytConstants.CallIdentify, Encoding.UTF8.GetBytes(input), BhytConstants.IssuerAny, 0,
+                    BhytConstants.LangEn).Length > 0, where + " message");
+            }
+        }
+        Check(count > 70, "every qr row read");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -173,9 +371,19 @@ public static class VectorsTest
             && BhytApi.Utf8(detail.GroupCode) == "ND", "details");
         Check(BhytApi.CodeName(BhytConstants.InvalidArgument) == "invalid_argument", "constants");
 
+        string vectors = Path.GetDirectoryName(Path.GetFullPath(args[0]));
+        Facility(Path.Combine(vectors, "facility.tsv"));
+        Validity(Path.Combine(vectors, "validity.tsv"));
+        Identify(Path.Combine(vectors, "identify.tsv"));
+        Qr(Path.Combine(vectors, "qr.tsv"));
+
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
         {
+            { "bhyt_facility_code", typeof(BhytFacilityCode) },
+            { "bhyt_date", typeof(BhytDate) },
+            { "bhyt_personal_id", typeof(BhytPersonalId) },
+            { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },
             { "bhyt_error", typeof(BhytError) },
             { "bhyt_error_detail", typeof(BhytErrorDetail) },

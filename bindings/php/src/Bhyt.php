@@ -86,7 +86,61 @@ final class Bhyt implements BhytConstants
             $out['byte_offset'] = self::position($error->byte_offset);
             return $out;
         }
-        $out['card'] = [
+        $out['card'] = self::card($card);
+        return $out;
+    }
+
+    /**
+     * Says what was typed into one search box: a card number (10 or 15 characters, checked with
+     * ISSUER_ANY), a 12-digit personal identification number, or a card's or a CCCD's QR code
+     * (input with '|'). Returns ['code' => int, 'name' => string, 'position' => ?int,
+     * 'byte_offset' => ?int, 'qr_field' => ?string, 'kind' => ?int, 'card' => ?array,
+     * 'personal_id' => ?array]: on success kind is an IDENTITY_* value, card (as parse gives
+     * it) for IDENTITY_CARD and IDENTITY_CARD_QR, personal_id (digits, masked, sex,
+     * birth_place_on_2016_list, birth_place_code, century, birth_year) for
+     * IDENTITY_PERSONAL_ID and IDENTITY_PERSONAL_ID_QR; on an INVALID_QR_FIELD error qr_field
+     * names the field ('birth_date', ...). The message: errorText($input, call: CALL_IDENTIFY
+     * or CALL_IDENTIFY_LENIENT).
+     */
+    public function identify(string $input, bool $lenient = false): array
+    {
+        $identity = $this->ffi->new('bhyt_identity');
+        $error = $this->ffi->new('bhyt_error');
+        $code = $lenient
+            ? $this->ffi->bhyt_identify_lenient($input, strlen($input), FFI::addr($identity), FFI::addr($error))
+            : $this->ffi->bhyt_identify($input, strlen($input), FFI::addr($identity), FFI::addr($error));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'position' => null, 'byte_offset' => null,
+            'qr_field' => null, 'kind' => null, 'card' => null, 'personal_id' => null];
+        if ($code !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            $call = $lenient ? self::CALL_IDENTIFY_LENIENT : self::CALL_IDENTIFY;
+            $field = $this->ffi->bhyt_qr_error_field($call, $input, strlen($input));
+            $out['qr_field'] = $field === '' ? null : $field;
+            return $out;
+        }
+        $out['kind'] = $identity->kind;
+        if ($identity->kind === self::IDENTITY_CARD || $identity->kind === self::IDENTITY_CARD_QR) {
+            $out['card'] = self::card($identity->card);
+            return $out;
+        }
+        $id = $identity->personal_id;
+        $out['personal_id'] = [
+            'digits' => FFI::string($id->digits),
+            'masked' => FFI::string($id->masked),
+            'sex' => $id->sex,
+            'birth_place_on_2016_list' => $id->birth_place_on_2016_list === 1,
+            'birth_place_code' => $id->birth_place_code,
+            'century' => $id->century,
+            'birth_year' => $id->birth_year,
+        ];
+        return $out;
+    }
+
+    /** A bhyt_card as the array parse gives. */
+    private static function card(FFI\CData $card): array
+    {
+        return [
             'form' => $card->form,
             'compact' => FFI::string($card->compact),
             'group_code' => FFI::string($card->group_code),
@@ -102,7 +156,6 @@ final class Bhyt implements BhytConstants
             'issuer_name_vi' => $card->issuer_name_vi,
             'issuer_name_en' => $card->issuer_name_en,
         ];
-        return $out;
     }
 
     /**
@@ -131,6 +184,130 @@ final class Bhyt implements BhytConstants
     public function errorName(int $code): string
     {
         return $this->ffi->bhyt_error_code_name($code);
+    }
+
+    /**
+     * The general message of a code in $lang, without the details of a particular error (the
+     * message of a facility-code or date error: errorText explains the card calls).
+     */
+    public function errorMessage(int $code, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_error_message($code, $lang);
+    }
+
+    /**
+     * Reads a facility code (mã cơ sở KCB) as it is written ('01 - 028', '01-028', '01028').
+     * Returns ['code' => int, 'name' => string, 'position' => ?int, 'byte_offset' => ?int,
+     * 'facility_code' => ?array]: on success facility_code is ['code' => '01028',
+     * 'province' => '01', 'facility' => '028']; otherwise code is INVALID_FACILITY_CODE and
+     * position the first character that does not fit (null when the length is wrong).
+     */
+    public function parseFacilityCode(string $input): array
+    {
+        $code = $this->ffi->new('bhyt_facility_code');
+        $error = $this->ffi->new('bhyt_error');
+        $result = $this->ffi->bhyt_parse_facility_code($input, strlen($input), FFI::addr($code), FFI::addr($error));
+        $out = ['code' => $result, 'name' => $this->errorName($result), 'position' => null, 'byte_offset' => null, 'facility_code' => null];
+        if ($result !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            return $out;
+        }
+        $out['facility_code'] = [
+            'code' => FFI::string($code->code),
+            'province' => FFI::string($code->province),
+            'facility' => FFI::string($code->facility),
+        ];
+        return $out;
+    }
+
+    /**
+     * Whether a card valid from $validFrom to $validTo (both included; null: no end date) is
+     * valid on $date. Dates are [year, month, day]. Returns ['code' => int, 'name' => string,
+     * 'validity' => ?int]: validity is a VALIDITY_* value (see validityName), null when code
+     * is INVALID_DATE (a date that is no calendar date).
+     */
+    public function validityOn(array $validFrom, ?array $validTo, array $date): array
+    {
+        $validity = $this->ffi->new('bhyt_validity');
+        $result = $this->ffi->bhyt_validity_on(
+            FFI::addr($this->date($validFrom)),
+            FFI::addr($this->date($validTo)),
+            FFI::addr($this->date($date)),
+            FFI::addr($validity)
+        );
+        return ['code' => $result, 'name' => $this->errorName($result), 'validity' => $result === self::OK ? $validity->cdata : null];
+    }
+
+    /** The stable name of a validity ("before_start", "expired", "valid", "open_ended"). */
+    public function validityName(int $validity): string
+    {
+        return $this->ffi->bhyt_validity_name($validity);
+    }
+
+    /**
+     * The notes on a stay from $admission to $discharge for a card valid from $validFrom to
+     * $validTo (null: no end date); dates are [year, month, day]. Returns ['code' => int,
+     * 'name' => string, 'notes' => ?int, 'note_names' => ?array]: notes is the set of
+     * STAY_* bits (0: the card covers the whole stay), note_names their stable names in the
+     * order of the bits; both null when code is INVALID_DATE. Notes, not errors: a second card
+     * may cover the rest of the stay.
+     */
+    public function stayNotes(array $validFrom, ?array $validTo, array $admission, array $discharge): array
+    {
+        $notes = $this->ffi->new('bhyt_stay_note');
+        $result = $this->ffi->bhyt_stay_notes(
+            FFI::addr($this->date($validFrom)),
+            FFI::addr($this->date($validTo)),
+            FFI::addr($this->date($admission)),
+            FFI::addr($this->date($discharge)),
+            FFI::addr($notes)
+        );
+        $out = ['code' => $result, 'name' => $this->errorName($result), 'notes' => null, 'note_names' => null];
+        if ($result !== self::OK) {
+            return $out;
+        }
+        $out['notes'] = $notes->cdata;
+        $out['note_names'] = [];
+        for ($bit = 1; $bit <= $out['notes'] && $bit <= 0x80000000; $bit <<= 1) {
+            if (($out['notes'] & $bit) !== 0) {
+                $out['note_names'][] = $this->stayNoteName($bit);
+            }
+        }
+        return $out;
+    }
+
+    /** The stable name of one STAY_* bit ("visit_before_start", ...; "unknown" for any other value). */
+    public function stayNoteName(int $note): string
+    {
+        return $this->ffi->bhyt_stay_note_name($note);
+    }
+
+    /** The message of one STAY_* bit in $lang. */
+    public function stayNoteMessage(int $note, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_stay_note_message($note, $lang);
+    }
+
+    /**
+     * A bhyt_date of [year, month, day] (null: all 0, no date). A value the C field cannot
+     * hold is a ValueError; whether the date exists is the library's to say.
+     */
+    private function date(?array $date): FFI\CData
+    {
+        $out = $this->ffi->new('bhyt_date');
+        if ($date === null) {
+            return $out;
+        }
+        [$year, $month, $day] = array_values($date) + [null, null, null];
+        if (!is_int($year) || !is_int($month) || !is_int($day) || count($date) !== 3
+            || $year < 0 || $year > 0xFFFF || $month < 0 || $month > 0xFF || $day < 0 || $day > 0xFF) {
+            throw new \ValueError('a date is [year, month, day]: integers, year 0-65535, month and day 0-255');
+        }
+        $out->year = $year;
+        $out->month = $month;
+        $out->day = $day;
+        return $out;
     }
 
     /** A position field: null for BHYT_NO_POSITION (which PHP's FFI hands over as -1). */

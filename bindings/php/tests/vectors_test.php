@@ -5,6 +5,11 @@
 // input, BHYT_NO_POSITION as null, the constants against the library, and the struct layout
 // FFI sees against the C compiler's (bindings/hosts/layout.c's output).
 //
+// Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
+// offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
+// identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
+// identification number, or the code, position, byte offset, the QR field and the message).
+//
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
 //        BHYT_EXPECT_SCOPE=1 the library must come from the preloaded scope: ffi.preload)
@@ -145,6 +150,123 @@ check($bhyt->errorName(Bhyt::INVALID_PROVINCE_CODE) === 'invalid_province_code',
 check(str_starts_with($bhyt->errorText('12345', call: Bhyt::CALL_IDENTIFY, lang: Bhyt::LANG_EN), 'neither'), 'identify');
 check($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 0) === '', 'ma_the item 0');
 check(str_starts_with($bhyt->errorText('HS4010120878811;HS401012087881X', call: Bhyt::CALL_MA_THE_BHYT, item: 1), 'Ký tự thứ 31'), 'ma_the item 1');
+
+// facility.tsv and validity.tsv sit next to cards.tsv.
+$vectors = dirname($cardsPath);
+/** The byte offset of character number $position (null: none) of the UTF-8 text $input. */
+function byte_offset(string $input, ?int $position): ?int
+{
+    return $position === null ? null : (preg_match('/^.{' . $position . '}/su', $input, $m) ? strlen($m[0]) : -1);
+}
+$rows = 0;
+foreach (rows("$vectors/facility.tsv") as $row) {
+    $rows++;
+    $where = "facility.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->parseFacilityCode($input);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($row['valid'] === 'true') {
+        check($got['facility_code'] === ['code' => $row['facility_code'], 'province' => $row['province'], 'facility' => $row['facility']], "$where parts");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['code'] === Bhyt::INVALID_FACILITY_CODE && $got['name'] === $row['code'], "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        check($got['facility_code'] === null, "$where no parts");
+        check(str_starts_with($bhyt->errorMessage($got['code'], Bhyt::LANG_EN), 'a facility code is a 2-digit province'), "$where message");
+    }
+}
+check($rows >= 15, 'every facility row read');
+/** [year, month, day] of yyyy-mm-dd; null for '-' (no end date). */
+function ymd(string $text): ?array
+{
+    return $text === '-' ? null : array_map('intval', explode('-', $text));
+}
+$rows = 0;
+foreach (rows("$vectors/validity.tsv") as $row) {
+    $rows++;
+    $where = "validity.tsv:{$row['_line']}";
+    $got = $bhyt->validityOn(ymd($row['valid_from']), ymd($row['valid_to']), ymd($row['date']));
+    check($got['code'] === Bhyt::OK && $bhyt->validityName($got['validity']) === $row['validity'], "$where validity");
+    $notes = $bhyt->stayNotes(ymd($row['valid_from']), ymd($row['valid_to']), ymd($row['admission']), ymd($row['discharge']));
+    check($notes['code'] === Bhyt::OK && implode(',', $notes['note_names'] ?? ['?']) === ($row['notes'] === '-' ? '' : $row['notes']), "$where notes");
+    for ($bit = 1; $bit <= 4; $bit <<= 1) {
+        if ((($notes['notes'] ?? 0) & $bit) !== 0) {
+            check($bhyt->stayNoteMessage($bit) !== '' && $bhyt->stayNoteMessage($bit) !== $bhyt->stayNoteMessage($bit, Bhyt::LANG_EN), "$where note messages");
+        }
+    }
+}
+check($rows >= 10, 'every validity row read');
+foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 2, 30]], [[1990, 0, 0], null, [2025, 1, 1]], [[2025, 1, 1], [2025, 13, 1], [2025, 1, 1]], [[2025, 1, 1], null, [0, 0, 0]]] as $i => [$from, $to, $on]) {
+    $got = $bhyt->validityOn($from, $to, $on);
+    check($got['code'] === Bhyt::INVALID_DATE && $got['name'] === 'invalid_date' && $got['validity'] === null, "invalid date $i");
+}
+check($bhyt->validityOn([2025, 1, 1], null, [2030, 1, 1])['validity'] === Bhyt::VALIDITY_OPEN_ENDED, 'no end date');
+check($bhyt->validityName(0) === 'unknown', 'validity name of no validity');
+foreach ([[[2025, 1, 1], [2025, 12, 31], [2025, 1, 1], [2025, 2, 30]], [[2025, 1, 1], null, [0, 0, 0], [2025, 1, 1]], [[2025, 2, 29], null, [2025, 3, 1], [2025, 3, 2]]] as $i => [$from, $to, $in, $out]) {
+    $got = $bhyt->stayNotes($from, $to, $in, $out);
+    check($got['code'] === Bhyt::INVALID_DATE && $got['notes'] === null && $got['note_names'] === null, "stay notes: invalid date $i");
+}
+check($bhyt->stayNotes([2025, 1, 1], [2025, 12, 31], [2025, 1, 1], [2025, 12, 31]) === ['code' => 0, 'name' => 'ok', 'notes' => 0, 'note_names' => []], 'the whole stay covered');
+check($bhyt->stayNoteName(Bhyt::STAY_EXPIRED_BEFORE_DISCHARGE) === 'expired_before_discharge' && $bhyt->stayNoteName(3) === 'unknown', 'stay note names');
+foreach ([[70000, 1, 1], [2025, 1], [2025, 1, '1'], [2025, -1, 1]] as $i => $bad) {
+    try {
+        $bhyt->validityOn($bad, null, [2025, 1, 1]);
+        check(false, "a date the C field cannot hold $i");
+    } catch (ValueError $e) {
+        check(!str_contains($e->getMessage(), '70000'), "a date the C field cannot hold $i");
+    }
+}
+
+$rows = 0;
+foreach (rows("$vectors/identify.tsv") as $row) {
+    $rows++;
+    $where = "identify.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $got = $bhyt->identify($input, $lenient);
+    $message = $bhyt->errorText($input, call: $lenient ? Bhyt::CALL_IDENTIFY_LENIENT : Bhyt::CALL_IDENTIFY);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($got['code'] === Bhyt::OK && $row['kind'] === 'card') {
+        check($got['kind'] === Bhyt::IDENTITY_CARD && $got['personal_id'] === null && $got['card']['compact'] === $row['compact'], "$where card");
+        check($message === '', "$where no message");
+    } elseif ($got['code'] === Bhyt::OK) {
+        $id = $got['personal_id'];
+        check($got['kind'] === Bhyt::IDENTITY_PERSONAL_ID && $got['card'] === null && $id['digits'] === $row['compact'] && $id['masked'] === $row['masked'], "$where digits");
+        check(sprintf('%03d', $id['birth_place_code']) === $row['birth_place'] && ($id['birth_place_on_2016_list'] ? 'true' : 'false') === $row['on_2016_list'], "$where birth place");
+        check([Bhyt::SEX_MALE => 'male', Bhyt::SEX_FEMALE => 'female'][$id['sex']] === $row['sex'], "$where sex");
+        check((string) $id['century'] === $row['century'] && (string) $id['birth_year'] === $row['birth_year'], "$where birth year");
+        check($message === '', "$where no message");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'] && $got['kind'] === null && $got['qr_field'] === null, "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        check($message !== '' && (strlen($input) < 10 || !str_contains($message, $input)), "$where message");
+    }
+}
+check($rows > 500, 'every identify row read');
+$rows = 0;
+foreach (rows("$vectors/qr.tsv") as $row) {
+    $rows++;
+    $where = "qr.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->identify($input);
+    check(($got['code'] === Bhyt::OK) === ($row['valid'] === 'true'), "$where verdict");
+    if ($got['code'] === Bhyt::OK && $row['kind'] === 'card_qr') {
+        check($got['kind'] === Bhyt::IDENTITY_CARD_QR && $got['card']['compact'] === $row['card'], "$where card");
+    } elseif ($got['code'] === Bhyt::OK) {
+        check($got['kind'] === Bhyt::IDENTITY_PERSONAL_ID_QR && $got['personal_id']['digits'] === $row['card'], "$where personal id");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'], "$where code");
+        check($got['position'] === $position && $got['byte_offset'] === byte_offset($input, $position), "$where position");
+        // The vectors write "card" for a card error in field 0, which keeps the card's code.
+        $field = $got['code'] === Bhyt::INVALID_QR_FIELD ? $got['qr_field'] : ($got['qr_field'] === null ? ($got['code'] < 100 ? 'card' : '-') : '?');
+        check($field === $row['field'], "$where field");
+        check($bhyt->identify($input, true)['qr_field'] === $got['qr_field'], "$where lenient field");
+        check($bhyt->errorText($input, call: Bhyt::CALL_IDENTIFY) !== '', "$where message");
+    }
+}
+check($rows > 70, 'every qr row read');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

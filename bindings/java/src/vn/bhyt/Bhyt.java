@@ -1,7 +1,12 @@
 package vn.bhyt;
 
+import com.sun.jna.ptr.IntByReference;
+
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * bhyt from Java (JNA): validate, parse and explain BHYT card numbers with the C library. The
@@ -91,6 +96,203 @@ public final class Bhyt implements BhytConstants {
         byte[] buffer = new byte[(int) needed + 1];
         LIB.bhyt_error_text(call, input, size(input.length), issuer, size(item), lang, buffer, size(buffer.length));
         return new String(buffer, 0, (int) needed, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What {@link #identify} found in one search box, or why the input is none of the four
+     * kinds. Positions are null for BHYT_NO_POSITION.
+     */
+    public static final class Identity {
+        public final int code;
+        public final String name;
+        public final Long position;
+        public final Long byteOffset;
+        /** For an INVALID_QR_FIELD error, the QR field's stable name ("birth_date", ...); else null. */
+        public final String qrField;
+        /** On success, an IDENTITY_* value; else 0. */
+        public final int kind;
+        /** IDENTITY_CARD and IDENTITY_CARD_QR: the card, as parse gives it; else null. */
+        public final BhytLibrary.bhyt_card card;
+        /** IDENTITY_PERSONAL_ID and IDENTITY_PERSONAL_ID_QR: the decoded number; else null. */
+        public final BhytLibrary.bhyt_personal_id personalId;
+
+        Identity(int code, Long position, Long byteOffset, String qrField, int kind, BhytLibrary.bhyt_card card,
+                BhytLibrary.bhyt_personal_id personalId) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.position = position;
+            this.byteOffset = byteOffset;
+            this.qrField = qrField;
+            this.kind = kind;
+            this.card = card;
+            this.personalId = personalId;
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * Says what was typed into one search box: a card number (10 or 15 characters, checked with
+     * ISSUER_ANY), a 12-digit personal identification number, or a card's or a CCCD's QR code
+     * (input with '|'). The message of the error: {@code errorText(CALL_IDENTIFY, ...)} (or
+     * CALL_IDENTIFY_LENIENT).
+     */
+    public static Identity identify(String input, boolean lenient) {
+        return identify(input.getBytes(StandardCharsets.UTF_8), lenient);
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static Identity identify(byte[] input, boolean lenient) {
+        BhytLibrary.bhyt_identity identity = new BhytLibrary.bhyt_identity();
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        int code = lenient ? LIB.bhyt_identify_lenient(input, size(input.length), identity, error)
+                : LIB.bhyt_identify(input, size(input.length), identity, error);
+        if (code != OK) {
+            String field = LIB.bhyt_qr_error_field(lenient ? CALL_IDENTIFY_LENIENT : CALL_IDENTIFY, input,
+                    size(input.length));
+            return new Identity(code, position(error.position), position(error.byte_offset),
+                    field.isEmpty() ? null : field, 0, null, null);
+        }
+        boolean card = identity.kind == IDENTITY_CARD || identity.kind == IDENTITY_CARD_QR;
+        return new Identity(code, null, null, null, identity.kind, card ? identity.card : null,
+                card ? null : identity.personal_id);
+    }
+
+    /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
+    public static String errorName(int code) {
+        return LIB.bhyt_error_code_name(code);
+    }
+
+    /**
+     * The general message of a code in {@code lang}, without the details of a particular error
+     * (the message of a facility-code or date error: errorText explains the card calls).
+     */
+    public static String errorMessage(int code, int lang) {
+        return LIB.bhyt_error_message(code, lang);
+    }
+
+    /** A facility code, normalised, or why the input is none. Positions are null for BHYT_NO_POSITION. */
+    public static final class FacilityCode {
+        public final int code;
+        public final String name;
+        public final Long position;
+        public final Long byteOffset;
+        /** On success: code ("01028"), province ("01"), facility ("028"); read with {@link Bhyt#string}. */
+        public final BhytLibrary.bhyt_facility_code facilityCode;
+
+        FacilityCode(int code, Long position, Long byteOffset, BhytLibrary.bhyt_facility_code facilityCode) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.position = position;
+            this.byteOffset = byteOffset;
+            this.facilityCode = facilityCode;
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * Reads a facility code (mã cơ sở KCB) as it is written ("01 - 028", "01-028", "01028"); the
+     * error is INVALID_FACILITY_CODE with the first character that does not fit (null: the
+     * length is wrong).
+     */
+    public static FacilityCode parseFacilityCode(String input) {
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        BhytLibrary.bhyt_facility_code code = new BhytLibrary.bhyt_facility_code();
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        int result = LIB.bhyt_parse_facility_code(bytes, size(bytes.length), code, error);
+        if (result == OK) {
+            return new FacilityCode(result, null, null, code);
+        }
+        return new FacilityCode(result, position(error.position), position(error.byte_offset), null);
+    }
+
+    /** A card's validity on a date: a VALIDITY_* value, or the error (INVALID_DATE). */
+    public static final class Validity {
+        public final int code;
+        public final String name;
+        /** A VALIDITY_* value; 0 when code is not OK. */
+        public final int validity;
+
+        Validity(int code, int validity) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.validity = validity;
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+
+        /** The validity's stable name ("before_start", "expired", "valid", "open_ended"). */
+        public String validityName() {
+            return LIB.bhyt_validity_name(validity);
+        }
+    }
+
+    /**
+     * Whether a card valid from {@code validFrom} to {@code validTo} (both included; null: no
+     * end date) is valid on {@code date}; INVALID_DATE when a date is no calendar date.
+     */
+    public static Validity validityOn(BhytLibrary.bhyt_date validFrom, BhytLibrary.bhyt_date validTo,
+            BhytLibrary.bhyt_date date) {
+        IntByReference out = new IntByReference();
+        int code = LIB.bhyt_validity_on(validFrom, validTo == null ? new BhytLibrary.bhyt_date() : validTo, date, out);
+        return new Validity(code, code == OK ? out.getValue() : 0);
+    }
+
+    /** The notes on a stay: STAY_* bits, or the error (INVALID_DATE). */
+    public static final class StayNotes {
+        public final int code;
+        public final String name;
+        /** The set of STAY_* bits (0: the card covers the whole stay; also 0 when code is not OK). */
+        public final int notes;
+        /** Each note's stable name, in the order of the bits; empty when code is not OK. */
+        public final List<String> noteNames;
+
+        StayNotes(int code, int notes) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.notes = notes;
+            List<String> names = new ArrayList<>();
+            for (int bit = 1; bit != 0; bit <<= 1) {
+                if ((notes & bit) != 0) {
+                    names.add(LIB.bhyt_stay_note_name(bit));
+                }
+            }
+            this.noteNames = Collections.unmodifiableList(names);
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * The notes on a stay from {@code admission} to {@code discharge} for a card valid from
+     * {@code validFrom} to {@code validTo} (null: no end date); INVALID_DATE when a date is no
+     * calendar date. Notes, not errors: a second card may cover the rest of the stay.
+     */
+    public static StayNotes stayNotes(BhytLibrary.bhyt_date validFrom, BhytLibrary.bhyt_date validTo,
+            BhytLibrary.bhyt_date admission, BhytLibrary.bhyt_date discharge) {
+        IntByReference out = new IntByReference();
+        int code = LIB.bhyt_stay_notes(validFrom, validTo == null ? new BhytLibrary.bhyt_date() : validTo, admission,
+                discharge, out);
+        return new StayNotes(code, code == OK ? out.getValue() : 0);
+    }
+
+    /** The stable name of one STAY_* bit ("visit_before_start", ...; "unknown" for any other value). */
+    public static String stayNoteName(int note) {
+        return LIB.bhyt_stay_note_name(note);
+    }
+
+    /** The message of one STAY_* bit in {@code lang}. */
+    public static String stayNoteMessage(int note, int lang) {
+        return LIB.bhyt_stay_note_message(note, lang);
     }
 
     /** A NUL-terminated char array field, as a String. */

@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.ptr.IntByReference;
 
 import java.util.Collections;
 
@@ -79,6 +80,60 @@ public interface BhytLibrary extends Library {
         public byte[] group_code = new byte[3];
     }
 
+    /** struct bhyt_personal_id: a decoded 12-digit personal identification number. */
+    @Structure.FieldOrder({"digits", "masked", "sex", "birth_place_on_2016_list", "birth_place_code", "century",
+            "birth_year"})
+    class bhyt_personal_id extends Structure {
+        public byte[] digits = new byte[13];
+        public byte[] masked = new byte[13];
+        public byte sex;
+        public byte birth_place_on_2016_list;
+        public short birth_place_code;
+        public short century;
+        public short birth_year;
+    }
+
+    /** struct bhyt_identity: what bhyt_identify found (the card and the number inline). */
+    @Structure.FieldOrder({"kind", "card", "personal_id"})
+    class bhyt_identity extends Structure {
+        public int kind;
+        public bhyt_card card;
+        public bhyt_personal_id personal_id;
+    }
+
+    /** struct bhyt_facility_code. */
+    @Structure.FieldOrder({"code", "province", "facility"})
+    class bhyt_facility_code extends Structure {
+        public byte[] code = new byte[6];
+        public byte[] province = new byte[3];
+        public byte[] facility = new byte[4];
+    }
+
+    /** struct bhyt_date: all 0 is no date. */
+    @Structure.FieldOrder({"year", "month", "day"})
+    class bhyt_date extends Structure {
+        public short year;
+        public byte month;
+        public byte day;
+
+        /** No date (a valid-to without an end date). */
+        public bhyt_date() {
+        }
+
+        /**
+         * A date; whether it exists is the library's to say. A value the C field cannot hold
+         * (year 0-65535, month and day 0-255) is an IllegalArgumentException.
+         */
+        public bhyt_date(int year, int month, int day) {
+            if (year < 0 || year > 0xFFFF || month < 0 || month > 0xFF || day < 0 || day > 0xFF) {
+                throw new IllegalArgumentException("a date is year 0-65535, month and day 0-255");
+            }
+            this.year = (short) year;
+            this.month = (byte) month;
+            this.day = (byte) day;
+        }
+    }
+
     String bhyt_version();
 
     int bhyt_validate(byte[] input, SizeT len, int issuer);
@@ -97,4 +152,23 @@ public interface BhytLibrary extends Library {
             SizeT capacity);
 
     int bhyt_error_details(int call, byte[] input, SizeT len, int issuer, SizeT item, bhyt_error_detail outDetail);
+
+    int bhyt_identify(byte[] input, SizeT len, bhyt_identity outIdentity, bhyt_error outError);
+
+    int bhyt_identify_lenient(byte[] input, SizeT len, bhyt_identity outIdentity, bhyt_error outError);
+
+    String bhyt_qr_error_field(int call, byte[] input, SizeT len);
+
+    int bhyt_parse_facility_code(byte[] input, SizeT len, bhyt_facility_code outCode, bhyt_error outError);
+
+    String bhyt_validity_name(int validity);
+
+    int bhyt_validity_on(bhyt_date validFrom, bhyt_date validTo, bhyt_date date, IntByReference outValidity);
+
+    int bhyt_stay_notes(bhyt_date validFrom, bhyt_date validTo, bhyt_date admission, bhyt_date discharge,
+            IntByReference outNotes);
+
+    String bhyt_stay_note_name(int note);
+
+    String bhyt_stay_note_message(int note, int lang);
 }

@@ -14,7 +14,11 @@ import java.util.Map;
  * The Java (JNA) declarations on the shared vectors: every row of tests/vectors/cards.tsv
  * (verdict, code name, position, byte offset, decoded parts, the detailed message in Vietnamese
  * and English against bindings/hosts/messages.tsv), non-ASCII and invalid UTF-8 input,
- * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c).
+ * BHYT_NO_POSITION, and the structs' layout against the C compiler's (bindings/hosts/layout.c);
+ * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
+ * offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
+ * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
+ * identification number, or the code, position, byte offset, the QR field and the message).
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -78,6 +82,190 @@ public final class VectorsTest implements BhytConstants {
             case "defence": return ISSUER_DEFENCE;
             default: return ISSUER_ANY;
         }
+    }
+
+    /** The byte offset of character number {@code position} (null: none) of {@code input}. */
+    private static Long byteOffset(String input, Long position) {
+        if (position == null) {
+            return null;
+        }
+        int end = input.offsetByCodePoints(0, position.intValue());
+        return (long) input.substring(0, end).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void facility(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "facility.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.FacilityCode got = Bhyt.parseFacilityCode(input);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid()) {
+                check(Bhyt.string(got.facilityCode.code).equals(row.get("facility_code"))
+                        && Bhyt.string(got.facilityCode.province).equals(row.get("province"))
+                        && Bhyt.string(got.facilityCode.facility).equals(row.get("facility")), where + " parts");
+            } else {
+                Long position = row.get("position").equals("-") ? null : Long.valueOf(row.get("position"));
+                check(got.code == INVALID_FACILITY_CODE && got.name.equals(row.get("code")), where + " code");
+                check(position == null ? got.position == null : position.equals(got.position), where + " position");
+                Long offset = byteOffset(input, position);
+                check(offset == null ? got.byteOffset == null : offset.equals(got.byteOffset), where + " byte offset");
+                check(got.facilityCode == null, where + " no parts");
+                check(Bhyt.errorMessage(got.code, LANG_EN).startsWith("a facility code is a 2-digit province"),
+                        where + " message");
+            }
+        }
+        check(count >= 15, "every facility row read");
+    }
+
+    /** A bhyt_date of yyyy-mm-dd; null for "-" (no end date). */
+    private static BhytLibrary.bhyt_date date(String text) {
+        if (text.equals("-")) {
+            return null;
+        }
+        String[] parts = text.split("-");
+        return new BhytLibrary.bhyt_date(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]));
+    }
+
+    private static void validity(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "validity.tsv:" + row.get("_line");
+            Bhyt.Validity got = Bhyt.validityOn(date(row.get("valid_from")), date(row.get("valid_to")),
+                    date(row.get("date")));
+            check(got.ok() && got.validityName().equals(row.get("validity")), where + " validity");
+            Bhyt.StayNotes notes = Bhyt.stayNotes(date(row.get("valid_from")), date(row.get("valid_to")),
+                    date(row.get("admission")), date(row.get("discharge")));
+            check(notes.ok() && (notes.noteNames.isEmpty() ? "-" : String.join(",", notes.noteNames))
+                    .equals(row.get("notes")), where + " notes");
+            for (int bit = 1; bit <= 4; bit <<= 1) {
+                if ((notes.notes & bit) != 0) {
+                    String vi = Bhyt.stayNoteMessage(bit, LANG_VI);
+                    check(!vi.isEmpty() && !vi.equals(Bhyt.stayNoteMessage(bit, LANG_EN)), where + " note messages");
+                }
+            }
+        }
+        check(count >= 10, "every validity row read");
+        BhytLibrary.bhyt_date from = new BhytLibrary.bhyt_date(2025, 1, 1);
+        BhytLibrary.bhyt_date to = new BhytLibrary.bhyt_date(2025, 12, 31);
+        BhytLibrary.bhyt_date[][] bad = {
+            {from, to, new BhytLibrary.bhyt_date(2025, 2, 30)},
+            {new BhytLibrary.bhyt_date(1990, 0, 0), to, from},
+            {from, new BhytLibrary.bhyt_date(2025, 13, 1), from},
+            {from, null, new BhytLibrary.bhyt_date()},
+        };
+        for (BhytLibrary.bhyt_date[] dates : bad) {
+            Bhyt.Validity got = Bhyt.validityOn(dates[0], dates[1], dates[2]);
+            check(!got.ok() && got.code == INVALID_DATE && got.name.equals("invalid_date") && got.validity == 0,
+                    "invalid date");
+        }
+        check(Bhyt.validityOn(from, null, new BhytLibrary.bhyt_date(2030, 1, 1)).validity == VALIDITY_OPEN_ENDED,
+                "no end date");
+        check(Bhyt.validityOn(null, to, from).code == NULL_ARGUMENT, "a null date");
+        BhytLibrary.bhyt_date[][] badStays = {
+            {from, to, from, new BhytLibrary.bhyt_date(2025, 2, 30)},
+            {from, null, new BhytLibrary.bhyt_date(), to},
+            {new BhytLibrary.bhyt_date(2025, 2, 29), null, from, to},
+        };
+        for (BhytLibrary.bhyt_date[] dates : badStays) {
+            Bhyt.StayNotes got = Bhyt.stayNotes(dates[0], dates[1], dates[2], dates[3]);
+            check(!got.ok() && got.code == INVALID_DATE && got.notes == 0 && got.noteNames.isEmpty(),
+                    "stay notes: invalid date");
+        }
+        Bhyt.StayNotes covered = Bhyt.stayNotes(from, to, from, to);
+        check(covered.ok() && covered.notes == 0 && covered.noteNames.isEmpty(), "the whole stay covered");
+        check(Bhyt.stayNoteName(STAY_EXPIRED_BEFORE_DISCHARGE).equals("expired_before_discharge")
+                && Bhyt.stayNoteName(3).equals("unknown"), "stay note names");
+        check(new BhytLibrary.bhyt_date(65535, 255, 255).year == (short) 65535, "the largest date the struct holds");
+        try {
+            new BhytLibrary.bhyt_date(70000, 1, 1);
+            check(false, "a year the struct cannot hold");
+        } catch (IllegalArgumentException e) {
+            check(!e.getMessage().contains("70000"), "a year the struct cannot hold");
+        }
+    }
+
+    private static Long positionOf(Map<String, String> row) {
+        return row.get("position").equals("-") ? null : Long.valueOf(row.get("position"));
+    }
+
+    private static boolean same(Long a, Long b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static void identify(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "identify.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            boolean lenient = row.get("mode").equals("lenient");
+            Bhyt.Identity got = Bhyt.identify(input, lenient);
+            String message = Bhyt.errorText(lenient ? CALL_IDENTIFY_LENIENT : CALL_IDENTIFY,
+                    input.getBytes(StandardCharsets.UTF_8), ISSUER_ANY, 0, LANG_VI);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid() && row.get("kind").equals("card")) {
+                check(got.kind == IDENTITY_CARD && got.personalId == null
+                        && Bhyt.string(got.card.compact).equals(row.get("compact")), where + " card");
+                check(message.isEmpty(), where + " no message");
+            } else if (got.valid()) {
+                BhytLibrary.bhyt_personal_id id = got.personalId;
+                check(got.kind == IDENTITY_PERSONAL_ID && got.card == null
+                        && Bhyt.string(id.digits).equals(row.get("compact"))
+                        && Bhyt.string(id.masked).equals(row.get("masked")), where + " digits");
+                check(String.format("%03d", id.birth_place_code).equals(row.get("birth_place"))
+                        && Boolean.toString(id.birth_place_on_2016_list == 1).equals(row.get("on_2016_list")),
+                        where + " birth place");
+                check((id.sex == SEX_MALE ? "male" : id.sex == SEX_FEMALE ? "female" : "?").equals(row.get("sex")),
+                        where + " sex");
+                check(Integer.toString(id.century).equals(row.get("century"))
+                        && Integer.toString(id.birth_year).equals(row.get("birth_year")), where + " birth year");
+                check(message.isEmpty(), where + " no message");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")) && got.kind == 0 && got.qrField == null, where + " code");
+                check(same(position, got.position) && same(byteOffset(input, position), got.byteOffset),
+                        where + " position");
+                check(!message.isEmpty() && (input.length() < 10 || !message.contains(input)), where + " message");
+            }
+        }
+        check(count > 500, "every identify row read");
+    }
+
+    private static void qr(String path) throws Exception {
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "qr.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.Identity got = Bhyt.identify(input, false);
+            check(got.valid() == row.get("valid").equals("true"), where + " verdict");
+            if (got.valid() && row.get("kind").equals("card_qr")) {
+                check(got.kind == IDENTITY_CARD_QR && Bhyt.string(got.card.compact).equals(row.get("card")),
+                        where + " card");
+            } else if (got.valid()) {
+                check(got.kind == IDENTITY_PERSONAL_ID_QR && Bhyt.string(got.personalId.digits).equals(row.get("card")),
+                        where + " personal id");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")), where + " code");
+                check(same(position, got.position) && same(byteOffset(input, position), got.byteOffset),
+                        where + " position");
+                // The vectors write "card" for a card error in field 0, which keeps the card's code.
+                String field = got.code == INVALID_QR_FIELD ? got.qrField
+                        : got.qrField != null ? "?" : got.code < 100 ? "card" : "-";
+                check(row.get("field").equals(field), where + " field");
+                String lenientField = Bhyt.identify(input, true).qrField;
+                check(lenientField == null ? got.qrField == null : lenientField.equals(got.qrField),
+                        where + " lenient field");
+                check(!Bhyt.errorText(CALL_IDENTIFY, input.getBytes(StandardCharsets.UTF_8), ISSUER_ANY, 0, LANG_EN)
+                        .isEmpty(), where + " message");
+            }
+        }
+        check(count > 70, "every qr row read");
     }
 
     public static void main(String[] args) throws Exception {
@@ -152,8 +340,18 @@ public final class VectorsTest implements BhytConstants {
                 "details");
         check(BhytLibrary.INSTANCE.bhyt_error_code_name(INVALID_ARGUMENT).equals("invalid_argument"), "constants");
 
+        String vectors = Paths.get(args[0]).getParent().toString();
+        facility(Paths.get(vectors, "facility.tsv").toString());
+        validity(Paths.get(vectors, "validity.tsv").toString());
+        identify(Paths.get(vectors, "identify.tsv").toString());
+        qr(Paths.get(vectors, "qr.tsv").toString());
+
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
+        structs.put("bhyt_facility_code", new BhytLibrary.bhyt_facility_code());
+        structs.put("bhyt_date", new BhytLibrary.bhyt_date());
+        structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
+        structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
         structs.put("bhyt_error", new BhytLibrary.bhyt_error());
         structs.put("bhyt_error_detail", new BhytLibrary.bhyt_error_detail());
