@@ -1,7 +1,8 @@
 //! The Rust half of the `bhyt` Python package: a PyO3 extension module (`bhyt._bhyt`) over the
 //! core crate [`bhyt`]. No rule of the card number lives here: every answer is the core's,
 //! shaped from its views ([`bhyt::CardView`], [`bhyt::ErrorView`], [`bhyt::AdviceView`]) into
-//! frozen Python objects. `python/bhyt/__init__.py` is the public API: it applies defaults,
+//! frozen Python objects; the reception desk's facility codes, validity and stay notes
+//! ([`reception`]) from the core's own values. `python/bhyt/__init__.py` is the public API: it applies defaults,
 //! builds the code enums from [`code_tables`] and raises `InvalidCardNumber`.
 //!
 //! Positions: the core counts characters (Unicode scalar values) of the input, which are
@@ -15,7 +16,7 @@ use std::borrow::Cow;
 
 use bhyt::{
     AdviceCode, CardNumber, CardView, Error, ErrorCode, ErrorView, IdentifyCode, Identity, Issuer,
-    Lang, Mode, PrefixCheck, Style,
+    Lang, Mode, PrefixCheck, QrField, StayNote, Style, Validity,
 };
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -24,15 +25,24 @@ use pyo3::types::{PyBytes, PyString};
 
 mod arrow;
 mod files;
+mod reception;
 
-/// The Python enum classes `ErrorCode` and `AdviceCode`, built by `__init__.py` from
-/// [`code_tables`] and handed back through [`register_enums`].
+/// The Python enum classes `ErrorCode`, `AdviceCode`, `QrField`, `Validity` and
+/// `StayNoteCode`, built by `__init__.py` from [`code_tables`] and handed back through
+/// [`register_enums`].
 static ERROR_CODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static ADVICE_CODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+pub(crate) static VALIDITY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+pub(crate) static STAY_NOTE_CODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static QR_FIELD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// The member of the enum class in `cell` whose value is `code` (the plain string before the
 /// enums are registered).
-fn code_member(py: Python<'_>, cell: &PyOnceLock<Py<PyAny>>, code: &str) -> PyResult<Py<PyAny>> {
+pub(crate) fn code_member(
+    py: Python<'_>,
+    cell: &PyOnceLock<Py<PyAny>>,
+    code: &str,
+) -> PyResult<Py<PyAny>> {
     match cell.get(py) {
         Some(class) => Ok(class.bind(py).call1((code,))?.unbind()),
         None => Ok(PyString::new(py, code).into_any().unbind()),
@@ -42,10 +52,13 @@ fn code_member(py: Python<'_>, cell: &PyOnceLock<Py<PyAny>>, code: &str) -> PyRe
 /// A table of codes: (code, summary) rows.
 type CodeTable = Vec<(&'static str, &'static str)>;
 
-/// The code tables of the core, for `__init__.py` to build its enums from: the card error
-/// codes (then the codes `identify` adds), and the advice codes, each as (code, summary).
+/// The code tables of the core, for `__init__.py` to build its enums from, each as (code,
+/// summary): the card error codes (then the codes `identify` adds), the advice codes, the QR
+/// fields an `invalid_qr_field` error names (with their English names), the validities of a
+/// card on a date (summary empty: the name says it) and the stay notes (with their English
+/// messages).
 #[pyfunction]
-fn code_tables() -> (CodeTable, CodeTable) {
+fn code_tables() -> (CodeTable, CodeTable, CodeTable, CodeTable, CodeTable) {
     let mut errors: Vec<_> = ErrorCode::ALL
         .into_iter()
         .map(|code| (code.as_str(), code.summary()))
@@ -59,14 +72,36 @@ fn code_tables() -> (CodeTable, CodeTable) {
         .into_iter()
         .map(|code| (code.as_str(), code.summary()))
         .collect();
-    (errors, advice)
+    let qr_fields = QrField::ALL
+        .into_iter()
+        .map(|field| (field.as_str(), field.name(Lang::En)))
+        .collect();
+    let validities = Validity::ALL
+        .into_iter()
+        .map(|validity| (validity.as_str(), ""))
+        .collect();
+    let stay_notes = StayNote::ALL
+        .into_iter()
+        .map(|note| (note.as_str(), note.message(Lang::En)))
+        .collect();
+    (errors, advice, qr_fields, validities, stay_notes)
 }
 
 /// Called once by `__init__.py` with its enum classes: codes are returned as their members.
 #[pyfunction]
-fn register_enums(py: Python<'_>, error_code: Py<PyAny>, advice_code: Py<PyAny>) {
+fn register_enums(
+    py: Python<'_>,
+    error_code: Py<PyAny>,
+    advice_code: Py<PyAny>,
+    qr_field: Py<PyAny>,
+    validity: Py<PyAny>,
+    stay_note_code: Py<PyAny>,
+) {
     let _ = ERROR_CODE.set(py, error_code);
     let _ = ADVICE_CODE.set(py, advice_code);
+    let _ = QR_FIELD.set(py, qr_field);
+    let _ = VALIDITY.set(py, validity);
+    let _ = STAY_NOTE_CODE.set(py, stay_note_code);
 }
 
 /// The bytes of `value`, a `str` (UTF-8; lone surrogates become U+FFFD) or `bytes` (as given).
@@ -570,8 +605,17 @@ impl PyIdentity {
     }
 }
 
-/// The reception search box: `(identity, None)` for a card number or a personal
-/// identification number (typed or in a QR code), else `(None, error)`.
+/// What `identify` answers: the identity, or the error and the QR field it names.
+type Identified = (
+    Option<PyIdentity>,
+    Option<Py<PyCardError>>,
+    Option<Py<PyAny>>,
+);
+
+/// The reception search box: `(identity, None, None)` for a card number or a personal
+/// identification number (typed or in a QR code), else `(None, error, field)`, `field` the
+/// `QrField` an `invalid_qr_field` error names (the core's `IdentifyError::qr_field`), else
+/// `None`.
 #[pyfunction]
 #[pyo3(signature = (text, lenient = false, lang = "vi"))]
 fn identify(
@@ -579,14 +623,18 @@ fn identify(
     text: &Bound<'_, PyAny>,
     lenient: bool,
     lang: &str,
-) -> PyResult<(Option<PyIdentity>, Option<Py<PyCardError>>)> {
+) -> PyResult<Identified> {
     let lang = lang_of(lang)?;
     let input = input_bytes(text)?;
     Ok(match Mode::from_lenient(lenient).identify(&input) {
-        Ok(identity) => (Some(identity_value(py, &identity, lang)?), None),
+        Ok(identity) => (Some(identity_value(py, &identity, lang)?), None, None),
         Err(error) => (
             None,
             Some(Py::new(py, PyCardError::from_view(error.view(lang)))?),
+            error
+                .qr_field()
+                .map(|field| code_member(py, &QR_FIELD, field.as_str()))
+                .transpose()?,
         ),
     })
 }
@@ -723,6 +771,8 @@ fn _bhyt(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyMaTheItem>()?;
     module.add_class::<PyAdvice>()?;
     module.add_class::<arrow::Verdicts>()?;
+    module.add_class::<reception::PyFacilityCode>()?;
+    module.add_class::<reception::PyStayNote>()?;
     module.add("MAX_ARRAY_ROWS", arrow::max_rows())?;
     module.add_function(wrap_pyfunction!(code_tables, module)?)?;
     module.add_function(wrap_pyfunction!(card_from_compact, module)?)?;
@@ -735,6 +785,9 @@ fn _bhyt(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(parse_ma_the_bhyt, module)?)?;
     module.add_function(wrap_pyfunction!(advise, module)?)?;
     module.add_function(wrap_pyfunction!(arrow::validate_array, module)?)?;
+    module.add_function(wrap_pyfunction!(reception::parse_facility_code, module)?)?;
+    module.add_function(wrap_pyfunction!(reception::validity_on, module)?)?;
+    module.add_function(wrap_pyfunction!(reception::stay_notes, module)?)?;
     module.add_function(wrap_pyfunction!(files::check_file, module)?)?;
     Ok(())
 }

@@ -4,6 +4,8 @@ check_file, threads."""
 from __future__ import annotations
 
 import ast
+import datetime
+import pickle
 import threading
 from pathlib import Path
 
@@ -41,6 +43,11 @@ def test_code_enums_are_the_cores_tables_and_the_stubs_list_them() -> None:
     assert "unrecognized_input" in errors
     assert stub_members("ErrorCode") == errors
     assert stub_members("AdviceCode") == [member.value for member in bhyt.AdviceCode]
+    for enum_class in (bhyt.QrField, bhyt.Validity, bhyt.StayNoteCode):
+        assert stub_members(enum_class.__name__) == [member.value for member in enum_class]
+        assert all(isinstance(member, str) for member in enum_class)
+    assert "guardian_name" in (bhyt.QrField.__doc__ or "")
+    assert bhyt.Validity.OPEN_ENDED == "open_ended" and str(bhyt.Validity.VALID) == "valid"
     assert bhyt.ErrorCode.INVALID_LENGTH == "invalid_length"
     assert str(bhyt.ErrorCode.INVALID_LENGTH) == "invalid_length"
     assert isinstance(bhyt.ErrorCode.INVALID_LENGTH, str)
@@ -236,3 +243,113 @@ def test_validate_array_releases_the_gil() -> None:
     assert len(verdicts) == 3_000_000 and total > 0
     assert python_code == 0
     assert checking > 0
+
+
+def test_facility_code() -> None:
+    code = bhyt.parse_facility_code("79 - a01".upper())
+    assert (code.code, code.province, code.facility) == ("79A01", "79", "A01")
+    assert code == bhyt.parse_facility_code("79A01") and hash(code) == hash(bhyt.parse_facility_code(b"79-A01"))
+    assert code != bhyt.parse_facility_code("79A02") and code != "79A01"
+    assert len({code, bhyt.parse_facility_code("79A01")}) == 1
+    assert pickle.loads(pickle.dumps(code)) == code
+    with pytest.raises(AttributeError):
+        code.code = "01028"  # type: ignore[misc]
+    with pytest.raises(bhyt.InvalidFacilityCode) as raised:
+        bhyt.parse_facility_code("01 - 0\U0001d7ce8", lang="en")
+    # An astral character counts once: position 6 is a str index.
+    assert raised.value.position == 6 and raised.value.code == "invalid_facility_code"
+    assert raised.value.message.startswith(
+        "a facility code is a 2-digit province and 3 characters (e.g. 01 - 028); character 7 is "
+    )
+    error = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(error, bhyt.InvalidFacilityCode)
+    assert (error.code, error.position, str(error)) == ("invalid_facility_code", 6, raised.value.message)
+    assert repr(error) == "InvalidFacilityCode(code='invalid_facility_code', position=6)"
+    with pytest.raises(bhyt.InvalidFacilityCode) as raised:
+        bhyt.parse_facility_code("01-0289876", lang="en")
+    assert raised.value.position is None
+    assert "0289876" not in str(raised.value) and "0289876" not in repr(raised.value)
+
+
+def test_facility_code_arguments() -> None:
+    with pytest.raises(TypeError, match="expected str or bytes, got int"):
+        bhyt.parse_facility_code(1028)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language"):
+        bhyt.parse_facility_code("01028", lang="fr")
+
+
+D = datetime.date
+
+
+def test_validity_on_and_stay_notes() -> None:
+    assert bhyt.validity_on(D(2025, 1, 1), None, D(2030, 1, 1)) is bhyt.Validity.OPEN_ENDED
+    assert bhyt.validity_on(D(2025, 1, 1), D(2025, 12, 31), D(2024, 12, 31)) == "before_start"
+    assert bhyt.stay_notes(D(2025, 1, 1), D(2025, 12, 31), D(2025, 3, 1), D(2025, 3, 9)) == []
+    [note] = bhyt.stay_notes(D(2025, 1, 10), None, D(2025, 1, 5), D(2025, 1, 20))
+    assert note.code is bhyt.StayNoteCode.BECAME_VALID_DURING_STAY
+    assert note.message.startswith("Thẻ bắt đầu có giá trị") and str(note) == note.message
+    assert repr(note) == "StayNote(code='became_valid_during_stay')"
+    [english] = bhyt.stay_notes(D(2025, 1, 10), None, D(2025, 1, 5), D(2025, 1, 20), lang="en")
+    assert english.message == "the card became valid during the stay (admitted before its valid-from date)"
+    assert english != note and english == bhyt.stay_notes(D(2025, 1, 10), None, D(2025, 1, 5), D(2025, 1, 20), "en")[0]
+    # The discharge is a datetime (NGAY_RA has a time): its date counts.
+    notes = bhyt.stay_notes(
+        D(2025, 1, 1), D(2025, 1, 31), datetime.datetime(2025, 1, 30, 8), datetime.datetime(2025, 2, 3, 10)
+    )
+    assert [n.code for n in notes] == ["expired_before_discharge"]
+
+
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: bhyt.validity_on("2025-01-01", None, D(2025, 1, 1)), "valid_from"),  # type: ignore[arg-type]
+        (lambda: bhyt.validity_on(D(2025, 1, 1), "2025-12-31", D(2025, 1, 1)), "valid_to"),  # type: ignore[arg-type]
+        (lambda: bhyt.validity_on(D(2025, 1, 1), "", D(2025, 1, 1)), "valid_to"),  # type: ignore[arg-type]
+        (lambda: bhyt.validity_on(D(2025, 1, 1), None, 20250101), "date"),  # type: ignore[arg-type]
+        (lambda: bhyt.stay_notes(D(2025, 1, 1), None, "2025-01-01", D(2025, 1, 2)), "admission"),  # type: ignore[arg-type]
+        (lambda: bhyt.stay_notes(D(2025, 1, 1), None, D(2025, 1, 1), datetime.time(9)), "discharge"),  # type: ignore[arg-type]
+        (lambda: bhyt.stay_notes(D(2025, 1, 1), 0, D(2025, 1, 1), D(2025, 1, 2)), "valid_to"),  # type: ignore[arg-type]
+    ],
+)
+def test_date_arguments_are_checked(call: object, name: str) -> None:
+    with pytest.raises(TypeError) as raised:
+        call()  # type: ignore[operator]
+    message = str(raised.value)
+    assert message.startswith(f"{name}: expected a datetime.date, got "), message
+    # The type is named, never the value.
+    assert "2025-" not in message and "20250101" not in message
+
+
+def test_a_date_given_as_text_gets_a_hint() -> None:
+    with pytest.raises(TypeError, match="fromisoformat"):
+        bhyt.validity_on("2025-01-01", None, D(2025, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language"):
+        bhyt.stay_notes(D(2025, 1, 1), None, D(2025, 1, 1), D(2025, 1, 2), lang="fr")
+    with pytest.raises(TypeError):
+        bhyt.validity_on(D(2025, 1, 1), None)  # type: ignore[call-arg]
+
+
+def test_a_qr_field_error_names_its_field() -> None:
+    payload = "001195001234||B|31022001|Nữ|Hà Nội|"
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.identify(payload, lang="en")
+    error = raised.value
+    assert error.code is bhyt.ErrorCode.INVALID_QR_FIELD
+    assert error.field is bhyt.QrField.BIRTH_DATE and error.field == "birth_date"
+    assert error.position == payload.index("31022001")
+    assert repr(error) == "InvalidCardNumber(code='invalid_qr_field', position=16, field='birth_date')"
+    for text in (str(error), repr(error)):
+        assert "31022001" not in text and "001195001234" not in text and "Hà Nội" not in text
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.code, again.position, again.field) == (error.code, error.position, error.field)
+    # Every other error has no field: a card error in field 0 of a card's QR code keeps the
+    # card's code.
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.identify(
+            "DN4000123456789|4e677579e1bb856e2056c4836e2041|15/08/1990|1|"
+            "3132204cc3aa204ce1bba3692c204875e1babf|01 - 028|01/01/2025|31/12/2025|01/01/2025|79|$"
+        )
+    assert raised.value.code == "invalid_province_code" and raised.value.field is None
+    with pytest.raises(bhyt.InvalidCardNumber) as raised:
+        bhyt.parse("DN4000123456789")
+    assert raised.value.field is None and "field" not in repr(raised.value)

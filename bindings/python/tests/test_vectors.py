@@ -3,6 +3,7 @@ scalar API and through validate_array: the same verdict, code and position (str 
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from typing import Any, Optional, Union
 
@@ -221,6 +222,12 @@ def test_junk(row: dict[str, str]) -> None:
         with pytest.raises(bhyt.InvalidCardNumber) as raised:
             bhyt.normalize(number)
         assert raised.value.code == row["normalize"]
+    # Facility codes: a code or a typed error whose position is a character of the input.
+    try:
+        bhyt.parse_facility_code(number)
+    except bhyt.InvalidFacilityCode as error:
+        assert error.code == "invalid_facility_code"
+        assert error.position is None or 0 <= error.position < len(number)
     # The library still answers valid numbers afterwards.
     assert bhyt.is_valid("HS4010120878811")
 
@@ -298,3 +305,66 @@ def test_qr_codes_through_identify() -> None:
                     row["code"],
                     position(row["position"]),
                 ), name
+                # `field` names the field of an invalid_qr_field error; the vectors write
+                # "card" for a card error in field 0, which keeps the card's code.
+                if row["code"] == "invalid_qr_field":
+                    assert raised.value.field == row["field"], name
+                    assert isinstance(raised.value.field, bhyt.QrField), name
+                else:
+                    assert raised.value.field is None, name
+                    assert row["field"] == ("card" if row["kind"] == "card" else "-"), name
+
+
+FACILITY = list(rows(VECTORS / "facility.tsv"))
+
+
+def test_facility_codes() -> None:
+    assert len(FACILITY) >= 15
+    for row in FACILITY:
+        text = unescape(row["input"])
+        name = row["input"]
+        if row["valid"] == "true":
+            code = bhyt.parse_facility_code(text, lang="en")
+            assert (code.code, code.province, code.facility) == (
+                row["facility_code"],
+                row["province"],
+                row["facility"],
+            ), name
+            assert str(code) == code.code and repr(code) == f"FacilityCode('{code.code}')"
+            assert bhyt.parse_facility_code(text.encode()) == code
+        else:
+            for lang, start in (("en", "a facility code is a 2-digit province"), ("vi", "Mã cơ sở KCB")):
+                with pytest.raises(bhyt.InvalidFacilityCode) as raised:
+                    bhyt.parse_facility_code(text, lang=lang)
+                error = raised.value
+                assert isinstance(error, ValueError)
+                assert (error.code, error.position) == (row["code"], position(row["position"])), name
+                assert str(error) == error.message and error.message.startswith(start), name
+                if len(text.strip()) >= 4:
+                    assert text.strip() not in error.message and text.strip() not in repr(error), name
+
+
+VALIDITY = list(rows(VECTORS / "validity.tsv"))
+
+
+def test_validity_and_stay_notes() -> None:
+    assert len(VALIDITY) >= 10
+    day = datetime.date.fromisoformat
+    for row in VALIDITY:
+        name = row["input"]
+        valid_from = day(row["valid_from"])
+        to = value(row["valid_to"])
+        valid_to = None if to is None else day(to)
+        validity = bhyt.validity_on(valid_from, valid_to, day(row["date"]))
+        assert validity == row["validity"] and isinstance(validity, bhyt.Validity), name
+        for lang in ("vi", "en"):
+            notes = bhyt.stay_notes(
+                valid_from, valid_to, day(row["admission"]), day(row["discharge"]), lang=lang
+            )
+            assert [note.code for note in notes] == (
+                [] if row["notes"] == "-" else row["notes"].split(",")
+            ), name
+            assert all(isinstance(note.code, bhyt.StayNoteCode) and note.message for note in notes)
+        # A datetime counts by its calendar date.
+        at_noon = datetime.datetime.combine(day(row["date"]), datetime.time(12))
+        assert bhyt.validity_on(valid_from, valid_to, at_noon) == validity, name

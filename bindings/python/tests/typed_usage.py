@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import tempfile
 from typing import Optional
@@ -40,6 +41,37 @@ def notes(number: str) -> list[bhyt.AdviceCode]:
     return [note.code for note in bhyt.advise(number)]
 
 
+def facility(text: str) -> Optional[str]:
+    try:
+        code: bhyt.FacilityCode = bhyt.parse_facility_code(text, lang="en")
+    except bhyt.InvalidFacilityCode as error:
+        position: Optional[int] = error.position
+        assert error.code == "invalid_facility_code" and (position is None or position >= 0)
+        return None
+    province: str = code.province
+    return province + code.facility
+
+
+def usable(valid_from: datetime.date, valid_to: Optional[datetime.date], on: datetime.date) -> bool:
+    validity: bhyt.Validity = bhyt.validity_on(valid_from, valid_to, on)
+    return validity in (bhyt.Validity.VALID, bhyt.Validity.OPEN_ENDED)
+
+
+def stay(admission: datetime.datetime, discharge: datetime.datetime) -> list[bhyt.StayNoteCode]:
+    notes: list[bhyt.StayNote] = bhyt.stay_notes(
+        datetime.date(2025, 1, 1), datetime.date(2025, 1, 31), admission, discharge, lang="en"
+    )
+    return [note.code for note in notes]
+
+
+def qr_field(payload: str) -> Optional[bhyt.QrField]:
+    try:
+        bhyt.identify(payload)
+    except bhyt.InvalidCardNumber as error:
+        return error.field
+    return None
+
+
 def main() -> None:
     assert error_code("DN4000123456789") == bhyt.ErrorCode.INVALID_PROVINCE_CODE
     assert error_code("HS4010120878811") is None
@@ -55,6 +87,15 @@ def main() -> None:
         invalid: int = found.summary["invalid"]
         codes = [row["code"] for row in found.rows]
         assert invalid == 1 and codes == ["invalid_length"]
+    assert facility("01 - 028") == "01028" and facility("0102") is None
+    day = datetime.date
+    assert usable(day(2025, 1, 1), None, day(2026, 1, 1))
+    assert not usable(day(2025, 1, 1), day(2025, 12, 31), day(2026, 1, 1))
+    assert stay(datetime.datetime(2025, 1, 30, 8), datetime.datetime(2025, 2, 3, 10)) == [
+        bhyt.StayNoteCode.EXPIRED_BEFORE_DISCHARGE
+    ]
+    assert qr_field("001195001234||B|31022001|Nữ|X|") == bhyt.QrField.BIRTH_DATE
+    assert qr_field("079095001234") is None
     batch = bhyt.validate_array(["HS4010120878811"])
     assert batch.num_rows == 1
 

@@ -266,6 +266,18 @@ pub enum Validity {
 }
 
 impl Validity {
+    /// Every validity, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(bhyt::Validity::ALL.map(bhyt::Validity::as_str), ["before_start", "expired", "valid", "open_ended"]);
+    /// ```
+    pub const ALL: [Validity; 4] = [
+        Validity::BeforeStart,
+        Validity::Expired,
+        Validity::Valid,
+        Validity::OpenEnded,
+    ];
+
     /// The stable name: `before_start`, `expired`, `valid` or `open_ended`.
     ///
     /// ```

@@ -1,7 +1,8 @@
 """Vietnamese health-insurance (BHYT) card numbers, checked by the bhyt Rust core.
 
 Every answer comes from the core (the extension module ``bhyt._bhyt``); this module applies
-the defaults, builds the code enums from the core's tables and raises ``InvalidCardNumber``.
+the defaults, builds the code enums from the core's tables and raises ``InvalidCardNumber``
+and ``InvalidFacilityCode``.
 
 >>> import bhyt
 >>> result = bhyt.validate("DN4000123456789", lang="en")
@@ -17,6 +18,7 @@ exception holds the number.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import json
 import sys
@@ -28,10 +30,12 @@ from ._bhyt import (
     Advice,
     Card,
     CardError,
+    FacilityCode,
     Identity,
     MaTheItem,
     PersonalId,
     PrefixCheck,
+    StayNote,
     ValidationResult,
     Verdicts,
 )
@@ -46,12 +50,18 @@ __all__ = [
     "Card",
     "CardError",
     "ErrorCode",
+    "FacilityCode",
     "FileCheck",
     "Identity",
     "InvalidCardNumber",
+    "InvalidFacilityCode",
     "MaTheItem",
     "PersonalId",
     "PrefixCheck",
+    "QrField",
+    "StayNote",
+    "StayNoteCode",
+    "Validity",
     "ValidationResult",
     "Verdicts",
     "advise",
@@ -62,9 +72,12 @@ __all__ = [
     "is_valid",
     "normalize",
     "parse",
+    "parse_facility_code",
     "parse_ma_the_bhyt",
+    "stay_notes",
     "validate",
     "validate_array",
+    "validity_on",
 ]
 
 Text = Union[str, bytes]
@@ -80,7 +93,13 @@ else:  # pragma: no cover - Python 3.9 and 3.10
             return str(self.value)
 
 
-_error_table, _advice_table = _bhyt.code_tables()
+(
+    _error_table,
+    _advice_table,
+    _qr_field_table,
+    _validity_table,
+    _stay_note_table,
+) = _bhyt.code_tables()
 
 #: The stable error codes: a card number's, then those ``identify`` adds. Members are
 #: strings (``ErrorCode.INVALID_LENGTH == "invalid_length"``); built from the core's table.
@@ -97,31 +116,80 @@ ErrorCode.__doc__ = "Stable error codes of the bhyt core: " + "; ".join(
 AdviceCode.__doc__ = "Stable advisory-note codes of the bhyt core: " + "; ".join(
     f"{code}: {summary}" for code, summary in _advice_table
 )
-_bhyt.register_enums(ErrorCode, AdviceCode)
+#: The fields of a QR payload an ``invalid_qr_field`` error names (``InvalidCardNumber.field``),
+#: the names the Rust, C and JavaScript layers use; from the core's table.
+QrField = _StrEnum(  # type: ignore[misc]
+    "QrField", [(name.upper(), name) for name, _ in _qr_field_table], module=__name__
+)
+#: Whether a card is valid on a date (``validity_on``), from the core's table.
+Validity = _StrEnum(  # type: ignore[misc]
+    "Validity", [(name.upper(), name) for name, _ in _validity_table], module=__name__
+)
+#: The stable codes of the notes on a stay (``stay_notes``), from the core's table.
+StayNoteCode = _StrEnum(  # type: ignore[misc]
+    "StayNoteCode", [(code.upper(), code) for code, _ in _stay_note_table], module=__name__
+)
+QrField.__doc__ = "Fields of a QR payload, as the bhyt core names them: " + "; ".join(
+    f"{name}: {summary}" for name, summary in _qr_field_table
+)
+Validity.__doc__ = "Whether a card is valid on a date, as the bhyt core says it: " + ", ".join(
+    name for name, _ in _validity_table
+)
+StayNoteCode.__doc__ = "Stable codes of the bhyt core's notes on a stay: " + "; ".join(
+    f"{code}: {summary}" for code, summary in _stay_note_table
+)
+_bhyt.register_enums(ErrorCode, AdviceCode, QrField, Validity, StayNoteCode)
 
 
 class InvalidCardNumber(ValueError):
     """A rejected number, raised by ``parse``, ``format``, ``normalize`` and ``identify``.
 
-    ``code`` (an ``ErrorCode``), ``position`` (a ``str`` index, or ``None``) and ``message``
-    (also ``str(error)``); it never holds the number, and pickles (for worker processes).
+    ``code`` (an ``ErrorCode``), ``position`` (a ``str`` index, or ``None``), ``message``
+    (also ``str(error)``) and ``field``: for an ``invalid_qr_field`` error of ``identify``,
+    the ``QrField`` that is malformed, else ``None`` (a card error in field 0 of a card's QR
+    code has the card's code). It never holds the number, and pickles (for worker processes).
     """
 
-    def __init__(self, message: str, code: str, position: Optional[int]) -> None:
-        super().__init__(message, code, position)
+    def __init__(
+        self, message: str, code: str, position: Optional[int], field: Optional[str] = None
+    ) -> None:
+        super().__init__(message, code, position, field)
         self.message = message
         self.code = ErrorCode(code)
         self.position = position
+        self.field = None if field is None else QrField(field)
 
     @classmethod
-    def _of(cls, error: CardError) -> InvalidCardNumber:
-        return cls(error.message, error.code, error.position)
+    def _of(cls, error: CardError, field: Optional[str] = None) -> InvalidCardNumber:
+        return cls(error.message, error.code, error.position, field)
 
     def __str__(self) -> str:
         return self.message
 
     def __repr__(self) -> str:
-        return f"InvalidCardNumber(code={str(self.code)!r}, position={self.position!r})"
+        field = "" if self.field is None else f", field={str(self.field)!r}"
+        return f"InvalidCardNumber(code={str(self.code)!r}, position={self.position!r}{field})"
+
+
+class InvalidFacilityCode(ValueError):
+    """A text that is not a facility code, raised by ``parse_facility_code``.
+
+    ``code`` (``"invalid_facility_code"``), ``position`` (a ``str`` index of the first
+    character that does not fit, or ``None`` when the number of characters is wrong) and
+    ``message`` (also ``str(error)``); it never holds the text, and pickles.
+    """
+
+    def __init__(self, message: str, code: str, position: Optional[int]) -> None:
+        super().__init__(message, code, position)
+        self.message = message
+        self.code = code
+        self.position = position
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"InvalidFacilityCode(code={self.code!r}, position={self.position!r})"
 
 
 def validate(
@@ -184,11 +252,12 @@ def check_prefix(
 def identify(text: Text, lenient: bool = False, lang: str = "vi") -> Identity:
     """What a reception search box got: a card number (10 or 15 characters), a 12-digit
     personal identification number, or either one's QR code; ``InvalidCardNumber``
-    otherwise (its code may be one ``identify`` adds, such as ``unrecognized_input``)."""
-    identity, error = _bhyt.identify(text, lenient, lang)
+    otherwise (its code may be one ``identify`` adds, such as ``unrecognized_input``; for
+    ``invalid_qr_field``, its ``field`` names the malformed ``QrField``)."""
+    identity, error, field = _bhyt.identify(text, lenient, lang)
     if identity is None:
         assert error is not None
-        raise InvalidCardNumber._of(error)
+        raise InvalidCardNumber._of(error, field)
     return identity
 
 
@@ -204,6 +273,44 @@ def advise(
 ) -> list[Advice]:
     """The advisory notes on a number (for example a short form in claims)."""
     return _bhyt.advise(number, issuer, lenient, lang)
+
+
+def parse_facility_code(text: Text, lang: str = "vi") -> FacilityCode:
+    """A facility code (mã cơ sở KCB, e.g. the initial registered facility) as it is written:
+    ``01 - 028``, ``01-028``, ``01–028`` (en dash) and ``01028`` are ``FacilityCode('01028')``
+    (``.code``, ``.province`` ``01``, ``.facility`` ``028``); ``InvalidFacilityCode`` (a
+    ``ValueError``) otherwise, its message in ``lang``."""
+    code, error = _bhyt.parse_facility_code(text, lang)
+    if code is None:
+        assert error is not None
+        raise InvalidFacilityCode(error[2], error[0], error[1])
+    return code
+
+
+def validity_on(
+    valid_from: datetime.date, valid_to: Optional[datetime.date], date: datetime.date
+) -> Validity:
+    """Whether a card valid from ``valid_from`` to ``valid_to`` (both included; ``None``: no
+    end date) is valid on ``date``: ``Validity.BEFORE_START``, ``EXPIRED``, ``VALID`` or
+    ``OPEN_ENDED``. Dates are ``datetime.date`` (a ``datetime.datetime`` counts by its
+    calendar date); anything else is a ``TypeError``."""
+    return _bhyt.validity_on(valid_from, valid_to, date)
+
+
+def stay_notes(
+    valid_from: datetime.date,
+    valid_to: Optional[datetime.date],
+    admission: datetime.date,
+    discharge: datetime.date,
+    lang: str = "vi",
+) -> list[StayNote]:
+    """The notes on a stay from ``admission`` to ``discharge`` (a discharge before the
+    admission counts as the same day) for a card valid from ``valid_from`` to ``valid_to``
+    (``None``: no end date): ``visit_before_start``, ``became_valid_during_stay``,
+    ``expired_before_discharge``, in that order; ``[]`` when the card covers the whole stay.
+    Notes, never errors: a second card may cover the rest of the stay. Dates as for
+    ``validity_on``; messages in ``lang``."""
+    return _bhyt.stay_notes(valid_from, valid_to, admission, discharge, lang)
 
 
 def validate_array(

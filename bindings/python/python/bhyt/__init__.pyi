@@ -1,11 +1,12 @@
 """Type stubs of the bhyt package (checked by mypy in bindings/python/tests).
 
-The members of ErrorCode and AdviceCode are the core's tables; tests/test_api.py checks that
-they match the enums built at import time.
+The members of ErrorCode, AdviceCode, QrField, Validity and StayNoteCode are the core's
+tables; tests/test_api.py checks that they match the enums built at import time.
 """
 
+import datetime
 import sys
-from typing import Any, Iterator, NamedTuple, Optional, Union
+from typing import Any, Iterator, Literal, NamedTuple, Optional, Union
 
 import pyarrow
 
@@ -43,10 +44,56 @@ class AdviceCode(StrEnum):
     UNLISTED_BIRTH_PLACE_CODE = "unlisted_birth_place_code"
     SHORT_FORM_IN_CLAIMS = "short_form_in_claims"
 
+class QrField(StrEnum):
+    """Fields of a QR payload, as an ``invalid_qr_field`` error names them."""
+
+    CARD = "card"
+    NAME = "name"
+    BIRTH_DATE = "birth_date"
+    SEX = "sex"
+    ADDRESS = "address"
+    FACILITY_CODE = "facility_code"
+    VALID_FROM = "valid_from"
+    VALID_TO = "valid_to"
+    ISSUED_ON = "issued_on"
+    MANAGER_CODE = "manager_code"
+    GUARDIAN_NAME = "guardian_name"
+    FIVE_YEARS_ON = "five_years_on"
+    PERSONAL_ID = "personal_id"
+    OLD_ID = "old_id"
+
+class Validity(StrEnum):
+    """Whether a card is valid on a date."""
+
+    BEFORE_START = "before_start"
+    EXPIRED = "expired"
+    VALID = "valid"
+    OPEN_ENDED = "open_ended"
+
+class StayNoteCode(StrEnum):
+    """Stable codes of the notes on a stay."""
+
+    VISIT_BEFORE_START = "visit_before_start"
+    BECAME_VALID_DURING_STAY = "became_valid_during_stay"
+    EXPIRED_BEFORE_DISCHARGE = "expired_before_discharge"
+
 class InvalidCardNumber(ValueError):
-    """A rejected number: ``code``, ``position`` (a ``str`` index) and the message."""
+    """A rejected number: ``code``, ``position`` (a ``str`` index), the message, and for an
+    ``invalid_qr_field`` error of ``identify`` the ``field``."""
 
     code: ErrorCode
+    position: Optional[int]
+    message: str
+    field: Optional[QrField]
+    def __init__(
+        self, message: str, code: str, position: Optional[int], field: Optional[str] = None
+    ) -> None: ...
+
+class InvalidFacilityCode(ValueError):
+    """A text that is not a facility code: ``code``, ``position`` (a ``str`` index) and the
+    message."""
+
+    code: Literal["invalid_facility_code"]
     position: Optional[int]
     message: str
     def __init__(self, message: str, code: str, position: Optional[int]) -> None: ...
@@ -170,6 +217,29 @@ class Advice:
     @property
     def message(self) -> str: ...
 
+class FacilityCode:
+    """A facility code, normalised; equal (and hashed) by code."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def facility(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str]]: ...
+
+class StayNote:
+    """A note on a stay against a card's validity."""
+
+    @property
+    def code(self) -> StayNoteCode: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
 class Verdicts:
     """The verdicts of a column, through the Arrow PyCapsule interface."""
 
@@ -191,6 +261,17 @@ def check_prefix(typed: Text, issuer: str = "any", lenient: bool = False, lang: 
 def identify(text: Text, lenient: bool = False, lang: str = "vi") -> Identity: ...
 def parse_ma_the_bhyt(field: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> list[MaTheItem]: ...
 def advise(number: Text, issuer: str = "any", lenient: bool = False, lang: str = "vi") -> list[Advice]: ...
+def parse_facility_code(text: Text, lang: str = "vi") -> FacilityCode: ...
+def validity_on(
+    valid_from: datetime.date, valid_to: Optional[datetime.date], date: datetime.date
+) -> Validity: ...
+def stay_notes(
+    valid_from: datetime.date,
+    valid_to: Optional[datetime.date],
+    admission: datetime.date,
+    discharge: datetime.date,
+    lang: str = "vi",
+) -> list[StayNote]: ...
 def validate_array(values: Any, issuer: str = "any", lenient: bool = False) -> pyarrow.RecordBatch: ...
 def check_file(
     path: str,
