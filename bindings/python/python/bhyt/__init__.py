@@ -101,42 +101,39 @@ else:  # pragma: no cover - Python 3.9 and 3.10
     _stay_note_table,
 ) = _bhyt.code_tables()
 
+
+def _code_enum(name: str, table: list[tuple[str, str]], doc: str, summaries: bool = True):
+    """A string enum of the core's codes in ``table`` (code, summary), documented from it."""
+    built = _StrEnum(name, [(code.upper(), code) for code, _ in table], module=__name__)
+    if summaries:
+        built.__doc__ = doc + "; ".join(f"{code}: {summary}" for code, summary in table)
+    else:
+        built.__doc__ = doc + ", ".join(code for code, _ in table)
+    return built
+
+
 #: The stable error codes: a card number's, then those ``identify`` adds. Members are
 #: strings (``ErrorCode.INVALID_LENGTH == "invalid_length"``); built from the core's table.
-ErrorCode = _StrEnum(  # type: ignore[misc]
-    "ErrorCode", [(code.upper(), code) for code, _ in _error_table], module=__name__
-)
+ErrorCode = _code_enum("ErrorCode", _error_table, "Stable error codes of the bhyt core: ")
 #: The stable advisory-note codes, from the core's table.
-AdviceCode = _StrEnum(  # type: ignore[misc]
-    "AdviceCode", [(code.upper(), code) for code, _ in _advice_table], module=__name__
-)
-ErrorCode.__doc__ = "Stable error codes of the bhyt core: " + "; ".join(
-    f"{code}: {summary}" for code, summary in _error_table
-)
-AdviceCode.__doc__ = "Stable advisory-note codes of the bhyt core: " + "; ".join(
-    f"{code}: {summary}" for code, summary in _advice_table
+AdviceCode = _code_enum(
+    "AdviceCode", _advice_table, "Stable advisory-note codes of the bhyt core: "
 )
 #: The fields of a QR payload an ``invalid_qr_field`` error names (``InvalidCardNumber.field``),
 #: the names the Rust, C and JavaScript layers use; from the core's table.
-QrField = _StrEnum(  # type: ignore[misc]
-    "QrField", [(name.upper(), name) for name, _ in _qr_field_table], module=__name__
+QrField = _code_enum(
+    "QrField", _qr_field_table, "Fields of a QR payload, as the bhyt core names them: "
 )
 #: Whether a card is valid on a date (``validity_on``), from the core's table.
-Validity = _StrEnum(  # type: ignore[misc]
-    "Validity", [(name.upper(), name) for name, _ in _validity_table], module=__name__
+Validity = _code_enum(
+    "Validity",
+    _validity_table,
+    "Whether a card is valid on a date, as the bhyt core says it: ",
+    summaries=False,
 )
 #: The stable codes of the notes on a stay (``stay_notes``), from the core's table.
-StayNoteCode = _StrEnum(  # type: ignore[misc]
-    "StayNoteCode", [(code.upper(), code) for code, _ in _stay_note_table], module=__name__
-)
-QrField.__doc__ = "Fields of a QR payload, as the bhyt core names them: " + "; ".join(
-    f"{name}: {summary}" for name, summary in _qr_field_table
-)
-Validity.__doc__ = "Whether a card is valid on a date, as the bhyt core says it: " + ", ".join(
-    name for name, _ in _validity_table
-)
-StayNoteCode.__doc__ = "Stable codes of the bhyt core's notes on a stay: " + "; ".join(
-    f"{code}: {summary}" for code, summary in _stay_note_table
+StayNoteCode = _code_enum(
+    "StayNoteCode", _stay_note_table, "Stable codes of the bhyt core's notes on a stay: "
 )
 _bhyt.register_enums(ErrorCode, AdviceCode, QrField, Validity, StayNoteCode)
 
