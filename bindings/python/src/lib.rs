@@ -15,16 +15,17 @@
 use std::borrow::Cow;
 
 use bhyt::{
-    AdviceCode, CardNumber, CardView, Error, ErrorCode, ErrorView, IdentifyCode, Identity, Issuer,
-    Lang, Mode, PrefixCheck, QrField, StayNote, Style, Validity,
+    AdviceCode, CardNumber, CardView, Error, ErrorCode, ErrorView, IdentifyCode, Identity,
+    IdentityView, Issuer, Lang, Mode, PrefixCheck, QrField, StayNote, Style, Validity,
 };
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString};
 
 mod arrow;
 mod files;
+mod qr;
 mod reception;
 
 /// The Python enum classes `ErrorCode`, `AdviceCode`, `QrField`, `Validity` and
@@ -591,6 +592,12 @@ pub struct PyIdentity {
     /// The personal identification number, for `personal_id` and `personal_id_qr`.
     #[pyo3(get)]
     personal_id: Option<Py<PyPersonalId>>,
+    /// What a card's QR code holds, for `card_qr` (a `CardQr`).
+    #[pyo3(get)]
+    card_qr: Option<Py<qr::PyCardQr>>,
+    /// What a CCCD's QR code holds, for `personal_id_qr` (a `PersonalIdQr`).
+    #[pyo3(get)]
+    personal_id_qr: Option<Py<qr::PyPersonalIdQr>>,
 }
 
 #[pymethods]
@@ -627,7 +634,11 @@ fn identify(
     let lang = lang_of(lang)?;
     let input = input_bytes(text)?;
     Ok(match Mode::from_lenient(lenient).identify(&input) {
-        Ok(identity) => (Some(identity_value(py, &identity, lang)?), None, None),
+        Ok(identity) => (
+            Some(identity_value(py, &identity, &input, lang)?),
+            None,
+            None,
+        ),
         Err(error) => (
             None,
             Some(Py::new(py, PyCardError::from_view(error.view(lang)))?),
@@ -639,17 +650,46 @@ fn identify(
     })
 }
 
-fn identity_value(py: Python<'_>, identity: &Identity, lang: Lang) -> PyResult<PyIdentity> {
+/// The Python object of what `identify` found in `payload`, from the core's [`bhyt::IdentityView`]
+/// (a QR code's texts decoded into a buffer three times as long as the payload, which the
+/// core says always suffices).
+fn identity_value(
+    py: Python<'_>,
+    identity: &Identity,
+    payload: &[u8],
+    lang: Lang,
+) -> PyResult<PyIdentity> {
+    let card = identity
+        .card()
+        .map(|card| Py::new(py, PyCard::new(card, lang)))
+        .transpose()?;
+    let personal_id = identity
+        .personal_id()
+        .map(|id| Py::new(py, PyPersonalId { id }))
+        .transpose()?;
+    let mut buf = vec![0u8; payload.len().saturating_mul(3)];
+    let view = identity
+        .view(payload, lang, &mut buf)
+        .map_err(|_| PyRuntimeError::new_err("bhyt: the QR code's texts did not fit"))?;
+    let (mut card_qr, mut personal_id_qr) = (None, None);
+    match (&view, &card, &personal_id) {
+        (IdentityView::CardQr(qr), Some(card), _) => {
+            card_qr = Some(Py::new(py, qr::PyCardQr::new(py, qr, card.clone_ref(py))?)?);
+        }
+        (IdentityView::PersonalIdQr(qr), _, Some(id)) => {
+            personal_id_qr = Some(Py::new(
+                py,
+                qr::PyPersonalIdQr::new(py, qr, id.clone_ref(py))?,
+            )?);
+        }
+        _ => {}
+    }
     Ok(PyIdentity {
-        kind: identity.kind(),
-        card: identity
-            .card()
-            .map(|card| Py::new(py, PyCard::new(card, lang)))
-            .transpose()?,
-        personal_id: identity
-            .personal_id()
-            .map(|id| Py::new(py, PyPersonalId { id }))
-            .transpose()?,
+        kind: view.kind(),
+        card,
+        personal_id,
+        card_qr,
+        personal_id_qr,
     })
 }
 
@@ -768,6 +808,9 @@ fn _bhyt(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyPrefixCheck>()?;
     module.add_class::<PyIdentity>()?;
     module.add_class::<PyPersonalId>()?;
+    module.add_class::<qr::PyCardQr>()?;
+    module.add_class::<qr::PyPersonalIdQr>()?;
+    module.add_class::<qr::PyRawField>()?;
     module.add_class::<PyMaTheItem>()?;
     module.add_class::<PyAdvice>()?;
     module.add_class::<arrow::Verdicts>()?;

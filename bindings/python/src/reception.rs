@@ -20,7 +20,7 @@ use crate::{code_member, input_bytes, lang_of, STAY_NOTE_CODE, VALIDITY};
 /// its `province` part (`01`) and its `facility` part (`028`). Equal (and hashed) by code.
 #[pyclass(module = "bhyt", frozen, name = "FacilityCode")]
 pub struct PyFacilityCode {
-    code: FacilityCode,
+    pub(crate) code: FacilityCode,
 }
 
 #[pymethods]

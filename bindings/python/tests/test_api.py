@@ -353,3 +353,68 @@ def test_a_qr_field_error_names_its_field() -> None:
     with pytest.raises(bhyt.InvalidCardNumber) as raised:
         bhyt.parse("DN4000123456789")
     assert raised.value.field is None and "field" not in repr(raised.value)
+
+
+CARD_QR = (
+    "HS4010120878811|4e677579e1bb856e2056c4836e2041|15/08/1990|1|"
+    "3132204cc3aa204ce1bba3692c204875e1babf|01 - 028|01/01/2025|31/12/2025|01/01/2025|79|"
+    "4e677579e1bb856e2056c4836e2042|4| 01/01/2030|4641c59ff02659c3-1202|$"
+)
+PERSONAL_ID_QR = "079095001234|123456789|Nguyễn Văn A|15081995|Nam|12 Lê Lợi, Huế|01012021"
+
+
+def test_a_card_qr_holds_the_cores_fields_as_python_values() -> None:
+    identity = bhyt.identify(CARD_QR, lang="en")
+    qr = identity.card_qr
+    assert identity.kind == "card_qr" and identity.personal_id_qr is None
+    assert isinstance(qr, bhyt.CardQr) and qr.card is identity.card
+    assert (qr.name, qr.sex, qr.address) == ("Nguyễn Văn A", "male", "12 Lê Lợi, Huế")
+    assert qr.birth_date == D(1990, 8, 15) and type(qr.birth_date) is datetime.date
+    assert qr.facility_code == bhyt.parse_facility_code("01028")
+    assert (qr.valid_from, qr.valid_to, qr.issued_on) == (D(2025, 1, 1), D(2025, 12, 31), D(2025, 1, 1))
+    assert (qr.manager_code, qr.guardian_name, qr.five_years_on) == ("79", "Nguyễn Văn B", D(2030, 1, 1))
+    assert [(field.index, field.value) for field in qr.raw_fields] == [(11, "4"), (13, "4641c59ff02659c3-1202")]
+    assert (qr.layout, qr.repaired, qr.utf16) == ("15_tokens", False, False)
+    assert qr.card.group_description == "pupils"  # the card's view, in the language asked
+    # The desk's next question, fed straight from the scan.
+    assert bhyt.validity_on(qr.valid_from, qr.valid_to, D(2025, 6, 1)) == bhyt.Validity.VALID
+    assert bhyt.stay_notes(qr.valid_from, qr.valid_to, D(2025, 12, 30), D(2026, 1, 2)) != []
+
+
+def test_a_personal_id_qr_holds_the_cores_fields_as_python_values() -> None:
+    identity = bhyt.identify(PERSONAL_ID_QR)
+    qr = identity.personal_id_qr
+    assert identity.kind == "personal_id_qr" and identity.card_qr is None
+    assert isinstance(qr, bhyt.PersonalIdQr) and qr.personal_id is identity.personal_id
+    assert (qr.old_id, qr.name, qr.sex, qr.address) == ("123456789", "Nguyễn Văn A", "male", "12 Lê Lợi, Huế")
+    assert (qr.birth_date, qr.issued_on, qr.raw_fields) == (D(1995, 8, 15), D(2021, 1, 1), ())
+    empty = bhyt.identify("001195001234||Trần Thị B|01012001|Nữ|Hà Nội|").personal_id_qr
+    assert empty is not None and (empty.old_id, empty.issued_on, empty.sex) == (None, None, "female")
+    # Neither a typed number nor a typed card has QR contents.
+    for typed in ("079095001234", "HS4010120878811"):
+        found = bhyt.identify(typed)
+        assert found.card_qr is None and found.personal_id_qr is None
+
+
+def test_qr_contents_are_read_only_and_their_reprs_hold_no_personal_data() -> None:
+    card_qr = bhyt.identify(CARD_QR).card_qr
+    id_qr = bhyt.identify(PERSONAL_ID_QR).personal_id_qr
+    assert card_qr is not None and id_qr is not None
+    assert repr(card_qr) == "CardQr('HS 4 01 ******8811')"
+    assert repr(id_qr) == "PersonalIdQr('********1234')"
+    assert repr(card_qr.raw_fields[1]) == "RawField(index=13)"
+    secrets = [
+        "0120878811", "079095001234", "123456789", "Nguyễn", "Văn", "Lê Lợi", "Huế",
+        "1990", "15/08", "08-15", "1995", "15081995", "4641c59ff02659c3",
+    ]
+    shown = [repr(card_qr), str(card_qr), repr(id_qr), str(id_qr), repr(bhyt.identify(CARD_QR))]
+    shown += [repr(field) for field in card_qr.raw_fields]
+    shown += [repr(card_qr.raw_fields), repr(id_qr.personal_id)]
+    for text in shown:
+        for secret in secrets:
+            assert secret not in text, (text, secret)
+    for obj, attribute in ((card_qr, "name"), (card_qr, "valid_to"), (id_qr, "address"), (card_qr.raw_fields[0], "value")):
+        with pytest.raises(AttributeError):
+            setattr(obj, attribute, None)
+    with pytest.raises(AttributeError):
+        card_qr.extra = 1  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import os
 import tempfile
-from typing import Optional
+from typing import Optional, Union
 
 import bhyt
 
@@ -72,6 +72,23 @@ def qr_field(payload: str) -> Optional[bhyt.QrField]:
     return None
 
 
+def scanned_validity(payload: str, on: datetime.date) -> Optional[bhyt.Validity]:
+    qr: Optional[bhyt.CardQr] = bhyt.identify(payload).card_qr
+    if qr is None:
+        return None
+    facility: bhyt.FacilityCode = qr.facility_code
+    raw: tuple[bhyt.RawField, ...] = qr.raw_fields
+    assert facility.province and all(field.index >= 0 for field in raw)
+    born: Union[datetime.date, int] = qr.birth_date
+    assert born
+    return bhyt.validity_on(qr.valid_from, qr.valid_to, on)
+
+
+def scanned_birth_date(payload: str) -> Optional[datetime.date]:
+    qr: Optional[bhyt.PersonalIdQr] = bhyt.identify(payload).personal_id_qr
+    return None if qr is None else qr.birth_date
+
+
 def main() -> None:
     assert error_code("DN4000123456789") == bhyt.ErrorCode.INVALID_PROVINCE_CODE
     assert error_code("HS4010120878811") is None
@@ -96,6 +113,10 @@ def main() -> None:
     ]
     assert qr_field("001195001234||B|31022001|Nữ|X|") == bhyt.QrField.BIRTH_DATE
     assert qr_field("079095001234") is None
+    card_qr = "HS4010120878811|4e677579e1bb856e2056c4836e2041|15/08/1990|1|-|01 - 028|01/01/2025|-|01/01/2025|79"
+    assert scanned_validity(card_qr, datetime.date(2030, 1, 1)) == bhyt.Validity.OPEN_ENDED
+    assert scanned_validity("079095001234", datetime.date(2030, 1, 1)) is None
+    assert scanned_birth_date("079095001234||A|15081995|Nam|X|01012021") == datetime.date(1995, 8, 15)
     batch = bhyt.validate_array(["HS4010120878811"])
     assert batch.num_rows == 1
 

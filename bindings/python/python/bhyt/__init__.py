@@ -30,11 +30,14 @@ from ._bhyt import (
     Advice,
     Card,
     CardError,
+    CardQr,
     FacilityCode,
     Identity,
     MaTheItem,
     PersonalId,
+    PersonalIdQr,
     PrefixCheck,
+    RawField,
     StayNote,
     ValidationResult,
     Verdicts,
@@ -49,6 +52,7 @@ __all__ = [
     "AdviceCode",
     "Card",
     "CardError",
+    "CardQr",
     "ErrorCode",
     "FacilityCode",
     "FileCheck",
@@ -57,8 +61,10 @@ __all__ = [
     "InvalidFacilityCode",
     "MaTheItem",
     "PersonalId",
+    "PersonalIdQr",
     "PrefixCheck",
     "QrField",
+    "RawField",
     "StayNote",
     "StayNoteCode",
     "Validity",
@@ -248,8 +254,10 @@ def check_prefix(
 
 def identify(text: Text, lenient: bool = False, lang: str = "vi") -> Identity:
     """What a reception search box got: a card number (10 or 15 characters), a 12-digit
-    personal identification number, or either one's QR code; ``InvalidCardNumber``
-    otherwise (its code may be one ``identify`` adds, such as ``unrecognized_input``; for
+    personal identification number, or either one's QR code (what it holds in ``.card_qr``,
+    a ``CardQr``, or ``.personal_id_qr``, a ``PersonalIdQr``: the fields of the core's views,
+    dates as ``datetime.date``; reprs show the masked card or number only);
+    ``InvalidCardNumber`` otherwise (its code may be one ``identify`` adds, such as ``unrecognized_input``; for
     ``invalid_qr_field``, its ``field`` names the malformed ``QrField``)."""
     identity, error, field = _bhyt.identify(text, lenient, lang)
     if identity is None:
