@@ -1,8 +1,9 @@
 //! The Rust half of the `bhyt` Python package: a PyO3 extension module (`bhyt._bhyt`) over the
 //! core crate [`bhyt`]. No rule of the card number lives here: every answer is the core's,
 //! shaped from its views ([`bhyt::CardView`], [`bhyt::ErrorView`], [`bhyt::AdviceView`]) into
-//! frozen Python objects; the reception desk's facility codes, validity and stay notes
-//! ([`reception`]) from the core's own values. `python/bhyt/__init__.py` is the public API: it applies defaults,
+//! frozen Python objects; what a QR code holds ([`qr`]) from [`bhyt::IdentityView`]; the
+//! reception desk's facility codes, validity and stay notes ([`reception`]) from the core's
+//! own values. `python/bhyt/__init__.py` is the public API: it applies defaults,
 //! builds the code enums from [`code_tables`] and raises `InvalidCardNumber`.
 //!
 //! Positions: the core counts characters (Unicode scalar values) of the input, which are
@@ -582,7 +583,7 @@ impl PyPersonalId {
 }
 
 /// What the reception search box got: a card number or a personal identification number
-/// (typed, or in a QR code).
+/// (typed, or in a QR code, whose contents are in `card_qr` or `personal_id_qr`).
 #[pyclass(module = "bhyt", frozen, name = "Identity")]
 pub struct PyIdentity {
     kind: &'static str,
