@@ -1,10 +1,10 @@
 //! The Rust half of the `bhyt` Python package: a PyO3 extension module (`bhyt._bhyt`) over the
 //! core crate [`bhyt`]. No rule of the card number lives here: every answer is the core's,
 //! shaped from its views ([`bhyt::CardView`], [`bhyt::ErrorView`], [`bhyt::AdviceView`]) into
-//! frozen Python objects; what a QR code holds ([`qr`]) from [`bhyt::IdentityView`]; the
-//! reception desk's facility codes, validity and stay notes ([`reception`]) from the core's
+//! frozen Python objects; what a QR code holds (module `qr`) from [`bhyt::IdentityView`]; the
+//! reception desk's facility codes, validity and stay notes (module `reception`) from the core's
 //! own values. `python/bhyt/__init__.py` is the public API: it applies defaults,
-//! builds the code enums from [`code_tables`] and raises `InvalidCardNumber`.
+//! builds the code enums from `code_tables` and raises `InvalidCardNumber`.
 //!
 //! Positions: the core counts characters (Unicode scalar values) of the input, which are
 //! Python `str` indices. A `str` holding lone surrogates (which UTF-8 cannot encode) is read
