@@ -92,6 +92,27 @@ namespace Bhyt
         public byte[] Facility;
     }
 
+    /// <summary>struct bhyt_verdict: one item's verdict (a MA_THE_BHYT item; size_t fields: UIntPtr).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytVerdict
+    {
+        public uint Code;
+        public byte Form;
+        public UIntPtr Position;
+        public UIntPtr ByteOffset;
+        public ulong Key;
+    }
+
+    /// <summary>struct bhyt_ma_the_item: one item of a claims MA_THE_BHYT field and its place in the field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytMaTheItem
+    {
+        public BhytVerdict Verdict;
+        public UIntPtr Start;
+        public UIntPtr ByteStart;
+        public UIntPtr ByteLen;
+    }
+
     /// <summary>struct bhyt_date: a calendar date; all 0 (default) is no date. Whether it exists is the library's to say.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct BhytDate
@@ -165,6 +186,14 @@ namespace Bhyt
             ref BhytDate discharge, out uint notes);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_ma_the_bhyt(byte[] field, UIntPtr len, uint issuer,
+            [Out] BhytMaTheItem[] items, UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_ma_the_bhyt_lenient(byte[] field, UIntPtr len, uint issuer,
+            [Out] BhytMaTheItem[] items, UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr bhyt_stay_note_name(uint note);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -198,6 +227,29 @@ namespace Bhyt
         public BhytCard Card;
         /// <summary>IdentityPersonalId and IdentityPersonalIdQr: the decoded number.</summary>
         public BhytPersonalId PersonalId;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>
+    /// One item of a claims MA_THE_BHYT field: its verdict (positions in the whole field; null when valid or for
+    /// BHYT_NO_POSITION) and its place (its text is the field's bytes ByteStart to ByteStart + ByteLen).
+    /// </summary>
+    public sealed class BhytMaTheItemResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>Valid: 10 or 15; otherwise 0.</summary>
+        public int Form;
+        /// <summary>Valid: the card's key (for finding duplicates); otherwise 0.</summary>
+        public ulong Key;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>The character position where the item's text starts (whitespace dropped).</summary>
+        public ulong Start;
+        public ulong ByteStart;
+        /// <summary>The item's text length in bytes (0 for an empty item: InvalidLength).</summary>
+        public ulong ByteLen;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
     }
@@ -371,6 +423,58 @@ namespace Bhyt
         public static BhytIdentityResult Identify(string input, bool lenient)
         {
             return Identify(Encoding.UTF8.GetBytes(input), lenient);
+        }
+
+        /// <summary>
+        /// Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as Validate
+        /// would, with <paramref name="issuer"/>. Every ';' separates two items; whitespace around an item is
+        /// dropped; an empty item is reported (InvalidLength), never skipped. The message of item i:
+        /// ErrorText(CallMaTheBhyt, field, issuer, i, lang) (or CallMaTheBhytLenient).
+        /// </summary>
+        public static BhytMaTheItemResult[] ParseMaTheBhyt(byte[] field, uint issuer, bool lenient)
+        {
+            UIntPtr len = new UIntPtr((uint)field.Length);
+            UIntPtr count;
+            if (lenient)
+            {
+                Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
+            }
+            else
+            {
+                Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
+            }
+            int n = (int)count.ToUInt64();
+            BhytMaTheItem[] items = new BhytMaTheItem[n];
+            uint code = lenient
+                ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count)
+                : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count);
+            if (code != BhytConstants.Ok || count.ToUInt64() != (ulong)n)
+            {
+                throw new InvalidOperationException("bhyt_parse_ma_the_bhyt: " + CodeName(code));
+            }
+            BhytMaTheItemResult[] result = new BhytMaTheItemResult[n];
+            for (int i = 0; i < n; i++)
+            {
+                BhytVerdict verdict = items[i].Verdict;
+                result[i] = new BhytMaTheItemResult
+                {
+                    Code = verdict.Code,
+                    Name = CodeName(verdict.Code),
+                    Form = verdict.Form,
+                    Key = verdict.Key,
+                    Position = Position(verdict.Position),
+                    ByteOffset = Position(verdict.ByteOffset),
+                    Start = items[i].Start.ToUInt64(),
+                    ByteStart = items[i].ByteStart.ToUInt64(),
+                    ByteLen = items[i].ByteLen.ToUInt64(),
+                };
+            }
+            return result;
+        }
+
+        public static BhytMaTheItemResult[] ParseMaTheBhyt(string field, uint issuer, bool lenient)
+        {
+            return ParseMaTheBhyt(Encoding.UTF8.GetBytes(field), issuer, lenient);
         }
 
         /// <summary>

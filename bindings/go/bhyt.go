@@ -339,3 +339,60 @@ func StayNotes(validFrom, validTo, admission, discharge Date) ([]StayNote, *Erro
 	}
 	return notes, nil
 }
+
+// MaTheItem is one item of a claims MA_THE_BHYT field: its place in the field (its text is
+// field[ByteStart:ByteStart+ByteLen], surrounding whitespace dropped) and its verdict: Form
+// and Key for a valid card number, else Err (positions in the whole field, the core's message
+// for the item).
+type MaTheItem struct {
+	Start     int // the character position where the item's text starts
+	ByteStart int // the byte offset of the same place
+	ByteLen   int // the item's text length in bytes (0 for an empty item: InvalidLength)
+	Form      int // valid: 10 or 15; otherwise 0
+	Key       uint64
+	Err       *Error
+}
+
+// ParseMaTheBhyt splits a claims MA_THE_BHYT field (card codes joined with ';') and checks
+// every item as Validate would, with issuer. Every ';' separates two items; whitespace around
+// an item is dropped; an empty item is reported (InvalidLength), never skipped. The error is
+// the call's own (never an item's: those are in the items), which the C contract rules out.
+func ParseMaTheBhyt(field string, issuer Issuer, lenient bool) ([]MaTheItem, *Error) {
+	return ParseMaTheBhytBytes([]byte(field), issuer, lenient)
+}
+
+// ParseMaTheBhytBytes is ParseMaTheBhyt on bytes.
+func ParseMaTheBhytBytes(field []byte, issuer Issuer, lenient bool) ([]MaTheItem, *Error) {
+	data, n := bytes(field)
+	call := CallMaTheBhyt
+	parse := func(items *C.bhyt_ma_the_item, capacity C.size_t, count *C.size_t) C.bhyt_result {
+		if lenient {
+			return C.bhyt_parse_ma_the_bhyt_lenient(data, n, C.bhyt_issuer(issuer), items, capacity, count)
+		}
+		return C.bhyt_parse_ma_the_bhyt(data, n, C.bhyt_issuer(issuer), items, capacity, count)
+	}
+	if lenient {
+		call = CallMaTheBhytLenient
+	}
+	var count C.size_t
+	parse(nil, 0, &count)
+	if count == 0 {
+		return nil, nil
+	}
+	items := make([]C.bhyt_ma_the_item, int(count))
+	if rc := parse(&items[0], count, &count); rc != C.BHYT_OK {
+		return nil, codeError(rc, NoPosition, NoPosition)
+	}
+	out := make([]MaTheItem, len(items))
+	for i := range items {
+		item := &items[i]
+		v := &item.verdict
+		out[i] = MaTheItem{Start: int(item.start), ByteStart: int(item.byte_start), ByteLen: int(item.byte_len),
+			Form: int(v.form), Key: uint64(v.key)}
+		if v.code != C.BHYT_OK {
+			out[i].Err = &Error{Code: Code(v.code), Position: position(v.position), ByteOffset: position(v.byte_offset),
+				text: [2]string{ErrorText(call, field, issuer, i, LangVi), ErrorText(call, field, issuer, i, LangEn)}}
+		}
+	}
+	return out, nil
+}

@@ -336,3 +336,56 @@ func TestQRVectors(t *testing.T) {
 		t.Fatalf("only %d rows", count)
 	}
 }
+
+// Every row of tests/vectors/ma_the.tsv through ParseMaTheBhyt: the count, each item's place,
+// verdict, position and byte offset in the field, the card Parse gives on the item's text, and
+// the item's messages (never the item's text).
+func TestMaTheVectors(t *testing.T) {
+	count, items := 0, 0
+	issuers := map[string]Issuer{"any": IssuerAny, "vss": IssuerVSS, "police": IssuerPolice, "defence": IssuerDefence}
+	for _, row := range rows(t, "../../tests/vectors/ma_the.tsv") {
+		count++
+		where := "ma_the.tsv:" + row["_line"]
+		field := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		issuer := issuers[row["issuer"]]
+		got, err := ParseMaTheBhyt(field, issuer, lenient)
+		want := strings.Split(row["items"], "|")
+		if err != nil || strconv.Itoa(len(got)) != row["count"] || len(got) != len(want) {
+			t.Errorf("%s: %d items (%v)", where, len(got), err)
+			continue
+		}
+		for i, text := range want {
+			items++
+			parts := strings.SplitN(text, ":", 5)
+			item := got[i]
+			if fmt.Sprintf("%d:%d:%d", item.Start, item.ByteStart, item.ByteLen) != strings.Join(parts[:3], ":") {
+				t.Errorf("%s item %d: place %d:%d:%d", where, i, item.Start, item.ByteStart, item.ByteLen)
+				continue
+			}
+			itemText := field[item.ByteStart : item.ByteStart+item.ByteLen]
+			card, single := Parse(itemText, issuer, lenient)
+			if parts[3] == "valid" {
+				if item.Err != nil || single != nil || card.Compact != parts[4] || item.Form != len(parts[4]) ||
+					item.Key != card.Key {
+					t.Errorf("%s item %d: %v %v", where, i, item.Err, single)
+				}
+				continue
+			}
+			position := NoPosition
+			if parts[4] != "-" {
+				position, _ = strconv.Atoi(parts[4])
+			}
+			e := item.Err
+			if e == nil || e.Code.Name() != parts[3] || e.Position != position ||
+				e.ByteOffset != byteOffset(field, position) || single == nil || single.Code != e.Code ||
+				item.Form != 0 || item.Key != 0 || e.Message(LangVi) == "" || e.Message(LangEn) == "" ||
+				(len(itemText) >= 10 && strings.Contains(fmt.Sprintf("%#v", e), itemText)) {
+				t.Errorf("%s item %d: %+v", where, i, item)
+			}
+		}
+	}
+	if count < 150 || items <= count {
+		t.Fatalf("only %d rows, %d items", count, items)
+	}
+}

@@ -61,5 +61,16 @@ int main(void) {
     FIELD(bhyt_date, year);
     FIELD(bhyt_date, month);
     FIELD(bhyt_date, day);
+    SIZE(bhyt_verdict);
+    FIELD(bhyt_verdict, code);
+    FIELD(bhyt_verdict, form);
+    FIELD(bhyt_verdict, position);
+    FIELD(bhyt_verdict, byte_offset);
+    FIELD(bhyt_verdict, key);
+    SIZE(bhyt_ma_the_item);
+    FIELD(bhyt_ma_the_item, verdict);
+    FIELD(bhyt_ma_the_item, start);
+    FIELD(bhyt_ma_the_item, byte_start);
+    FIELD(bhyt_ma_the_item, byte_len);
     return 0;
 }

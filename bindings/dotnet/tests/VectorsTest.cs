@@ -5,7 +5,9 @@
 // every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
 // offset, the parts) and validity.tsv (ValidityOn, StayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
-// identification number, or the code, position, byte offset, the QR field and the message).
+// identification number, or the code, position, byte offset, the QR field and the message);
+// every row of ma_the.tsv (ParseMaTheBhyt: the count, each item's place, verdict, position and
+// byte offset in the field, the card Parse gives on the item's text, the item's message).
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -293,6 +295,57 @@ public static class VectorsTest
         Check(count > 70, "every qr row read");
     }
 
+    private static void MaThe(string path)
+    {
+        int count = 0;
+        int items = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "ma_the.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            byte[] field = Encoding.UTF8.GetBytes(input);
+            bool lenient = row["mode"] == "lenient";
+            uint issuer = Issuer(row["issuer"]);
+            BhytMaTheItemResult[] got = BhytApi.ParseMaTheBhyt(input, issuer, lenient);
+            string[] want = row["items"].Split('|');
+            Check(got.Length == int.Parse(row["count"]) && got.Length == want.Length, where + " count");
+            for (int i = 0; i < want.Length && i < got.Length; i++)
+            {
+                items++;
+                string at = where + " item " + i;
+                string[] parts = want[i].Split(new char[] { ':' }, 5);
+                BhytMaTheItemResult item = got[i];
+                int byteStart = int.Parse(parts[1]);
+                int byteLen = int.Parse(parts[2]);
+                Check(item.Start == ulong.Parse(parts[0]) && item.ByteStart == (ulong)byteStart && item.ByteLen == (ulong)byteLen,
+                    at + " place");
+                byte[] text = new byte[byteLen];
+                Array.Copy(field, byteStart, text, 0, byteLen);
+                BhytResult single = BhytApi.Parse(text, issuer, lenient);
+                string message = BhytApi.ErrorText(lenient ? BhytConstants.CallMaTheBhytLenient : BhytConstants.CallMaTheBhyt,
+                    field, issuer, (ulong)i, BhytConstants.LangVi);
+                if (parts[3] == "valid")
+                {
+                    Check(item.Valid && item.Position == null && item.ByteOffset == null, at + " verdict");
+                    Check(single.Valid && BhytApi.Utf8(single.Card.Compact) == parts[4] && item.Form == parts[4].Length
+                        && item.Key == single.Card.Key, at + " card");
+                    Check(message.Length == 0, at + " no message");
+                }
+                else
+                {
+                    ulong? position = parts[4] == "-" ? (ulong?)null : ulong.Parse(parts[4]);
+                    Check(item.Name == parts[3] && item.Form == 0 && item.Key == 0, at + " verdict");
+                    Check(item.Position == position && item.ByteOffset == ByteOffset(input, position), at + " position");
+                    Check(single.Code == item.Code, at + " as parse");
+                    Check(message.Length > 0 && (byteLen < 10 || !message.Contains(Encoding.UTF8.GetString(text))),
+                        at + " message");
+                }
+            }
+        }
+        Check(count > 150 && items > count, "every ma_the row read");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -376,12 +429,15 @@ public static class VectorsTest
         Validity(Path.Combine(vectors, "validity.tsv"));
         Identify(Path.Combine(vectors, "identify.tsv"));
         Qr(Path.Combine(vectors, "qr.tsv"));
+        MaThe(Path.Combine(vectors, "ma_the.tsv"));
 
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
         {
             { "bhyt_facility_code", typeof(BhytFacilityCode) },
             { "bhyt_date", typeof(BhytDate) },
+            { "bhyt_verdict", typeof(BhytVerdict) },
+            { "bhyt_ma_the_item", typeof(BhytMaTheItem) },
             { "bhyt_personal_id", typeof(BhytPersonalId) },
             { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },

@@ -8,7 +8,9 @@
 // Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
 // offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
-// identification number, or the code, position, byte offset, the QR field and the message).
+// identification number, or the code, position, byte offset, the QR field and the message);
+// every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
+// byte offset in the field, the card parse gives on the item's text, the item's message).
 //
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
@@ -267,6 +269,46 @@ foreach (rows("$vectors/qr.tsv") as $row) {
     }
 }
 check($rows > 70, 'every qr row read');
+
+// Every row of ma_the.tsv: the items' count, places and verdicts; a valid item's card is
+// parse's on the item's text, an invalid item's message is errorText's for the item.
+$rows = 0;
+$items = 0;
+foreach (rows("$vectors/ma_the.tsv") as $row) {
+    $rows++;
+    $where = "ma_the.tsv:{$row['_line']}";
+    $field = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $issuer = $issuers[$row['issuer']];
+    $got = $bhyt->parseMaTheBhyt($field, $issuer, $lenient);
+    $want = explode('|', $row['items']);
+    check(count($got) === (int) $row['count'] && count($want) === count($got), "$where count");
+    foreach ($want as $i => $text) {
+        $item = $got[$i] ?? null;
+        [$start, $byteStart, $byteLen, $verdict, $detail] = explode(':', $text, 5);
+        if ($item === null) {
+            check(false, "$where item $i");
+            continue;
+        }
+        $items++;
+        check([$item['start'], $item['byte_start'], $item['byte_len']] === [(int) $start, (int) $byteStart, (int) $byteLen], "$where item $i place");
+        $itemText = substr($field, (int) $byteStart, (int) $byteLen);
+        $single = $bhyt->parse($itemText, $issuer, $lenient);
+        $message = $bhyt->errorText($field, $issuer, call: $lenient ? Bhyt::CALL_MA_THE_BHYT_LENIENT : Bhyt::CALL_MA_THE_BHYT, item: $i);
+        if ($verdict === 'valid') {
+            check($item['code'] === Bhyt::OK && $item['position'] === null && $item['byte_offset'] === null, "$where item $i verdict");
+            check($single['card'] !== null && $single['card']['compact'] === $detail && $item['form'] === strlen($detail) && $item['key'] === $single['card']['key'], "$where item $i card");
+            check($message === '', "$where item $i no message");
+        } else {
+            $position = $detail === '-' ? null : (int) $detail;
+            check($item['name'] === $verdict && $item['form'] === 0 && $item['key'] === 0, "$where item $i verdict");
+            check($item['position'] === $position && $item['byte_offset'] === byte_offset($field, $position), "$where item $i position");
+            check($single['code'] === $item['code'], "$where item $i as parse");
+            check($message !== '' && ($byteLen < 10 || !str_contains($message, $itemText)), "$where item $i message");
+        }
+    }
+}
+check($rows > 150 && $items > $rows, 'every ma_the row read');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

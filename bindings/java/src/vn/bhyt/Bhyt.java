@@ -160,6 +160,82 @@ public final class Bhyt implements BhytConstants {
                 card ? null : identity.personal_id);
     }
 
+    /**
+     * One item of a claims MA_THE_BHYT field: its verdict (positions in the whole field, null
+     * when valid or for BHYT_NO_POSITION) and its place (its text is the field's bytes
+     * {@code byteStart} to {@code byteStart + byteLen}).
+     */
+    public static final class MaTheItem {
+        public final int code;
+        public final String name;
+        /** Valid: 10 or 15; otherwise 0. */
+        public final int form;
+        /** Valid: the card's key (for finding duplicates); otherwise 0. */
+        public final long key;
+        public final Long position;
+        public final Long byteOffset;
+        /** The character position where the item's text starts (whitespace dropped). */
+        public final long start;
+        public final long byteStart;
+        /** The item's text length in bytes (0 for an empty item: INVALID_LENGTH). */
+        public final long byteLen;
+
+        MaTheItem(BhytLibrary.bhyt_ma_the_item item) {
+            BhytLibrary.bhyt_verdict verdict = item.verdict;
+            this.code = verdict.code;
+            this.name = LIB.bhyt_error_code_name(verdict.code);
+            this.form = verdict.form;
+            this.key = verdict.key;
+            this.position = position(verdict.position);
+            this.byteOffset = position(verdict.byte_offset);
+            this.start = item.start.longValue();
+            this.byteStart = item.byte_start.longValue();
+            this.byteLen = item.byte_len.longValue();
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as
+     * {@link #validate} would, with {@code issuer}. Every ';' separates two items; whitespace
+     * around an item is dropped; an empty item is reported (INVALID_LENGTH), never skipped. The
+     * message of item {@code i}: {@code errorText(CALL_MA_THE_BHYT, field, issuer, i, lang)} (or
+     * CALL_MA_THE_BHYT_LENIENT).
+     */
+    public static List<MaTheItem> parseMaTheBhyt(String field, int issuer, boolean lenient) {
+        return parseMaTheBhyt(field.getBytes(StandardCharsets.UTF_8), issuer, lenient);
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static List<MaTheItem> parseMaTheBhyt(byte[] field, int issuer, boolean lenient) {
+        BhytLibrary.SizeTByReference count = new BhytLibrary.SizeTByReference();
+        if (lenient) {
+            LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, null, size(0), count);
+        } else {
+            LIB.bhyt_parse_ma_the_bhyt(field, size(field.length), issuer, null, size(0), count);
+        }
+        int n = (int) count.getValue();
+        if (n == 0) {
+            return Collections.emptyList();
+        }
+        BhytLibrary.bhyt_ma_the_item first = new BhytLibrary.bhyt_ma_the_item();
+        BhytLibrary.bhyt_ma_the_item[] items = (BhytLibrary.bhyt_ma_the_item[]) first.toArray(n);
+        int code = lenient ? LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, first, size(n), count)
+                : LIB.bhyt_parse_ma_the_bhyt(field, size(field.length), issuer, first, size(n), count);
+        if (code != OK || count.getValue() != n) {
+            throw new IllegalStateException("bhyt_parse_ma_the_bhyt: " + LIB.bhyt_error_code_name(code));
+        }
+        List<MaTheItem> out = new ArrayList<>(n);
+        for (BhytLibrary.bhyt_ma_the_item item : items) {
+            item.read();
+            out.add(new MaTheItem(item));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
     public static String errorName(int code) {
         return LIB.bhyt_error_code_name(code);

@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.ptr.ByReference;
 import com.sun.jna.ptr.IntByReference;
 
 import java.util.Collections;
@@ -34,6 +35,23 @@ public interface BhytLibrary extends Library {
 
         public SizeT(long value) {
             super(Native.SIZE_T_SIZE, value, true);
+        }
+    }
+
+    /** A {@code size_t *} out parameter. */
+    final class SizeTByReference extends ByReference {
+        public SizeTByReference() {
+            super(Native.SIZE_T_SIZE);
+            if (Native.SIZE_T_SIZE == 8) {
+                getPointer().setLong(0, 0);
+            } else {
+                getPointer().setInt(0, 0);
+            }
+        }
+
+        /** The size_t written by the call. */
+        public long getValue() {
+            return Native.SIZE_T_SIZE == 8 ? getPointer().getLong(0) : getPointer().getInt(0) & 0xFFFFFFFFL;
         }
     }
 
@@ -109,6 +127,25 @@ public interface BhytLibrary extends Library {
         public byte[] facility = new byte[4];
     }
 
+    /** struct bhyt_verdict: one item's verdict (a MA_THE_BHYT item). */
+    @Structure.FieldOrder({"code", "form", "position", "byte_offset", "key"})
+    class bhyt_verdict extends Structure {
+        public int code;
+        public byte form;
+        public SizeT position;
+        public SizeT byte_offset;
+        public long key;
+    }
+
+    /** struct bhyt_ma_the_item: one item of a claims MA_THE_BHYT field and its place in the field. */
+    @Structure.FieldOrder({"verdict", "start", "byte_start", "byte_len"})
+    class bhyt_ma_the_item extends Structure {
+        public bhyt_verdict verdict;
+        public SizeT start;
+        public SizeT byte_start;
+        public SizeT byte_len;
+    }
+
     /** struct bhyt_date: all 0 is no date. */
     @Structure.FieldOrder({"year", "month", "day"})
     class bhyt_date extends Structure {
@@ -167,6 +204,12 @@ public interface BhytLibrary extends Library {
 
     int bhyt_stay_notes(bhyt_date validFrom, bhyt_date validTo, bhyt_date admission, bhyt_date discharge,
             IntByReference outNotes);
+
+    int bhyt_parse_ma_the_bhyt(byte[] field, SizeT len, int issuer, bhyt_ma_the_item outItems, SizeT capacity,
+            SizeTByReference outCount);
+
+    int bhyt_parse_ma_the_bhyt_lenient(byte[] field, SizeT len, int issuer, bhyt_ma_the_item outItems,
+            SizeT capacity, SizeTByReference outCount);
 
     String bhyt_stay_note_name(int note);
 

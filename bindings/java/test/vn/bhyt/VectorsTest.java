@@ -18,7 +18,9 @@ import java.util.Map;
  * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
  * offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
  * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
- * identification number, or the code, position, byte offset, the QR field and the message).
+ * identification number, or the code, position, byte offset, the QR field and the message);
+ * every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
+ * byte offset in the field, the card parse gives on the item's text, the item's message).
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -268,6 +270,51 @@ public final class VectorsTest implements BhytConstants {
         check(count > 70, "every qr row read");
     }
 
+    private static void maThe(String path) throws Exception {
+        int count = 0;
+        int items = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "ma_the.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            byte[] field = input.getBytes(StandardCharsets.UTF_8);
+            boolean lenient = row.get("mode").equals("lenient");
+            int issuer = issuer(row.get("issuer"));
+            List<Bhyt.MaTheItem> got = Bhyt.parseMaTheBhyt(input, issuer, lenient);
+            String[] want = row.get("items").split("\\|", -1);
+            check(got.size() == Integer.parseInt(row.get("count")) && got.size() == want.length, where + " count");
+            for (int i = 0; i < want.length && i < got.size(); i++) {
+                items++;
+                String at = where + " item " + i;
+                String[] parts = want[i].split(":", 5);
+                Bhyt.MaTheItem item = got.get(i);
+                int byteStart = Integer.parseInt(parts[1]);
+                int byteLen = Integer.parseInt(parts[2]);
+                check(item.start == Long.parseLong(parts[0]) && item.byteStart == byteStart && item.byteLen == byteLen,
+                        at + " place");
+                byte[] text = java.util.Arrays.copyOfRange(field, byteStart, byteStart + byteLen);
+                Bhyt.Result single = Bhyt.parse(text, issuer, lenient);
+                String message = Bhyt.errorText(lenient ? CALL_MA_THE_BHYT_LENIENT : CALL_MA_THE_BHYT, field, issuer, i,
+                        LANG_VI);
+                if (parts[3].equals("valid")) {
+                    check(item.valid() && item.position == null && item.byteOffset == null, at + " verdict");
+                    check(single.valid() && Bhyt.string(single.card.compact).equals(parts[4])
+                            && item.form == parts[4].length() && item.key == single.card.key, at + " card");
+                    check(message.isEmpty(), at + " no message");
+                } else {
+                    Long position = parts[4].equals("-") ? null : Long.valueOf(parts[4]);
+                    check(item.name.equals(parts[3]) && item.form == 0 && item.key == 0, at + " verdict");
+                    check(same(position, item.position) && same(byteOffset(input, position), item.byteOffset),
+                            at + " position");
+                    check(single.code == item.code, at + " as parse");
+                    String textString = new String(text, StandardCharsets.UTF_8);
+                    check(!message.isEmpty() && (byteLen < 10 || !message.contains(textString)), at + " message");
+                }
+            }
+        }
+        check(count > 150 && items > count, "every ma_the row read");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String[]> messages = new HashMap<>();
         for (Map<String, String> row : rows(args[1])) {
@@ -345,11 +392,14 @@ public final class VectorsTest implements BhytConstants {
         validity(Paths.get(vectors, "validity.tsv").toString());
         identify(Paths.get(vectors, "identify.tsv").toString());
         qr(Paths.get(vectors, "qr.tsv").toString());
+        maThe(Paths.get(vectors, "ma_the.tsv").toString());
 
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
         structs.put("bhyt_facility_code", new BhytLibrary.bhyt_facility_code());
         structs.put("bhyt_date", new BhytLibrary.bhyt_date());
+        structs.put("bhyt_verdict", new BhytLibrary.bhyt_verdict());
+        structs.put("bhyt_ma_the_item", new BhytLibrary.bhyt_ma_the_item());
         structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
         structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
