@@ -113,6 +113,19 @@ namespace Bhyt
         public UIntPtr ByteLen;
     }
 
+    /// <summary>struct bhyt_advice: one advisory note (fields that do not apply to its code are 0 or empty).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytAdvice
+    {
+        public uint Code;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] GroupCode;
+        public byte BenefitLevel;
+        public byte UsualBenefitLevel;
+        public byte ShortFormPasses;
+        public ushort BirthPlaceCode;
+    }
+
     /// <summary>struct bhyt_date: a calendar date; all 0 (default) is no date. Whether it exists is the library's to say.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct BhytDate
@@ -194,6 +207,20 @@ namespace Bhyt
             [Out] BhytMaTheItem[] items, UIntPtr capacity, out UIntPtr count);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_advise(byte[] input, UIntPtr len, uint issuer, [Out] BhytAdvice[] notes,
+            UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_advise_lenient(byte[] input, UIntPtr len, uint issuer, [Out] BhytAdvice[] notes,
+            UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_advice_code_name(uint code);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_advice_message(uint code, uint lang);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr bhyt_stay_note_name(uint note);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -252,6 +279,34 @@ namespace Bhyt
         public ulong ByteLen;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>One advisory note: informative, never a verdict. Fields that do not apply to its code are "" or 0.</summary>
+    public sealed class BhytAdviceNote
+    {
+        /// <summary>An Advice* code.</summary>
+        public uint Code;
+        public string Name;
+        /// <summary>Unusual benefit level, issued after the VNeID list: the group code.</summary>
+        public string GroupCode;
+        /// <summary>Unusual benefit level: the card's level (1-5) and the level usual for the group.</summary>
+        public int BenefitLevel;
+        public int UsualBenefitLevel;
+        /// <summary>Issued after the VNeID list: the last 10 characters pass the VNeID rule.</summary>
+        public bool ShortFormPasses;
+        /// <summary>Unlisted birth-place code: digits 1-3 of the personal identification number (0-999).</summary>
+        public int BirthPlaceCode;
+    }
+
+    /// <summary>The notes of Advise, or the error (InvalidIssuer).</summary>
+    public sealed class BhytAdviceResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>The notes (empty: none); null when Code is not Ok.</summary>
+        public BhytAdviceNote[] Notes;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
     }
 
     /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
@@ -475,6 +530,60 @@ namespace Bhyt
         public static BhytMaTheItemResult[] ParseMaTheBhyt(string field, uint issuer, bool lenient)
         {
             return ParseMaTheBhyt(Encoding.UTF8.GetBytes(field), issuer, lenient);
+        }
+
+        /// <summary>
+        /// The advisory notes on <paramref name="input"/> (a card number, checked with <paramref name="issuer"/>,
+        /// or a personal identification number, read as Identify reads them): informative, never a verdict (a
+        /// valid number stays valid, an invalid one invalid).
+        /// </summary>
+        public static BhytAdviceResult Advise(byte[] input, uint issuer, bool lenient)
+        {
+            BhytAdvice[] notes = new BhytAdvice[BhytConstants.AdviceMax];
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            UIntPtr capacity = new UIntPtr(BhytConstants.AdviceMax);
+            UIntPtr count;
+            uint code = lenient
+                ? Native.bhyt_advise_lenient(Bytes(input), len, issuer, notes, capacity, out count)
+                : Native.bhyt_advise(Bytes(input), len, issuer, notes, capacity, out count);
+            BhytAdviceResult result = new BhytAdviceResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                return result;
+            }
+            result.Notes = new BhytAdviceNote[(int)count.ToUInt64()];
+            for (int i = 0; i < result.Notes.Length; i++)
+            {
+                BhytAdvice note = notes[i];
+                result.Notes[i] = new BhytAdviceNote
+                {
+                    Code = note.Code,
+                    Name = AdviceCodeName(note.Code),
+                    GroupCode = Utf8(note.GroupCode),
+                    BenefitLevel = note.BenefitLevel,
+                    UsualBenefitLevel = note.UsualBenefitLevel,
+                    ShortFormPasses = note.ShortFormPasses == 1,
+                    BirthPlaceCode = note.BirthPlaceCode,
+                };
+            }
+            return result;
+        }
+
+        public static BhytAdviceResult Advise(string input, uint issuer, bool lenient)
+        {
+            return Advise(Encoding.UTF8.GetBytes(input), issuer, lenient);
+        }
+
+        /// <summary>The stable name of an Advice* code ("unusual_benefit_level", ...; "unknown" for any other value).</summary>
+        public static string AdviceCodeName(uint code)
+        {
+            return Utf8(Native.bhyt_advice_code_name(code));
+        }
+
+        /// <summary>The general message of an Advice* code in <paramref name="lang"/> (without a particular note's details).</summary>
+        public static string AdviceMessage(uint code, uint lang)
+        {
+            return Utf8(Native.bhyt_advice_message(code, lang));
         }
 
         /// <summary>

@@ -35,6 +35,9 @@ type Validity uint32
 // StayNote is one note on a stay (a BHYT_STAY_* bit).
 type StayNote uint32
 
+// AdviceCode is the code of an advisory note (BHYT_ADVICE_*).
+type AdviceCode uint32
+
 // IdentityKind is what Identify found (BHYT_IDENTITY_*).
 type IdentityKind uint32
 
@@ -393,6 +396,67 @@ func ParseMaTheBhytBytes(field []byte, issuer Issuer, lenient bool) ([]MaTheItem
 			out[i].Err = &Error{Code: Code(v.code), Position: position(v.position), ByteOffset: position(v.byte_offset),
 				text: [2]string{ErrorText(call, field, issuer, i, LangVi), ErrorText(call, field, issuer, i, LangEn)}}
 		}
+	}
+	return out, nil
+}
+
+// Name is the advice code's stable name ("unusual_benefit_level", ...; "unknown" for any
+// other value).
+func (a AdviceCode) Name() string {
+	return C.GoString(C.bhyt_advice_code_name(C.bhyt_advice_code(a)))
+}
+
+// Message is the advice code's general message in lang (without a particular note's details).
+func (a AdviceCode) Message(lang Lang) string {
+	return C.GoString(C.bhyt_advice_message(C.bhyt_advice_code(a), C.bhyt_lang(lang)))
+}
+
+// Advice is one advisory note: informative, never a verdict. Fields that do not apply to its
+// code are "" or 0.
+type Advice struct {
+	Code              AdviceCode
+	GroupCode         string // unusual benefit level, issued after the VNeID list: the group code
+	BenefitLevel      int    // unusual benefit level: the card's level (1-5)
+	UsualBenefitLevel int    // unusual benefit level: the level usual for the group (1-5)
+	ShortFormPasses   bool   // issued after the VNeID list: the last 10 characters pass the VNeID rule
+	BirthPlaceCode    int    // unlisted birth-place code: digits 1-3 of the number (0-999)
+}
+
+// AdviceMax is the most notes Advise gives for one input (BHYT_ADVICE_MAX).
+const AdviceMax = C.BHYT_ADVICE_MAX
+
+// Advise gives the advisory notes on input (a card number, checked with issuer, or a personal
+// identification number, read as Identify reads them): informative, never a verdict (a valid
+// number stays valid, an invalid one invalid). None: nil. The error is InvalidIssuer.
+func Advise(input string, issuer Issuer, lenient bool) ([]Advice, *Error) {
+	return AdviseBytes([]byte(input), issuer, lenient)
+}
+
+// AdviseBytes is Advise on bytes.
+func AdviseBytes(input []byte, issuer Issuer, lenient bool) ([]Advice, *Error) {
+	var notes [C.BHYT_ADVICE_MAX]C.bhyt_advice
+	var count C.size_t
+	data, n := bytes(input)
+	var code C.bhyt_result
+	if lenient {
+		code = C.bhyt_advise_lenient(data, n, C.bhyt_issuer(issuer), &notes[0], C.BHYT_ADVICE_MAX, &count)
+	} else {
+		code = C.bhyt_advise(data, n, C.bhyt_issuer(issuer), &notes[0], C.BHYT_ADVICE_MAX, &count)
+	}
+	if code != C.BHYT_OK {
+		return nil, codeError(code, NoPosition, NoPosition)
+	}
+	var out []Advice
+	for i := 0; i < int(count); i++ {
+		note := &notes[i]
+		out = append(out, Advice{
+			Code:              AdviceCode(note.code),
+			GroupCode:         C.GoString(&note.group_code[0]),
+			BenefitLevel:      int(note.benefit_level),
+			UsualBenefitLevel: int(note.usual_benefit_level),
+			ShortFormPasses:   note.short_form_passes == 1,
+			BirthPlaceCode:    int(note.birth_place_code),
+		})
 	}
 	return out, nil
 }

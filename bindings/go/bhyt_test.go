@@ -389,3 +389,76 @@ func TestMaTheVectors(t *testing.T) {
 		t.Fatalf("only %d rows, %d items", count, items)
 	}
 }
+
+// Advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+// bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+// AdviceMax, the verdict unchanged).
+func TestAdvise(t *testing.T) {
+	one := func(input string, lenient bool) Advice {
+		notes, err := Advise(input, IssuerAny, lenient)
+		if err != nil || len(notes) != 1 {
+			t.Errorf("%d notes (%v)", len(notes), err)
+			return Advice{}
+		}
+		return notes[0]
+	}
+	if notes, err := Advise("DN4010123456789", IssuerAny, false); err != nil || len(notes) != 0 {
+		t.Errorf("no note: %v %v", notes, err)
+	}
+	if n := one("TE4010123456789", false); n != (Advice{Code: AdviceUnusualBenefitLevel, GroupCode: "TE", BenefitLevel: 4,
+		UsualBenefitLevel: 1}) || n.Code.Name() != "unusual_benefit_level" {
+		t.Errorf("unusual benefit level: %+v", n)
+	}
+	for _, late := range []string{"ND4010123456789", "ND4010120878811"} {
+		if n := one(late, false); n.Code.Name() != "issued_after_vneid_list" || n.GroupCode != "ND" || !n.ShortFormPasses {
+			t.Errorf("issued after the VNeID list: %+v", n)
+		}
+	}
+	if err := Validate("ND4010123456789", IssuerAny, false); err == nil || err.Code != LateGroupCode {
+		t.Error("advise never changes the verdict")
+	}
+	for _, c := range []struct {
+		input   string
+		lenient bool
+	}{{" 003 095 001 234", true}, {"003095001234", false}} {
+		if n := one(c.input, c.lenient); n != (Advice{Code: AdviceUnlistedBirthPlaceCode, BirthPlaceCode: 3}) {
+			t.Errorf("unlisted birth place: %+v", n)
+		}
+	}
+	for _, input := range []string{"079195001234", ""} {
+		if notes, err := Advise(input, IssuerAny, false); err != nil || notes != nil {
+			t.Errorf("none: %v %v", notes, err)
+		}
+	}
+	if notes, err := Advise("TE4010123456789", Issuer(9), false); err == nil || err.Code != InvalidIssuer || notes != nil ||
+		err.Message(LangEn) == "" {
+		t.Errorf("invalid issuer: %v %v", notes, err)
+	}
+	if AdviceShortFormInClaims.Name() != "short_form_in_claims" || AdviceCode(0).Name() != "unknown" {
+		t.Error("advice code names")
+	}
+	if AdviceUnusualBenefitLevel.Message(LangEn) != "the benefit level differs from the level usual for the group; "+
+		"this is normal for a person who belongs to several groups (the best level applies)" ||
+		AdviceIssuedAfterVneidList.Message(LangVi) == "" || AdviceCode(99).Message(LangEn) != "unknown advice code" {
+		t.Error("advice messages")
+	}
+	issuers := map[string]Issuer{"any": IssuerAny, "vss": IssuerVSS, "police": IssuerPolice, "defence": IssuerDefence}
+	noted := 0
+	for _, row := range rows(t, "../../tests/vectors/cards.tsv") {
+		input := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		issuer := issuers[row["issuer"]]
+		notes, err := Advise(input, issuer, lenient)
+		ok := err == nil && len(notes) <= AdviceMax
+		for _, n := range notes {
+			noted++
+			ok = ok && n.Code.Name() != "unknown" && n.Code != AdviceShortFormInClaims
+		}
+		if !ok || (Validate(input, issuer, lenient) == nil) != (row["valid"] == "true") {
+			t.Errorf("cards.tsv:%s: advise %v %v", row["_line"], notes, err)
+		}
+	}
+	if noted == 0 {
+		t.Error("no cards.tsv row has a note")
+	}
+}

@@ -72,5 +72,12 @@ int main(void) {
     FIELD(bhyt_ma_the_item, start);
     FIELD(bhyt_ma_the_item, byte_start);
     FIELD(bhyt_ma_the_item, byte_len);
+    SIZE(bhyt_advice);
+    FIELD(bhyt_advice, code);
+    FIELD(bhyt_advice, group_code);
+    FIELD(bhyt_advice, benefit_level);
+    FIELD(bhyt_advice, usual_benefit_level);
+    FIELD(bhyt_advice, short_form_passes);
+    FIELD(bhyt_advice, birth_place_code);
     return 0;
 }

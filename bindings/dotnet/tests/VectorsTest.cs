@@ -7,7 +7,8 @@
 // identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
 // identification number, or the code, position, byte offset, the QR field and the message);
 // every row of ma_the.tsv (ParseMaTheBhyt: the count, each item's place, verdict, position and
-// byte offset in the field, the card Parse gives on the item's text, the item's message).
+// byte offset in the field, the card Parse gives on the item's text, the item's message);
+// Advise on the C and JavaScript tests' cases and on every row of cards.tsv.
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -346,6 +347,63 @@ public static class VectorsTest
         Check(count > 150 && items > count, "every ma_the row read");
     }
 
+    private static BhytAdviceNote Note(BhytAdviceResult got)
+    {
+        return got.Ok && got.Notes.Length == 1 ? got.Notes[0] : null;
+    }
+
+    // Advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+    // bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+    // AdviceMax, the verdict unchanged).
+    private static void Advice(string cardsPath)
+    {
+        uint any = BhytConstants.IssuerAny;
+        BhytAdviceResult none = BhytApi.Advise("DN4010123456789", any, false);
+        Check(none.Ok && none.Notes.Length == 0, "advise: no note");
+        BhytAdviceNote n = Note(BhytApi.Advise("TE4010123456789", any, false));
+        Check(n != null && n.Code == BhytConstants.AdviceUnusualBenefitLevel && n.Name == "unusual_benefit_level"
+            && n.GroupCode == "TE" && n.BenefitLevel == 4 && n.UsualBenefitLevel == 1, "advise: unusual benefit level");
+        foreach (string late in new string[] { "ND4010123456789", "ND4010120878811" })
+        {
+            n = Note(BhytApi.Advise(late, any, false));
+            Check(n != null && n.Name == "issued_after_vneid_list" && n.GroupCode == "ND" && n.ShortFormPasses,
+                "advise: issued after the VNeID list");
+        }
+        Check(BhytApi.Validate("ND4010123456789", any, false) == BhytConstants.LateGroupCode, "advise never changes the verdict");
+        n = Note(BhytApi.Advise(" 003 095 001 234", any, true));
+        Check(n != null && n.Code == BhytConstants.AdviceUnlistedBirthPlaceCode && n.BirthPlaceCode == 3, "advise: lenient");
+        n = Note(BhytApi.Advise("003095001234", any, false));
+        Check(n != null && n.Code == BhytConstants.AdviceUnlistedBirthPlaceCode && n.BirthPlaceCode == 3, "advise: unlisted birth place");
+        Check(BhytApi.Advise("079195001234", any, false).Notes.Length == 0 && BhytApi.Advise("", any, false).Notes.Length == 0,
+            "advise: none");
+        BhytAdviceResult bad = BhytApi.Advise("TE4010123456789", 9, false);
+        Check(bad.Code == BhytConstants.InvalidIssuer && bad.Name == "invalid_issuer" && bad.Notes == null, "advise: invalid issuer");
+        Check(BhytApi.AdviceCodeName(BhytConstants.AdviceShortFormInClaims) == "short_form_in_claims"
+            && BhytApi.AdviceCodeName(0) == "unknown", "advice code names");
+        Check(BhytApi.AdviceMessage(BhytConstants.AdviceUnusualBenefitLevel, BhytConstants.LangEn)
+            == "the benefit level differs from the level usual for the group; this is normal for a person who belongs "
+            + "to several groups (the best level applies)", "advice message");
+        Check(BhytApi.AdviceMessage(BhytConstants.AdviceIssuedAfterVneidList, BhytConstants.LangVi).Length > 0
+            && BhytApi.AdviceMessage(99, BhytConstants.LangEn) == "unknown advice code", "advice messages");
+        int noted = 0;
+        foreach (Dictionary<string, string> row in Rows(cardsPath))
+        {
+            string input = Unescape(row["input"]);
+            bool lenient = row["mode"] == "lenient";
+            uint issuer = Issuer(row["issuer"]);
+            BhytAdviceResult got = BhytApi.Advise(input, issuer, lenient);
+            bool known = got.Ok && got.Notes.Length <= BhytConstants.AdviceMax;
+            foreach (BhytAdviceNote note in got.Notes ?? new BhytAdviceNote[0])
+            {
+                noted++;
+                known = known && note.Name != "unknown" && note.Code != BhytConstants.AdviceShortFormInClaims;
+            }
+            Check(known && (BhytApi.Validate(input, issuer, lenient) == BhytConstants.Ok) == (row["valid"] == "true"),
+                "cards.tsv:" + row["_line"] + " advise");
+        }
+        Check(noted > 0, "some cards.tsv rows have notes");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -430,6 +488,7 @@ public static class VectorsTest
         Identify(Path.Combine(vectors, "identify.tsv"));
         Qr(Path.Combine(vectors, "qr.tsv"));
         MaThe(Path.Combine(vectors, "ma_the.tsv"));
+        Advice(args[0]);
 
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
@@ -438,6 +497,7 @@ public static class VectorsTest
             { "bhyt_date", typeof(BhytDate) },
             { "bhyt_verdict", typeof(BhytVerdict) },
             { "bhyt_ma_the_item", typeof(BhytMaTheItem) },
+            { "bhyt_advice", typeof(BhytAdvice) },
             { "bhyt_personal_id", typeof(BhytPersonalId) },
             { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },

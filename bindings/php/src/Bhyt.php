@@ -181,6 +181,53 @@ final class Bhyt implements BhytConstants
         return $out;
     }
 
+    /**
+     * The advisory notes on $input (a card number, checked with $issuer, or a personal
+     * identification number, read as identify reads them): informative, never a verdict (a
+     * valid number stays valid, an invalid one invalid). Returns ['code' => int, 'name' =>
+     * string, 'notes' => ?array]: notes (null when code is not OK: INVALID_ISSUER) has one
+     * array per note, ['code' => int (an ADVICE_* value), 'name' => string, 'group_code' =>
+     * string, 'benefit_level' => int, 'usual_benefit_level' => int, 'short_form_passes' =>
+     * bool, 'birth_place_code' => int]; fields that do not apply to the code are '' or 0.
+     */
+    public function advise(string $input, int $issuer = self::ISSUER_ANY, bool $lenient = false): array
+    {
+        $notes = $this->ffi->new('bhyt_advice[' . self::ADVICE_MAX . ']');
+        $count = $this->ffi->new('size_t');
+        $call = $lenient ? 'bhyt_advise_lenient' : 'bhyt_advise';
+        $code = $this->ffi->$call($input, strlen($input), $issuer, $notes, self::ADVICE_MAX, FFI::addr($count));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'notes' => null];
+        if ($code !== self::OK) {
+            return $out;
+        }
+        $out['notes'] = [];
+        for ($i = 0; $i < $count->cdata; $i++) {
+            $note = $notes[$i];
+            $out['notes'][] = [
+                'code' => $note->code,
+                'name' => $this->adviceCodeName($note->code),
+                'group_code' => FFI::string($note->group_code),
+                'benefit_level' => $note->benefit_level,
+                'usual_benefit_level' => $note->usual_benefit_level,
+                'short_form_passes' => $note->short_form_passes === 1,
+                'birth_place_code' => $note->birth_place_code,
+            ];
+        }
+        return $out;
+    }
+
+    /** The stable name of an ADVICE_* code ("unusual_benefit_level", ...; "unknown" for any other value). */
+    public function adviceCodeName(int $code): string
+    {
+        return $this->ffi->bhyt_advice_code_name($code);
+    }
+
+    /** The general message of an ADVICE_* code in $lang (without a particular note's details). */
+    public function adviceMessage(int $code, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_advice_message($code, $lang);
+    }
+
     /** A bhyt_card as the array parse gives. */
     private static function card(FFI\CData $card): array
     {

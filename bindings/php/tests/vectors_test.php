@@ -10,7 +10,8 @@
 // identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
 // identification number, or the code, position, byte offset, the QR field and the message);
 // every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
-// byte offset in the field, the card parse gives on the item's text, the item's message).
+// byte offset in the field, the card parse gives on the item's text, the item's message);
+// advise on the C and JavaScript tests' cases and on every row of cards.tsv.
 //
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
@@ -309,6 +310,41 @@ foreach (rows("$vectors/ma_the.tsv") as $row) {
     }
 }
 check($rows > 150 && $items > $rows, 'every ma_the row read');
+
+// advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+// bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+// ADVICE_MAX, the verdict unchanged).
+$note = fn (array $got): ?array => $got['code'] === Bhyt::OK && count($got['notes']) === 1 ? $got['notes'][0] : null;
+check($bhyt->advise('DN4010123456789') === ['code' => 0, 'name' => 'ok', 'notes' => []], 'advise: no note');
+$n = $note($bhyt->advise('TE4010123456789'));
+check($n !== null && $n['code'] === Bhyt::ADVICE_UNUSUAL_BENEFIT_LEVEL && $n['name'] === 'unusual_benefit_level' && $n['group_code'] === 'TE' && $n['benefit_level'] === 4 && $n['usual_benefit_level'] === 1, 'advise: unusual benefit level');
+foreach (['ND4010123456789', 'ND4010120878811'] as $late) {
+    $n = $note($bhyt->advise($late));
+    check($n !== null && $n['name'] === 'issued_after_vneid_list' && $n['group_code'] === 'ND' && $n['short_form_passes'] === true, 'advise: issued after the VNeID list');
+}
+check($bhyt->validate('ND4010123456789') === Bhyt::LATE_GROUP_CODE, 'advise never changes the verdict');
+foreach ([[' 003 095 001 234', true], ['003095001234', false]] as [$input, $lenient]) {
+    $n = $note($bhyt->advise($input, Bhyt::ISSUER_ANY, $lenient));
+    check($n !== null && $n['code'] === Bhyt::ADVICE_UNLISTED_BIRTH_PLACE_CODE && $n['birth_place_code'] === 3, 'advise: unlisted birth place');
+}
+check($bhyt->advise('079195001234')['notes'] === [] && $bhyt->advise('')['notes'] === [], 'advise: none');
+check($bhyt->advise('TE4010123456789', 9) === ['code' => Bhyt::INVALID_ISSUER, 'name' => 'invalid_issuer', 'notes' => null], 'advise: invalid issuer');
+check($bhyt->adviceCodeName(Bhyt::ADVICE_SHORT_FORM_IN_CLAIMS) === 'short_form_in_claims' && $bhyt->adviceCodeName(0) === 'unknown', 'advice code names');
+check($bhyt->adviceMessage(Bhyt::ADVICE_UNUSUAL_BENEFIT_LEVEL, Bhyt::LANG_EN) === 'the benefit level differs from the level usual for the group; this is normal for a person who belongs to several groups (the best level applies)', 'advice message');
+check($bhyt->adviceMessage(Bhyt::ADVICE_ISSUED_AFTER_VNEID_LIST) !== '' && $bhyt->adviceMessage(99, Bhyt::LANG_EN) === 'unknown advice code', 'advice messages');
+$noted = 0;
+foreach (rows($cardsPath) as $row) {
+    $input = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $got = $bhyt->advise($input, $issuers[$row['issuer']], $lenient);
+    $known = $got['code'] === Bhyt::OK && count($got['notes']) <= Bhyt::ADVICE_MAX;
+    foreach ($got['notes'] ?? [] as $n) {
+        $noted++;
+        $known = $known && $n['name'] !== 'unknown' && $n['code'] !== Bhyt::ADVICE_SHORT_FORM_IN_CLAIMS;
+    }
+    check($known && ($bhyt->validate($input, $issuers[$row['issuer']], $lenient) === Bhyt::OK) === ($row['valid'] === 'true'), "cards.tsv:{$row['_line']} advise");
+}
+check($noted > 0, 'some cards.tsv rows have notes');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

@@ -236,6 +236,89 @@ public final class Bhyt implements BhytConstants {
         return Collections.unmodifiableList(out);
     }
 
+    /** One advisory note: informative, never a verdict. Fields that do not apply to its code are "" or 0. */
+    public static final class Advice {
+        /** An ADVICE_* code. */
+        public final int code;
+        public final String name;
+        /** Unusual benefit level, issued after the VNeID list: the group code. */
+        public final String groupCode;
+        /** Unusual benefit level: the card's level (1-5) and the level usual for the group. */
+        public final int benefitLevel;
+        public final int usualBenefitLevel;
+        /** Issued after the VNeID list: the last 10 characters pass the VNeID rule. */
+        public final boolean shortFormPasses;
+        /** Unlisted birth-place code: digits 1-3 of the personal identification number (0-999). */
+        public final int birthPlaceCode;
+
+        Advice(BhytLibrary.bhyt_advice note) {
+            this.code = note.code;
+            this.name = LIB.bhyt_advice_code_name(note.code);
+            this.groupCode = string(note.group_code);
+            this.benefitLevel = note.benefit_level & 0xFF;
+            this.usualBenefitLevel = note.usual_benefit_level & 0xFF;
+            this.shortFormPasses = note.short_form_passes == 1;
+            this.birthPlaceCode = note.birth_place_code & 0xFFFF;
+        }
+
+        /** The code's general message in {@code lang}. */
+        public String message(int lang) {
+            return LIB.bhyt_advice_message(code, lang);
+        }
+    }
+
+    /** The notes of {@link #advise}, or the error (INVALID_ISSUER). */
+    public static final class AdviceResult {
+        public final int code;
+        public final String name;
+        /** The notes (empty: none; also empty when code is not OK). */
+        public final List<Advice> notes;
+
+        AdviceResult(int code, List<Advice> notes) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.notes = Collections.unmodifiableList(notes);
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+    }
+
+    /**
+     * The advisory notes on {@code input} (a card number, checked with {@code issuer}, or a
+     * personal identification number, read as {@link #identify} reads them): informative, never
+     * a verdict (a valid number stays valid, an invalid one invalid).
+     */
+    public static AdviceResult advise(String input, int issuer, boolean lenient) {
+        return advise(input.getBytes(StandardCharsets.UTF_8), issuer, lenient);
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static AdviceResult advise(byte[] input, int issuer, boolean lenient) {
+        BhytLibrary.bhyt_advice first = new BhytLibrary.bhyt_advice();
+        BhytLibrary.bhyt_advice[] notes = (BhytLibrary.bhyt_advice[]) first.toArray(ADVICE_MAX);
+        BhytLibrary.SizeTByReference count = new BhytLibrary.SizeTByReference();
+        int code = lenient ? LIB.bhyt_advise_lenient(input, size(input.length), issuer, first, size(ADVICE_MAX), count)
+                : LIB.bhyt_advise(input, size(input.length), issuer, first, size(ADVICE_MAX), count);
+        List<Advice> out = new ArrayList<>();
+        for (int i = 0; code == OK && i < count.getValue(); i++) {
+            notes[i].read();
+            out.add(new Advice(notes[i]));
+        }
+        return new AdviceResult(code, out);
+    }
+
+    /** The stable name of an ADVICE_* code ("unusual_benefit_level", ...; "unknown" for any other value). */
+    public static String adviceCodeName(int code) {
+        return LIB.bhyt_advice_code_name(code);
+    }
+
+    /** The general message of an ADVICE_* code in {@code lang} (without a particular note's details). */
+    public static String adviceMessage(int code, int lang) {
+        return LIB.bhyt_advice_message(code, lang);
+    }
+
     /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
     public static String errorName(int code) {
         return LIB.bhyt_error_code_name(code);

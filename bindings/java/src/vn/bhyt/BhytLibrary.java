@@ -146,6 +146,18 @@ public interface BhytLibrary extends Library {
         public SizeT byte_len;
     }
 
+    /** struct bhyt_advice: one advisory note (fields that do not apply to its code are 0 or empty). */
+    @Structure.FieldOrder({"code", "group_code", "benefit_level", "usual_benefit_level", "short_form_passes",
+            "birth_place_code"})
+    class bhyt_advice extends Structure {
+        public int code;
+        public byte[] group_code = new byte[3];
+        public byte benefit_level;
+        public byte usual_benefit_level;
+        public byte short_form_passes;
+        public short birth_place_code;
+    }
+
     /** struct bhyt_date: all 0 is no date. */
     @Structure.FieldOrder({"year", "month", "day"})
     class bhyt_date extends Structure {
@@ -210,6 +222,16 @@ public interface BhytLibrary extends Library {
 
     int bhyt_parse_ma_the_bhyt_lenient(byte[] field, SizeT len, int issuer, bhyt_ma_the_item outItems,
             SizeT capacity, SizeTByReference outCount);
+
+    int bhyt_advise(byte[] input, SizeT len, int issuer, bhyt_advice outAdvice, SizeT capacity,
+            SizeTByReference outCount);
+
+    int bhyt_advise_lenient(byte[] input, SizeT len, int issuer, bhyt_advice outAdvice, SizeT capacity,
+            SizeTByReference outCount);
+
+    String bhyt_advice_code_name(int code);
+
+    String bhyt_advice_message(int code, int lang);
 
     String bhyt_stay_note_name(int note);
 

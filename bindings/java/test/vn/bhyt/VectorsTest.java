@@ -20,7 +20,8 @@ import java.util.Map;
  * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
  * identification number, or the code, position, byte offset, the QR field and the message);
  * every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
- * byte offset in the field, the card parse gives on the item's text, the item's message).
+ * byte offset in the field, the card parse gives on the item's text, the item's message);
+ * advise on the C and JavaScript tests' cases and on every row of cards.tsv.
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -315,6 +316,63 @@ public final class VectorsTest implements BhytConstants {
         check(count > 150 && items > count, "every ma_the row read");
     }
 
+    /** The one note of {@code got}, or null. */
+    private static Bhyt.Advice note(Bhyt.AdviceResult got) {
+        return got.ok() && got.notes.size() == 1 ? got.notes.get(0) : null;
+    }
+
+    /**
+     * advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+     * bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+     * ADVICE_MAX, the verdict unchanged).
+     */
+    private static void advice(String cardsPath) throws Exception {
+        check(Bhyt.advise("DN4010123456789", ISSUER_ANY, false).ok()
+                && Bhyt.advise("DN4010123456789", ISSUER_ANY, false).notes.isEmpty(), "advise: no note");
+        Bhyt.Advice n = note(Bhyt.advise("TE4010123456789", ISSUER_ANY, false));
+        check(n != null && n.code == ADVICE_UNUSUAL_BENEFIT_LEVEL && n.name.equals("unusual_benefit_level")
+                && n.groupCode.equals("TE") && n.benefitLevel == 4 && n.usualBenefitLevel == 1,
+                "advise: unusual benefit level");
+        for (String late : new String[] {"ND4010123456789", "ND4010120878811"}) {
+            n = note(Bhyt.advise(late, ISSUER_ANY, false));
+            check(n != null && n.name.equals("issued_after_vneid_list") && n.groupCode.equals("ND") && n.shortFormPasses,
+                    "advise: issued after the VNeID list");
+        }
+        check(Bhyt.validate("ND4010123456789", ISSUER_ANY, false) == LATE_GROUP_CODE, "advise never changes the verdict");
+        n = note(Bhyt.advise(" 003 095 001 234", ISSUER_ANY, true));
+        check(n != null && n.code == ADVICE_UNLISTED_BIRTH_PLACE_CODE && n.birthPlaceCode == 3, "advise: lenient");
+        n = note(Bhyt.advise("003095001234", ISSUER_ANY, false));
+        check(n != null && n.code == ADVICE_UNLISTED_BIRTH_PLACE_CODE && n.birthPlaceCode == 3
+                && n.message(LANG_VI).length() > 0, "advise: unlisted birth place");
+        check(Bhyt.advise("079195001234", ISSUER_ANY, false).notes.isEmpty()
+                && Bhyt.advise("", ISSUER_ANY, false).notes.isEmpty(), "advise: none");
+        Bhyt.AdviceResult bad = Bhyt.advise("TE4010123456789", 9, false);
+        check(bad.code == INVALID_ISSUER && bad.name.equals("invalid_issuer") && bad.notes.isEmpty(),
+                "advise: invalid issuer");
+        check(Bhyt.adviceCodeName(ADVICE_SHORT_FORM_IN_CLAIMS).equals("short_form_in_claims")
+                && Bhyt.adviceCodeName(0).equals("unknown"), "advice code names");
+        check(Bhyt.adviceMessage(ADVICE_UNUSUAL_BENEFIT_LEVEL, LANG_EN).equals("the benefit level differs from the "
+                + "level usual for the group; this is normal for a person who belongs to several groups (the best "
+                + "level applies)"), "advice message");
+        check(!Bhyt.adviceMessage(ADVICE_ISSUED_AFTER_VNEID_LIST, LANG_VI).isEmpty()
+                && Bhyt.adviceMessage(99, LANG_EN).equals("unknown advice code"), "advice messages");
+        int noted = 0;
+        for (Map<String, String> row : rows(cardsPath)) {
+            String input = unescape(row.get("input"));
+            boolean lenient = row.get("mode").equals("lenient");
+            int issuer = issuer(row.get("issuer"));
+            Bhyt.AdviceResult got = Bhyt.advise(input, issuer, lenient);
+            boolean known = got.ok() && got.notes.size() <= ADVICE_MAX;
+            for (Bhyt.Advice a : got.notes) {
+                noted++;
+                known = known && !a.name.equals("unknown") && a.code != ADVICE_SHORT_FORM_IN_CLAIMS;
+            }
+            check(known && (Bhyt.validate(input, issuer, lenient) == OK) == row.get("valid").equals("true"),
+                    "cards.tsv:" + row.get("_line") + " advise");
+        }
+        check(noted > 0, "some cards.tsv rows have notes");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String[]> messages = new HashMap<>();
         for (Map<String, String> row : rows(args[1])) {
@@ -393,6 +451,7 @@ public final class VectorsTest implements BhytConstants {
         identify(Paths.get(vectors, "identify.tsv").toString());
         qr(Paths.get(vectors, "qr.tsv").toString());
         maThe(Paths.get(vectors, "ma_the.tsv").toString());
+        advice(args[0]);
 
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
@@ -400,6 +459,7 @@ public final class VectorsTest implements BhytConstants {
         structs.put("bhyt_date", new BhytLibrary.bhyt_date());
         structs.put("bhyt_verdict", new BhytLibrary.bhyt_verdict());
         structs.put("bhyt_ma_the_item", new BhytLibrary.bhyt_ma_the_item());
+        structs.put("bhyt_advice", new BhytLibrary.bhyt_advice());
         structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
         structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
