@@ -142,6 +142,35 @@ namespace Bhyt
         }
     }
 
+    /// <summary>
+    /// struct bhyt_card_qr: a card's QR code read into its fields (the texts through bhyt_qr_field_text).
+    /// Personal data: its ToString names none of it.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytCardQr
+    {
+        public BhytCard Card;
+        public BhytDate BirthDate;
+        public byte Sex;
+        public byte HasAddress;
+        public byte HasGuardianName;
+        public byte Repaired;
+        public byte Utf16;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 6)]
+        public byte[] FacilityCode;
+        public BhytDate ValidFrom;
+        public BhytDate ValidTo;
+        public BhytDate IssuedOn;
+        public BhytDate FiveYearsOn;
+        public uint Layout;
+        public UIntPtr FieldCount;
+
+        public override string ToString()
+        {
+            return "BhytCardQr{Layout=" + Layout + ", FieldCount=" + FieldCount + "}";
+        }
+    }
+
     /// <summary>The C functions, loaded by the library's soname (libbhyt.so.0.MINOR).</summary>
     public static class Native
     {
@@ -219,6 +248,16 @@ namespace Bhyt
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr bhyt_advice_message(uint code, uint lang);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_format(ref BhytCard card, uint style, byte[] buffer, UIntPtr size, out UIntPtr required);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_read_card_qr(byte[] input, UIntPtr len, out BhytCardQr qr, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_qr_field_text(byte[] input, UIntPtr len, UIntPtr index, byte[] buffer, UIntPtr size,
+            out UIntPtr required);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr bhyt_stay_note_name(uint note);
@@ -307,6 +346,56 @@ namespace Bhyt
         public BhytAdviceNote[] Notes;
 
         public bool Ok { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>
+    /// A card's QR code read into its fields, or why the input is none (the error of Identify; UnrecognizedQr too
+    /// for something else than a card's QR code). Personal data: ToString shows the card masked and no other field.
+    /// </summary>
+    public sealed class BhytCardQrResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>For an InvalidQrField error, the QR field's stable name ("birth_date", ...); else null.</summary>
+        public string QrField;
+        /// <summary>On success, the fields that are not text (ValidTo and FiveYearsOn all 0 when absent); null otherwise.</summary>
+        public BhytCardQr? Qr;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+
+        /// <summary>The code, and on success the card masked (bhyt_format's StyleMasked), layout and field count.</summary>
+        public override string ToString()
+        {
+            if (Qr == null)
+            {
+                return "BhytCardQrResult{" + Name + "}";
+            }
+            BhytCard card = Qr.Value.Card;
+            byte[] masked = new byte[BhytConstants.FormatSize];
+            UIntPtr required;
+            uint formatted = Native.bhyt_format(ref card, BhytConstants.StyleMasked, masked, new UIntPtr(BhytConstants.FormatSize),
+                out required);
+            return "BhytCardQrResult{Card=" + (formatted == BhytConstants.Ok ? BhytApi.Utf8(masked) : "?") + ", Layout="
+                + Qr.Value.Layout + ", FieldCount=" + Qr.Value.FieldCount + "}";
+        }
+    }
+
+    /// <summary>The text of one QR field, or why there is none. Personal data: ToString hides it.</summary>
+    public sealed class BhytQrFieldTextResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>On success, the field's text; else null.</summary>
+        public string Text;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+
+        public override string ToString()
+        {
+            return "BhytQrFieldTextResult{" + Name + (Text == null ? "" : ", " + Text.Length + " characters") + "}";
+        }
     }
 
     /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
@@ -584,6 +673,67 @@ namespace Bhyt
         public static string AdviceMessage(uint code, uint lang)
         {
             return Utf8(Native.bhyt_advice_message(code, lang));
+        }
+
+        /// <summary>
+        /// Reads a BHYT card's QR code as a scanner types it (fields separated by '|'). The texts (name,
+        /// address, guardian): QrFieldText; the error's message: ErrorText(CallIdentify, ...).
+        /// </summary>
+        public static BhytCardQrResult ReadCardQr(byte[] input)
+        {
+            BhytCardQr qr;
+            BhytError error;
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            uint code = Native.bhyt_read_card_qr(Bytes(input), len, out qr, out error);
+            BhytCardQrResult result = new BhytCardQrResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                result.Position = Position(error.Position);
+                result.ByteOffset = Position(error.ByteOffset);
+                string field = Utf8(Native.bhyt_qr_error_field(BhytConstants.CallIdentify, Bytes(input), len));
+                result.QrField = field.Length == 0 ? null : field;
+                return result;
+            }
+            result.Qr = qr;
+            return result;
+        }
+
+        public static BhytCardQrResult ReadCardQr(string input)
+        {
+            return ReadCardQr(Encoding.UTF8.GetBytes(input));
+        }
+
+        /// <summary>
+        /// The text of field <paramref name="index"/> of a QR payload (a card's or a CCCD's): for a card QR the
+        /// name (1), address (4, "" for '-') and guardian's name (10) decoded from hex, every other field as
+        /// typed. The error is InvalidLength for an index past the last field, or the error of Identify for
+        /// input that is no QR code.
+        /// </summary>
+        public static BhytQrFieldTextResult QrFieldText(byte[] input, ulong index)
+        {
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            UIntPtr required;
+            uint code = Native.bhyt_qr_field_text(Bytes(input), len, new UIntPtr(index), null, UIntPtr.Zero, out required);
+            if (code == BhytConstants.Ok || code == BhytConstants.BufferTooSmall)
+            {
+                byte[] buffer = new byte[required.ToUInt64()];
+                code = Native.bhyt_qr_field_text(Bytes(input), len, new UIntPtr(index), buffer, required, out required);
+                if (code == BhytConstants.Ok)
+                {
+                    return new BhytQrFieldTextResult
+                    {
+                        Code = code,
+                        Name = CodeName(code),
+                        Text = Encoding.UTF8.GetString(buffer, 0, buffer.Length - 1),
+                    };
+                }
+            }
+            return new BhytQrFieldTextResult { Code = code, Name = CodeName(code) };
+        }
+
+        public static BhytQrFieldTextResult QrFieldText(string input, ulong index)
+        {
+            return QrFieldText(Encoding.UTF8.GetBytes(input), index);
         }
 
         /// <summary>

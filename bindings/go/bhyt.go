@@ -15,7 +15,10 @@ package bhyt
 */
 import "C"
 
-import "unsafe"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // Issuer is an issuing body chosen in a form (BHYT_ISSUER_*).
 type Issuer uint32
@@ -37,6 +40,9 @@ type StayNote uint32
 
 // AdviceCode is the code of an advisory note (BHYT_ADVICE_*).
 type AdviceCode uint32
+
+// QRLayout is a card QR's layout (BHYT_QR_LAYOUT_*).
+type QRLayout uint32
 
 // IdentityKind is what Identify found (BHYT_IDENTITY_*).
 type IdentityKind uint32
@@ -459,4 +465,96 @@ func AdviseBytes(input []byte, issuer Issuer, lenient bool) ([]Advice, *Error) {
 		})
 	}
 	return out, nil
+}
+
+// CardQR is a BHYT card's QR code (paper card, VssID) read into the fields that are not text;
+// the texts (name, address, guardian) are read with QRFieldText. Personal data: every fmt
+// verb prints the card masked and no other personal field.
+type CardQR struct {
+	Card            *Card
+	BirthDate       Date // the date of birth, or the year alone (Month and Day 0)
+	Sex             Sex
+	HasAddress      bool // field 4 (address) is not "-"
+	HasGuardianName bool // field 10 (parent or guardian's name) is present and not "-"
+	Repaired        bool // Telex damage in a hex field was undone
+	UTF16           bool // a hex field's bytes were read as UTF-16LE
+	FacilityCode    string
+	ValidFrom       Date
+	ValidTo         Date // Date{}: no end date
+	IssuedOn        Date
+	FiveYearsOn     Date // Date{} when absent
+	Layout          QRLayout
+	FieldCount      int // how many fields, not counting the closing '$'
+	masked          string
+}
+
+// Format prints the card masked (bhyt_format's masked style), the layout and the field count,
+// whatever the verb.
+func (q CardQR) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "bhyt.CardQR{Card: %s, Layout: %d, FieldCount: %d}", q.masked, q.Layout, q.FieldCount)
+}
+
+// ReadCardQR reads a BHYT card's QR code as a scanner types it (fields separated by '|').
+// The error is Identify's (its Message the core's; for InvalidQRField, QRField names the
+// field), and UnrecognizedQR for input that is something else than a card's QR code.
+func ReadCardQR(input string) (*CardQR, *Error) {
+	return ReadCardQRBytes([]byte(input))
+}
+
+// ReadCardQRBytes is ReadCardQR on bytes.
+func ReadCardQRBytes(input []byte) (*CardQR, *Error) {
+	var qr C.bhyt_card_qr
+	var cerr C.bhyt_error
+	data, n := bytes(input)
+	if code := C.bhyt_read_card_qr(data, n, &qr, &cerr); code != C.BHYT_OK {
+		err := callError(code, &cerr, CallIdentify, input, IssuerAny, 0)
+		if err.text[0] == "" {
+			// Input that bhyt_identify reads as something else: the code's general messages.
+			err = codeError(code, err.Position, err.ByteOffset)
+		}
+		err.QRField = C.GoString(C.bhyt_qr_error_field(C.bhyt_call(CallIdentify), data, n))
+		return nil, err
+	}
+	date := func(d C.bhyt_date) Date { return Date{Year: uint16(d.year), Month: uint8(d.month), Day: uint8(d.day)} }
+	var masked [C.BHYT_FORMAT_SIZE]C.char
+	C.bhyt_format(&qr.card, C.BHYT_STYLE_MASKED, &masked[0], C.BHYT_FORMAT_SIZE, nil)
+	return &CardQR{
+		Card:            goCard(&qr.card),
+		BirthDate:       date(qr.birth_date),
+		Sex:             Sex(qr.sex),
+		HasAddress:      qr.has_address == 1,
+		HasGuardianName: qr.has_guardian_name == 1,
+		Repaired:        qr.repaired == 1,
+		UTF16:           qr.utf16 == 1,
+		FacilityCode:    C.GoString(&qr.facility_code[0]),
+		ValidFrom:       date(qr.valid_from),
+		ValidTo:         date(qr.valid_to),
+		IssuedOn:        date(qr.issued_on),
+		FiveYearsOn:     date(qr.five_years_on),
+		Layout:          QRLayout(qr.layout),
+		FieldCount:      int(qr.field_count),
+		masked:          C.GoString(&masked[0]),
+	}, nil
+}
+
+// QRFieldText is the text of field index of a QR payload (a card's or a CCCD's): for a card
+// QR the name (1), address (4, "" for "-") and guardian's name (10) decoded from hex, every
+// other field as typed. Personal data: do not log it. The error is InvalidLength for an index
+// past the last field (or a negative one), or Identify's code for input that is no QR code.
+func QRFieldText(input string, index int) (string, *Error) {
+	if index < 0 {
+		return "", codeError(C.BHYT_INVALID_LENGTH, NoPosition, NoPosition)
+	}
+	raw := []byte(input)
+	data, n := bytes(raw)
+	var required C.size_t
+	code := C.bhyt_qr_field_text(data, n, C.size_t(index), nil, 0, &required)
+	if code == C.BHYT_OK || code == C.BHYT_BUFFER_TOO_SMALL {
+		buffer := make([]byte, int(required))
+		code = C.bhyt_qr_field_text(data, n, C.size_t(index), (*C.char)(unsafe.Pointer(&buffer[0])), required, &required)
+		if code == C.BHYT_OK {
+			return string(buffer[:len(buffer)-1]), nil
+		}
+	}
+	return "", codeError(code, NoPosition, NoPosition)
 }

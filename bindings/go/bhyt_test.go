@@ -462,3 +462,114 @@ func TestAdvise(t *testing.T) {
 		t.Error("no cards.tsv row has a note")
 	}
 }
+
+func iso(d Date) string {
+	switch {
+	case d.Year == 0:
+		return "-"
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// hexText is a field's text as the vectors write decoded texts: the hex of its UTF-8, "-"
+// when empty.
+func hexText(text string, err *Error) string {
+	switch {
+	case err != nil:
+		return "?"
+	case text == "":
+		return "-"
+	}
+	return fmt.Sprintf("%x", text)
+}
+
+// Every row of tests/vectors/qr.tsv through ReadCardQR and QRFieldText: a card QR's fields,
+// a CCCD QR's name and old number, and for input that is no card QR the error of Identify;
+// no fmt verb prints the card or the name.
+func TestReadCardQRVectors(t *testing.T) {
+	layouts := map[QRLayout]string{QRLayout10Fields: "10_fields", QRLayout15Tokens: "15_tokens",
+		QRLayout17Tokens: "17_tokens", QRLayoutOther: "other"}
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/qr.tsv") {
+		count++
+		where := "qr.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		qr, err := ReadCardQR(input)
+		switch {
+		case row["kind"] == "card_qr" && row["valid"] == "true":
+			if err != nil || qr.Card.Compact != row["card"] {
+				t.Errorf("%s: card (%v)", where, err)
+				continue
+			}
+			sex := map[Sex]string{SexMale: "male", SexFemale: "female"}[qr.Sex]
+			if iso(qr.BirthDate) != row["birth_date"] || sex != row["sex"] || qr.FacilityCode != row["facility_code"] ||
+				iso(qr.ValidFrom) != row["valid_from"] || iso(qr.ValidTo) != row["valid_to"] ||
+				iso(qr.IssuedOn) != row["issued_on"] || iso(qr.FiveYearsOn) != row["five_years_on"] ||
+				layouts[qr.Layout] != row["layout"] || strconv.FormatBool(qr.Repaired) != row["repaired"] ||
+				strconv.FormatBool(qr.UTF16) != row["utf16"] {
+				t.Errorf("%s: fields %v", where, qr)
+			}
+			name, nameErr := QRFieldText(input, 1)
+			address := hexText(QRFieldText(input, 4))
+			manager, _ := QRFieldText(input, 9)
+			if hexText(name, nameErr) != row["name_hex"] || address != row["address_hex"] || qr.HasAddress != (address != "-") ||
+				manager != row["manager_code"] {
+				t.Errorf("%s: texts", where)
+			}
+			if qr.FieldCount > 10 && hexText(QRFieldText(input, 10)) != row["guardian_hex"] {
+				t.Errorf("%s: guardian", where)
+			}
+			if _, past := QRFieldText(input, qr.FieldCount); past == nil || past.Code != InvalidLength {
+				t.Errorf("%s: past the last field", where)
+			}
+			if row["raw_fields"] != "-" {
+				for _, index := range strings.Split(row["raw_fields"], ",") {
+					i, _ := strconv.Atoi(index)
+					if _, rawErr := QRFieldText(input, i); rawErr != nil {
+						t.Errorf("%s: raw field %d", where, i)
+					}
+				}
+			}
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+				text := fmt.Sprintf(verb, qr) + fmt.Sprintf(verb, *qr)
+				if strings.Contains(text, row["card"]) || (name != "" && strings.Contains(text, name)) || !strings.Contains(text, "******") {
+					t.Errorf("%s: %s shows personal data", where, verb)
+				}
+			}
+		case row["valid"] == "true":
+			name, nameErr := QRFieldText(input, 2)
+			old, _ := QRFieldText(input, 1)
+			if old == "" {
+				old = "-"
+			}
+			if err == nil || err.Code != UnrecognizedQR || qr != nil || hexText(name, nameErr) != row["name_hex"] ||
+				old != row["old_id"] {
+				t.Errorf("%s: CCCD (%v)", where, err)
+			}
+		default:
+			position := NoPosition
+			if row["position"] != "-" {
+				position, _ = strconv.Atoi(row["position"])
+			}
+			_, identifyErr := Identify(input, false)
+			text, textErr := QRFieldText(input, 0)
+			if err == nil || qr != nil || err.Code.Name() != row["code"] || err.Position != position ||
+				identifyErr == nil || err.QRField != identifyErr.QRField || err.Message(LangVi) == "" ||
+				textErr == nil || textErr.Code != err.Code || text != "" ||
+				(len(input) >= 10 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+				t.Errorf("%s: error %v", where, err)
+			}
+		}
+	}
+	if count < 70 {
+		t.Fatalf("only %d rows", count)
+	}
+	if _, err := ReadCardQR("HS4010120878811"); err == nil || err.Code != UnrecognizedQR || err.Message(LangEn) == "" {
+		t.Errorf("a typed number: %v", err)
+	}
+	if _, err := QRFieldText("HS4010120878811", 0); err == nil || err.Code != UnrecognizedQR {
+		t.Errorf("a typed number's field: %v", err)
+	}
+}

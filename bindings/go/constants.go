@@ -77,6 +77,14 @@ const (
 	AdviceShortFormInClaims      AdviceCode = C.BHYT_ADVICE_SHORT_FORM_IN_CLAIMS
 )
 
+// The layouts of a card QR (bhyt_qr_layout), as bhyt.h defines them.
+const (
+	QRLayout10Fields QRLayout = C.BHYT_QR_LAYOUT_10_FIELDS
+	QRLayout15Tokens QRLayout = C.BHYT_QR_LAYOUT_15_TOKENS
+	QRLayout17Tokens QRLayout = C.BHYT_QR_LAYOUT_17_TOKENS
+	QRLayoutOther    QRLayout = C.BHYT_QR_LAYOUT_OTHER
+)
+
 // The kinds of what Identify found (bhyt_identity_kind), as bhyt.h defines them.
 const (
 	IdentityCard         IdentityKind = C.BHYT_IDENTITY_CARD

@@ -10,9 +10,9 @@
   bindings/dotnet/BhytConstants.cs             every BHYT_* constant, as a static class
   bindings/go/constants.go                     the names of the constants the Go package
                                                types (result codes, issuers, languages, calls,
-                                               validities, stay notes, advice codes, identity
-                                               kinds, sexes), each set to the C constant: cgo
-                                               reads the values from bhyt.h
+                                               validities, stay notes, advice codes, QR
+                                               layouts, identity kinds, sexes), each set to
+                                               the C constant: cgo reads the values from bhyt.h
 
 usage: generate.py          write the files
        generate.py --check  exit 1 (naming the files) if a file differs from what is generated
@@ -153,6 +153,7 @@ GO_FAMILIES = [
     ("BHYT_VALIDITY_", "Validity", "validities of a card on a date (bhyt_validity)"),
     ("BHYT_STAY_", "StayNote", "notes on a stay (bhyt_stay_note bits)"),
     ("BHYT_ADVICE_", "AdviceCode", "codes of an advisory note (bhyt_advice_code)"),
+    ("BHYT_QR_LAYOUT_", "QRLayout", "layouts of a card QR (bhyt_qr_layout)"),
     ("BHYT_IDENTITY_", "IdentityKind", "kinds of what Identify found (bhyt_identity_kind)"),
     ("BHYT_SEX_", "Sex", "sexes a personal identification number encodes (bhyt_sex)"),
 ]

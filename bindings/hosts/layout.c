@@ -79,5 +79,20 @@ int main(void) {
     FIELD(bhyt_advice, usual_benefit_level);
     FIELD(bhyt_advice, short_form_passes);
     FIELD(bhyt_advice, birth_place_code);
+    SIZE(bhyt_card_qr);
+    FIELD(bhyt_card_qr, card);
+    FIELD(bhyt_card_qr, birth_date);
+    FIELD(bhyt_card_qr, sex);
+    FIELD(bhyt_card_qr, has_address);
+    FIELD(bhyt_card_qr, has_guardian_name);
+    FIELD(bhyt_card_qr, repaired);
+    FIELD(bhyt_card_qr, utf16);
+    FIELD(bhyt_card_qr, facility_code);
+    FIELD(bhyt_card_qr, valid_from);
+    FIELD(bhyt_card_qr, valid_to);
+    FIELD(bhyt_card_qr, issued_on);
+    FIELD(bhyt_card_qr, five_years_on);
+    FIELD(bhyt_card_qr, layout);
+    FIELD(bhyt_card_qr, field_count);
     return 0;
 }

@@ -8,7 +8,8 @@
 // identification number, or the code, position, byte offset, the QR field and the message);
 // every row of ma_the.tsv (ParseMaTheBhyt: the count, each item's place, verdict, position and
 // byte offset in the field, the card Parse gives on the item's text, the item's message);
-// Advise on the C and JavaScript tests' cases and on every row of cards.tsv.
+// Advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+// qr.tsv through ReadCardQr and QrFieldText (every field of a card QR, a CCCD QR's texts).
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -404,6 +405,100 @@ public static class VectorsTest
         Check(noted > 0, "some cards.tsv rows have notes");
     }
 
+    private static string Iso(BhytDate d)
+    {
+        if (d.Year == 0)
+        {
+            return "-";
+        }
+        return d.Month == 0 ? d.Year.ToString("D4") : d.Year.ToString("D4") + "-" + d.Month.ToString("D2") + "-" + d.Day.ToString("D2");
+    }
+
+    // A field's text as the vectors write decoded texts: the hex of its UTF-8, "-" when empty.
+    private static string Hex(BhytQrFieldTextResult t)
+    {
+        if (!t.Ok)
+        {
+            return "?";
+        }
+        StringBuilder output = new StringBuilder();
+        foreach (byte b in Encoding.UTF8.GetBytes(t.Text))
+        {
+            output.Append(b.ToString("x2"));
+        }
+        return output.Length == 0 ? "-" : output.ToString();
+    }
+
+    // Every row of qr.tsv through ReadCardQr and QrFieldText.
+    private static void CardQr(string path)
+    {
+        string[] layouts = { "?", "10_fields", "15_tokens", "17_tokens", "other" };
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "qr.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytCardQrResult got = BhytApi.ReadCardQr(input);
+            if (row["kind"] == "card_qr" && row["valid"] == "true")
+            {
+                Check(got.Valid && got.Qr != null && BhytApi.Utf8(got.Qr.Value.Card.Compact) == row["card"], where + " card");
+                if (got.Qr == null)
+                {
+                    continue;
+                }
+                BhytCardQr qr = got.Qr.Value;
+                Check(Iso(qr.BirthDate) == row["birth_date"]
+                    && qr.Sex == (row["sex"] == "male" ? BhytConstants.SexMale : BhytConstants.SexFemale), where + " birth date, sex");
+                Check(BhytApi.Utf8(qr.FacilityCode) == row["facility_code"] && Iso(qr.ValidFrom) == row["valid_from"]
+                    && Iso(qr.ValidTo) == row["valid_to"], where + " facility, validity");
+                Check(Iso(qr.IssuedOn) == row["issued_on"] && Iso(qr.FiveYearsOn) == row["five_years_on"], where + " issued, five years");
+                Check(qr.Layout >= 1 && qr.Layout <= 4 && layouts[qr.Layout] == row["layout"]
+                    && (qr.Repaired == 1) == (row["repaired"] == "true") && (qr.Utf16 == 1) == (row["utf16"] == "true"),
+                    where + " layout, flags");
+                Check(Hex(BhytApi.QrFieldText(input, 1)) == row["name_hex"], where + " name");
+                string address = Hex(BhytApi.QrFieldText(input, 4));
+                Check(address == row["address_hex"] && (qr.HasAddress == 1) == (address != "-"), where + " address");
+                ulong fields = qr.FieldCount.ToUInt64();
+                if (fields > 10)
+                {
+                    Check(Hex(BhytApi.QrFieldText(input, 10)) == row["guardian_hex"], where + " guardian");
+                }
+                Check(BhytApi.QrFieldText(input, 9).Text == row["manager_code"], where + " manager code");
+                Check(BhytApi.QrFieldText(input, fields).Code == BhytConstants.InvalidLength, where + " past the last field");
+                if (row["raw_fields"] != "-")
+                {
+                    foreach (string index in row["raw_fields"].Split(','))
+                    {
+                        Check(BhytApi.QrFieldText(input, ulong.Parse(index)).Ok, where + " raw field " + index);
+                    }
+                }
+                // Personal data never in a repr: the card masked, no name.
+                string repr = got.ToString() + qr.ToString() + BhytApi.QrFieldText(input, 1).ToString();
+                Check(!repr.Contains(row["card"]) && !repr.Contains(BhytApi.QrFieldText(input, 1).Text)
+                    && got.ToString().Contains("******"), where + " ToString");
+            }
+            else if (row["valid"] == "true")
+            {
+                Check(got.Code == BhytConstants.UnrecognizedQr && got.Qr == null, where + " not a card QR");
+                Check(Hex(BhytApi.QrFieldText(input, 2)) == row["name_hex"], where + " CCCD name");
+                string old = BhytApi.QrFieldText(input, 1).Text;
+                Check(row["old_id"] == (old == "" ? "-" : old), where + " old id");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"] && got.Qr == null && got.Position == position, where + " error");
+                Check(got.QrField == BhytApi.Identify(input, false).QrField, where + " error field");
+                BhytQrFieldTextResult text = BhytApi.QrFieldText(input, 0);
+                Check(text.Name == row["code"] && text.Text == null, where + " field text: the error of Identify");
+            }
+        }
+        Check(count > 70, "every qr row read for ReadCardQr");
+        Check(BhytApi.ReadCardQr("HS4010120878811").Name == "unrecognized_qr"
+            && BhytApi.QrFieldText("HS4010120878811", 0).Name == "unrecognized_qr", "a typed number is no QR code");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -489,6 +584,7 @@ public static class VectorsTest
         Qr(Path.Combine(vectors, "qr.tsv"));
         MaThe(Path.Combine(vectors, "ma_the.tsv"));
         Advice(args[0]);
+        CardQr(Path.Combine(vectors, "qr.tsv"));
 
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
@@ -498,6 +594,7 @@ public static class VectorsTest
             { "bhyt_verdict", typeof(BhytVerdict) },
             { "bhyt_ma_the_item", typeof(BhytMaTheItem) },
             { "bhyt_advice", typeof(BhytAdvice) },
+            { "bhyt_card_qr", typeof(BhytCardQr) },
             { "bhyt_personal_id", typeof(BhytPersonalId) },
             { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },

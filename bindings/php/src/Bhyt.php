@@ -228,6 +228,78 @@ final class Bhyt implements BhytConstants
         return $this->ffi->bhyt_advice_message($code, $lang);
     }
 
+    /**
+     * Reads a BHYT card's QR code as a scanner types it (fields separated by '|'). Returns
+     * ['code' => int, 'name' => string, 'position' => ?int, 'byte_offset' => ?int, 'qr_field'
+     * => ?string, 'qr' => ?array]: on an error, the error of identify (UNRECOGNIZED_QR too for
+     * input that is something else than a card's QR code; the message: errorText($input,
+     * call: CALL_IDENTIFY)); on success qr is ['card' => array (as parse gives it),
+     * 'birth_date' => [year, month, day] (month and day 0 for a year alone), 'sex' => int,
+     * 'has_address' => bool, 'has_guardian_name' => bool, 'repaired' => bool, 'utf16' => bool,
+     * 'facility_code' => string, 'valid_from' => array, 'valid_to' => ?array (null: no end
+     * date), 'issued_on' => array, 'five_years_on' => ?array, 'layout' => int (QR_LAYOUT_*),
+     * 'field_count' => int]. The texts (name, address, guardian): qrFieldText. Personal data:
+     * do not log it.
+     */
+    public function readCardQr(string $input): array
+    {
+        $qr = $this->ffi->new('bhyt_card_qr');
+        $error = $this->ffi->new('bhyt_error');
+        $code = $this->ffi->bhyt_read_card_qr($input, strlen($input), FFI::addr($qr), FFI::addr($error));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'position' => null, 'byte_offset' => null,
+            'qr_field' => null, 'qr' => null];
+        if ($code !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            $field = $this->ffi->bhyt_qr_error_field(self::CALL_IDENTIFY, $input, strlen($input));
+            $out['qr_field'] = $field === '' ? null : $field;
+            return $out;
+        }
+        $date = fn (FFI\CData $d): ?array => $d->year === 0 ? null : [$d->year, $d->month, $d->day];
+        $out['qr'] = [
+            'card' => self::card($qr->card),
+            'birth_date' => $date($qr->birth_date),
+            'sex' => $qr->sex,
+            'has_address' => $qr->has_address === 1,
+            'has_guardian_name' => $qr->has_guardian_name === 1,
+            'repaired' => $qr->repaired === 1,
+            'utf16' => $qr->utf16 === 1,
+            'facility_code' => FFI::string($qr->facility_code),
+            'valid_from' => $date($qr->valid_from),
+            'valid_to' => $date($qr->valid_to),
+            'issued_on' => $date($qr->issued_on),
+            'five_years_on' => $date($qr->five_years_on),
+            'layout' => $qr->layout,
+            'field_count' => $qr->field_count,
+        ];
+        return $out;
+    }
+
+    /**
+     * The text of field $index of a QR payload (a card's or a CCCD's): for a card QR the name
+     * (1), address (4, '' for '-') and guardian's name (10) decoded from hex, every other field
+     * as typed. Returns ['code' => int, 'name' => string, 'text' => ?string]: code is
+     * INVALID_LENGTH for an index past the last field, or the error of identify for input that
+     * is no QR code (text null). Personal data: do not log it.
+     */
+    public function qrFieldText(string $input, int $index): array
+    {
+        if ($index < 0) {
+            throw new \ValueError('a field index is 0 or more');
+        }
+        $required = $this->ffi->new('size_t');
+        $code = $this->ffi->bhyt_qr_field_text($input, strlen($input), $index, null, 0, FFI::addr($required));
+        if ($code === self::BUFFER_TOO_SMALL || $code === self::OK) {
+            $size = $required->cdata;
+            $buffer = $this->ffi->new("char[$size]");
+            $code = $this->ffi->bhyt_qr_field_text($input, strlen($input), $index, $buffer, $size, FFI::addr($required));
+            if ($code === self::OK) {
+                return ['code' => $code, 'name' => $this->errorName($code), 'text' => FFI::string($buffer, $size - 1)];
+            }
+        }
+        return ['code' => $code, 'name' => $this->errorName($code), 'text' => null];
+    }
+
     /** A bhyt_card as the array parse gives. */
     private static function card(FFI\CData $card): array
     {

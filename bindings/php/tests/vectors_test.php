@@ -11,7 +11,8 @@
 // identification number, or the code, position, byte offset, the QR field and the message);
 // every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
 // byte offset in the field, the card parse gives on the item's text, the item's message);
-// advise on the C and JavaScript tests' cases and on every row of cards.tsv.
+// advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+// qr.tsv through readCardQr and qrFieldText (every field of a card QR, a CCCD QR's texts).
 //
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
@@ -345,6 +346,55 @@ foreach (rows($cardsPath) as $row) {
     check($known && ($bhyt->validate($input, $issuers[$row['issuer']], $lenient) === Bhyt::OK) === ($row['valid'] === 'true'), "cards.tsv:{$row['_line']} advise");
 }
 check($noted > 0, 'some cards.tsv rows have notes');
+
+// Every row of qr.tsv through readCardQr and qrFieldText: a card QR's fields (the decoded
+// texts as the hex of their UTF-8, '-' when empty), a CCCD QR's name and old number, and for
+// input that is no card QR the error of identify.
+$iso = fn (?array $d): string => $d === null ? '-' : ($d[1] === 0 ? sprintf('%04d', $d[0]) : sprintf('%04d-%02d-%02d', ...$d));
+$hex = fn (array $t): string => $t['code'] !== Bhyt::OK ? '?' : ($t['text'] === '' ? '-' : bin2hex($t['text']));
+$layouts = [Bhyt::QR_LAYOUT_10_FIELDS => '10_fields', Bhyt::QR_LAYOUT_15_TOKENS => '15_tokens', Bhyt::QR_LAYOUT_17_TOKENS => '17_tokens', Bhyt::QR_LAYOUT_OTHER => 'other'];
+$rows = 0;
+foreach (rows("$vectors/qr.tsv") as $row) {
+    $rows++;
+    $where = "qr.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->readCardQr($input);
+    if ($row['kind'] === 'card_qr' && $row['valid'] === 'true') {
+        $qr = $got['qr'];
+        check($got['code'] === Bhyt::OK && $qr !== null && $qr['card']['compact'] === $row['card'], "$where card");
+        if ($qr === null) {
+            continue;
+        }
+        check($iso($qr['birth_date']) === $row['birth_date'] && $qr['sex'] === ($row['sex'] === 'male' ? Bhyt::SEX_MALE : Bhyt::SEX_FEMALE), "$where birth date, sex");
+        check($qr['facility_code'] === $row['facility_code'] && $iso($qr['valid_from']) === $row['valid_from'] && $iso($qr['valid_to']) === $row['valid_to'], "$where facility, validity");
+        check($iso($qr['issued_on']) === $row['issued_on'] && $iso($qr['five_years_on']) === $row['five_years_on'], "$where issued, five years");
+        check(($layouts[$qr['layout']] ?? '?') === $row['layout'] && $qr['repaired'] === ($row['repaired'] === 'true') && $qr['utf16'] === ($row['utf16'] === 'true'), "$where layout, flags");
+        check($hex($bhyt->qrFieldText($input, 1)) === $row['name_hex'], "$where name");
+        $address = $hex($bhyt->qrFieldText($input, 4));
+        check($address === $row['address_hex'] && $qr['has_address'] === ($address !== '-'), "$where address");
+        if ($qr['field_count'] > 10) {
+            check($hex($bhyt->qrFieldText($input, 10)) === $row['guardian_hex'], "$where guardian");
+        }
+        check($bhyt->qrFieldText($input, 9)['text'] === $row['manager_code'], "$where manager code");
+        check($bhyt->qrFieldText($input, $qr['field_count'])['code'] === Bhyt::INVALID_LENGTH, "$where past the last field");
+        foreach ($row['raw_fields'] === '-' ? [] : explode(',', $row['raw_fields']) as $index) {
+            check($bhyt->qrFieldText($input, (int) $index)['code'] === Bhyt::OK, "$where raw field $index");
+        }
+    } elseif ($row['valid'] === 'true') {
+        check($got['code'] === Bhyt::UNRECOGNIZED_QR && $got['qr'] === null, "$where not a card QR");
+        check($hex($bhyt->qrFieldText($input, 2)) === $row['name_hex'], "$where CCCD name");
+        $old = $bhyt->qrFieldText($input, 1)['text'];
+        check(($old === '' ? '-' : $old) === $row['old_id'], "$where old id");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'] && $got['qr'] === null && $got['position'] === $position, "$where error");
+        check($got['qr_field'] === $bhyt->identify($input)['qr_field'], "$where error field");
+        $text = $bhyt->qrFieldText($input, 0);
+        check($text['name'] === $row['code'] && $text['text'] === null, "$where field text: the error of identify");
+    }
+}
+check($rows > 70, 'every qr row read for readCardQr');
+check($bhyt->readCardQr('HS4010120878811')['name'] === 'unrecognized_qr' && $bhyt->qrFieldText('HS4010120878811', 0)['name'] === 'unrecognized_qr', 'a typed number is no QR code');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

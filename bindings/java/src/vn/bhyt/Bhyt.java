@@ -319,6 +319,147 @@ public final class Bhyt implements BhytConstants {
         return LIB.bhyt_advice_message(code, lang);
     }
 
+    /**
+     * A card's QR code read into its fields, or why the input is none (the error of
+     * {@link #identify}; UNRECOGNIZED_QR too for something else than a card's QR code). Personal
+     * data: {@link #toString} shows the card masked and no other field.
+     */
+    public static final class CardQr {
+        public final int code;
+        public final String name;
+        public final Long position;
+        public final Long byteOffset;
+        /** For an INVALID_QR_FIELD error, the QR field's stable name ("birth_date", ...); else null. */
+        public final String qrField;
+        /** On success: the card, the dates (no end date, no five-year date: null), sex, facility code, layout, flags. */
+        public final BhytLibrary.bhyt_card card;
+        /** The date of birth, or the year alone (month and day 0). */
+        public final BhytLibrary.bhyt_date birthDate;
+        /** SEX_MALE or SEX_FEMALE. */
+        public final int sex;
+        public final boolean hasAddress;
+        public final boolean hasGuardianName;
+        /** Telex damage in a hex field was undone. */
+        public final boolean repaired;
+        /** A hex field's bytes were read as UTF-16LE. */
+        public final boolean utf16;
+        /** Field 5, normalised to its 5 characters ("01028"). */
+        public final String facilityCode;
+        public final BhytLibrary.bhyt_date validFrom;
+        public final BhytLibrary.bhyt_date validTo;
+        public final BhytLibrary.bhyt_date issuedOn;
+        public final BhytLibrary.bhyt_date fiveYearsOn;
+        /** A QR_LAYOUT_* value. */
+        public final int layout;
+        /** How many fields, not counting the closing '$'. */
+        public final long fieldCount;
+
+        CardQr(int code, BhytLibrary.bhyt_error error, String qrField, BhytLibrary.bhyt_card_qr qr) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.position = error == null ? null : position(error.position);
+            this.byteOffset = error == null ? null : position(error.byte_offset);
+            this.qrField = qrField;
+            this.card = qr == null ? null : qr.card;
+            this.birthDate = qr == null ? null : qr.birth_date;
+            this.sex = qr == null ? 0 : qr.sex;
+            this.hasAddress = qr != null && qr.has_address == 1;
+            this.hasGuardianName = qr != null && qr.has_guardian_name == 1;
+            this.repaired = qr != null && qr.repaired == 1;
+            this.utf16 = qr != null && qr.utf16 == 1;
+            this.facilityCode = qr == null ? null : string(qr.facility_code);
+            this.validFrom = qr == null ? null : qr.valid_from;
+            this.validTo = qr == null || qr.valid_to.year == 0 ? null : qr.valid_to;
+            this.issuedOn = qr == null ? null : qr.issued_on;
+            this.fiveYearsOn = qr == null || qr.five_years_on.year == 0 ? null : qr.five_years_on;
+            this.layout = qr == null ? 0 : qr.layout;
+            this.fieldCount = qr == null ? 0 : qr.field_count.longValue();
+        }
+
+        public boolean valid() {
+            return code == OK;
+        }
+
+        /** The code, and on success the card masked (bhyt_format's STYLE_MASKED), layout and field count. */
+        @Override
+        public String toString() {
+            if (card == null) {
+                return "CardQr{" + name + "}";
+            }
+            return "CardQr{card=" + card + ", layout=" + layout + ", fields=" + fieldCount + "}";
+        }
+    }
+
+    /**
+     * Reads a BHYT card's QR code as a scanner types it (fields separated by '|'). The texts
+     * (name, address, guardian): {@link #qrFieldText}; the error's message:
+     * {@code errorText(CALL_IDENTIFY, ...)}.
+     */
+    public static CardQr readCardQr(String input) {
+        return readCardQr(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static CardQr readCardQr(byte[] input) {
+        BhytLibrary.bhyt_card_qr qr = new BhytLibrary.bhyt_card_qr();
+        BhytLibrary.bhyt_error error = new BhytLibrary.bhyt_error();
+        int code = LIB.bhyt_read_card_qr(input, size(input.length), qr, error);
+        if (code != OK) {
+            String field = LIB.bhyt_qr_error_field(CALL_IDENTIFY, input, size(input.length));
+            return new CardQr(code, error, field.isEmpty() ? null : field, null);
+        }
+        return new CardQr(code, null, null, qr);
+    }
+
+    /** The text of one QR field, or why there is none. Personal data: {@link #toString} hides it. */
+    public static final class QrFieldText {
+        public final int code;
+        public final String name;
+        /** On success, the field's text; else null. */
+        public final String text;
+
+        QrFieldText(int code, String text) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.text = text;
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+
+        @Override
+        public String toString() {
+            return "QrFieldText{" + name + (text == null ? "" : ", " + text.length() + " characters") + "}";
+        }
+    }
+
+    /**
+     * The text of field {@code index} of a QR payload (a card's or a CCCD's): for a card QR the
+     * name (1), address (4, "" for '-') and guardian's name (10) decoded from hex, every other
+     * field as typed. The error is INVALID_LENGTH for an index past the last field, or the
+     * error of {@link #identify} for input that is no QR code.
+     */
+    public static QrFieldText qrFieldText(String input, long index) {
+        return qrFieldText(input.getBytes(StandardCharsets.UTF_8), index);
+    }
+
+    /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
+    public static QrFieldText qrFieldText(byte[] input, long index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("a field index is 0 or more");
+        }
+        BhytLibrary.SizeTByReference required = new BhytLibrary.SizeTByReference();
+        int code = LIB.bhyt_qr_field_text(input, size(input.length), size(index), null, size(0), required);
+        if (code != OK && code != BUFFER_TOO_SMALL) {
+            return new QrFieldText(code, null);
+        }
+        byte[] buffer = new byte[(int) required.getValue()];
+        code = LIB.bhyt_qr_field_text(input, size(input.length), size(index), buffer, size(buffer.length), required);
+        return new QrFieldText(code, code == OK ? new String(buffer, 0, buffer.length - 1, StandardCharsets.UTF_8)
+                : null);
+    }
+
     /** The stable name of a code ("invalid_character", ...; "unknown" for no code). */
     public static String errorName(int code) {
         return LIB.bhyt_error_code_name(code);

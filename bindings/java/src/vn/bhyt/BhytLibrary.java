@@ -55,7 +55,7 @@ public interface BhytLibrary extends Library {
         }
     }
 
-    /** struct bhyt_card. */
+    /** struct bhyt_card (its toString masks the card). */
     @Structure.FieldOrder({"form", "benefit_level", "province_code", "issuer", "compact", "group_code",
             "social_insurance_number", "key", "group_description_vi", "group_description_en",
             "benefit_meaning_vi", "benefit_meaning_en", "issuer_name_vi", "issuer_name_en"})
@@ -74,6 +74,14 @@ public interface BhytLibrary extends Library {
         public Pointer benefit_meaning_en;
         public Pointer issuer_name_vi;
         public Pointer issuer_name_en;
+
+        /** The card masked (bhyt_format's STYLE_MASKED): a card number is personal data. */
+        @Override
+        public String toString() {
+            byte[] masked = new byte[BhytConstants.FORMAT_SIZE];
+            int rc = INSTANCE.bhyt_format(this, BhytConstants.STYLE_MASKED, masked, new SizeT(masked.length), null);
+            return "bhyt_card{" + (rc == BhytConstants.OK ? Bhyt.string(masked) : "no card") + "}";
+        }
     }
 
     /** struct bhyt_error. */
@@ -183,6 +191,34 @@ public interface BhytLibrary extends Library {
         }
     }
 
+    /**
+     * struct bhyt_card_qr: a card's QR code read into its fields (the texts through
+     * bhyt_qr_field_text). Personal data: its toString names none of it.
+     */
+    @Structure.FieldOrder({"card", "birth_date", "sex", "has_address", "has_guardian_name", "repaired", "utf16",
+            "facility_code", "valid_from", "valid_to", "issued_on", "five_years_on", "layout", "field_count"})
+    class bhyt_card_qr extends Structure {
+        public bhyt_card card;
+        public bhyt_date birth_date;
+        public byte sex;
+        public byte has_address;
+        public byte has_guardian_name;
+        public byte repaired;
+        public byte utf16;
+        public byte[] facility_code = new byte[6];
+        public bhyt_date valid_from;
+        public bhyt_date valid_to;
+        public bhyt_date issued_on;
+        public bhyt_date five_years_on;
+        public int layout;
+        public SizeT field_count;
+
+        @Override
+        public String toString() {
+            return "bhyt_card_qr{layout=" + layout + ", field_count=" + field_count + "}";
+        }
+    }
+
     String bhyt_version();
 
     int bhyt_validate(byte[] input, SizeT len, int issuer);
@@ -232,6 +268,13 @@ public interface BhytLibrary extends Library {
     String bhyt_advice_code_name(int code);
 
     String bhyt_advice_message(int code, int lang);
+
+    int bhyt_format(bhyt_card card, int style, byte[] buffer, SizeT size, SizeTByReference outRequired);
+
+    int bhyt_read_card_qr(byte[] input, SizeT len, bhyt_card_qr outQr, bhyt_error outError);
+
+    int bhyt_qr_field_text(byte[] input, SizeT len, SizeT index, byte[] buffer, SizeT size,
+            SizeTByReference outRequired);
 
     String bhyt_stay_note_name(int note);
 

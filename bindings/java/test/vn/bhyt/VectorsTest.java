@@ -21,7 +21,8 @@ import java.util.Map;
  * identification number, or the code, position, byte offset, the QR field and the message);
  * every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
  * byte offset in the field, the card parse gives on the item's text, the item's message);
- * advise on the C and JavaScript tests' cases and on every row of cards.tsv.
+ * advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+ * qr.tsv through readCardQr and qrFieldText (every field of a card QR, a CCCD QR's texts).
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -373,6 +374,87 @@ public final class VectorsTest implements BhytConstants {
         check(noted > 0, "some cards.tsv rows have notes");
     }
 
+    private static String iso(BhytLibrary.bhyt_date d) {
+        if (d == null || d.year == 0) {
+            return "-";
+        }
+        return d.month == 0 ? String.format("%04d", d.year & 0xFFFF)
+                : String.format("%04d-%02d-%02d", d.year & 0xFFFF, d.month & 0xFF, d.day & 0xFF);
+    }
+
+    /** A field's text as the vectors write decoded texts: the hex of its UTF-8, "-" when empty. */
+    private static String hex(Bhyt.QrFieldText t) {
+        if (!t.ok()) {
+            return "?";
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : t.text.getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%02x", b & 0xFF));
+        }
+        return out.length() == 0 ? "-" : out.toString();
+    }
+
+    /** Every row of qr.tsv through readCardQr and qrFieldText. */
+    private static void cardQr(String path) throws Exception {
+        String[] layouts = {"?", "10_fields", "15_tokens", "17_tokens", "other"};
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "qr.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.CardQr got = Bhyt.readCardQr(input);
+            if (row.get("kind").equals("card_qr") && row.get("valid").equals("true")) {
+                check(got.valid() && Bhyt.string(got.card.compact).equals(row.get("card")), where + " card");
+                if (!got.valid()) {
+                    continue;
+                }
+                check(iso(got.birthDate).equals(row.get("birth_date"))
+                        && got.sex == (row.get("sex").equals("male") ? SEX_MALE : SEX_FEMALE), where + " birth date, sex");
+                check(got.facilityCode.equals(row.get("facility_code")) && iso(got.validFrom).equals(row.get("valid_from"))
+                        && iso(got.validTo).equals(row.get("valid_to")), where + " facility, validity");
+                check(iso(got.issuedOn).equals(row.get("issued_on")) && iso(got.fiveYearsOn).equals(row.get("five_years_on")),
+                        where + " issued, five years");
+                check(got.layout >= 1 && got.layout <= 4 && layouts[got.layout].equals(row.get("layout"))
+                        && got.repaired == row.get("repaired").equals("true") && got.utf16 == row.get("utf16").equals("true"),
+                        where + " layout, flags");
+                check(hex(Bhyt.qrFieldText(input, 1)).equals(row.get("name_hex")), where + " name");
+                String address = hex(Bhyt.qrFieldText(input, 4));
+                check(address.equals(row.get("address_hex")) && got.hasAddress == !address.equals("-"), where + " address");
+                if (got.fieldCount > 10) {
+                    check(hex(Bhyt.qrFieldText(input, 10)).equals(row.get("guardian_hex")), where + " guardian");
+                }
+                check(row.get("manager_code").equals(Bhyt.qrFieldText(input, 9).text), where + " manager code");
+                check(Bhyt.qrFieldText(input, got.fieldCount).code == INVALID_LENGTH, where + " past the last field");
+                if (!row.get("raw_fields").equals("-")) {
+                    for (String index : row.get("raw_fields").split(",")) {
+                        check(Bhyt.qrFieldText(input, Long.parseLong(index)).ok(), where + " raw field " + index);
+                    }
+                }
+                // Personal data never in a repr: the card masked, no name.
+                String repr = got.toString() + got.card.toString() + Bhyt.qrFieldText(input, 1);
+                String key = Long.toHexString(got.card.key).toUpperCase(java.util.Locale.ROOT);
+                check(!repr.contains(row.get("card")) && !repr.contains(Bhyt.qrFieldText(input, 1).text)
+                        && !repr.toUpperCase(java.util.Locale.ROOT).contains(key)
+                        && got.toString().contains("******"), where + " toString");
+            } else if (row.get("valid").equals("true")) {
+                check(got.code == UNRECOGNIZED_QR && got.card == null, where + " not a card QR");
+                check(hex(Bhyt.qrFieldText(input, 2)).equals(row.get("name_hex")), where + " CCCD name");
+                String old = Bhyt.qrFieldText(input, 1).text;
+                check(row.get("old_id").equals(old != null && old.isEmpty() ? "-" : old), where + " old id");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")) && got.card == null && same(position, got.position), where + " error");
+                String field = Bhyt.identify(input, false).qrField;
+                check(field == null ? got.qrField == null : field.equals(got.qrField), where + " error field");
+                Bhyt.QrFieldText text = Bhyt.qrFieldText(input, 0);
+                check(text.name.equals(row.get("code")) && text.text == null, where + " field text: the error of identify");
+            }
+        }
+        check(count > 70, "every qr row read for readCardQr");
+        check(Bhyt.readCardQr("HS4010120878811").name.equals("unrecognized_qr")
+                && Bhyt.qrFieldText("HS4010120878811", 0).name.equals("unrecognized_qr"), "a typed number is no QR code");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String[]> messages = new HashMap<>();
         for (Map<String, String> row : rows(args[1])) {
@@ -452,6 +534,7 @@ public final class VectorsTest implements BhytConstants {
         qr(Paths.get(vectors, "qr.tsv").toString());
         maThe(Paths.get(vectors, "ma_the.tsv").toString());
         advice(args[0]);
+        cardQr(Paths.get(vectors, "qr.tsv").toString());
 
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
@@ -460,6 +543,7 @@ public final class VectorsTest implements BhytConstants {
         structs.put("bhyt_verdict", new BhytLibrary.bhyt_verdict());
         structs.put("bhyt_ma_the_item", new BhytLibrary.bhyt_ma_the_item());
         structs.put("bhyt_advice", new BhytLibrary.bhyt_advice());
+        structs.put("bhyt_card_qr", new BhytLibrary.bhyt_card_qr());
         structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
         structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
