@@ -398,6 +398,17 @@ namespace Bhyt
         }
     }
 
+    /// <summary>The items of ParseMaTheBhyt, or the call's error (InvalidIssuer).</summary>
+    public sealed class BhytMaTheResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>One per ';'-separated part; null when Code is not Ok.</summary>
+        public BhytMaTheItemResult[] Items;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+    }
+
     /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
     public sealed class BhytFacilityResult
     {
@@ -575,32 +586,31 @@ namespace Bhyt
         /// dropped; an empty item is reported (InvalidLength), never skipped. The message of item i:
         /// ErrorText(CallMaTheBhyt, field, issuer, i, lang) (or CallMaTheBhytLenient).
         /// </summary>
-        public static BhytMaTheItemResult[] ParseMaTheBhyt(byte[] field, uint issuer, bool lenient)
+        public static BhytMaTheResult ParseMaTheBhyt(byte[] field, uint issuer, bool lenient)
         {
             UIntPtr len = new UIntPtr((uint)field.Length);
             UIntPtr count;
-            if (lenient)
-            {
-                Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
-            }
-            else
-            {
-                Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
-            }
+            uint code = lenient
+                ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, null, UIntPtr.Zero, out count)
+                : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
             int n = (int)count.ToUInt64();
             BhytMaTheItem[] items = new BhytMaTheItem[n];
-            uint code = lenient
-                ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count)
-                : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count);
-            if (code != BhytConstants.Ok || count.ToUInt64() != (ulong)n)
+            if (code == BhytConstants.BufferTooSmall && n > 0)
             {
-                throw new InvalidOperationException("bhyt_parse_ma_the_bhyt: " + CodeName(code));
+                code = lenient
+                    ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count)
+                    : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count);
             }
-            BhytMaTheItemResult[] result = new BhytMaTheItemResult[n];
+            BhytMaTheResult result = new BhytMaTheResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                return result;
+            }
+            result.Items = new BhytMaTheItemResult[n];
             for (int i = 0; i < n; i++)
             {
                 BhytVerdict verdict = items[i].Verdict;
-                result[i] = new BhytMaTheItemResult
+                result.Items[i] = new BhytMaTheItemResult
                 {
                     Code = verdict.Code,
                     Name = CodeName(verdict.Code),
@@ -616,7 +626,7 @@ namespace Bhyt
             return result;
         }
 
-        public static BhytMaTheItemResult[] ParseMaTheBhyt(string field, uint issuer, bool lenient)
+        public static BhytMaTheResult ParseMaTheBhyt(string field, uint issuer, bool lenient)
         {
             return ParseMaTheBhyt(Encoding.UTF8.GetBytes(field), issuer, lenient);
         }

@@ -365,7 +365,7 @@ type MaTheItem struct {
 // ParseMaTheBhyt splits a claims MA_THE_BHYT field (card codes joined with ';') and checks
 // every item as Validate would, with issuer. Every ';' separates two items; whitespace around
 // an item is dropped; an empty item is reported (InvalidLength), never skipped. The error is
-// the call's own (never an item's: those are in the items), which the C contract rules out.
+// the call's own, InvalidIssuer (never an item's: those are in the items).
 func ParseMaTheBhyt(field string, issuer Issuer, lenient bool) ([]MaTheItem, *Error) {
 	return ParseMaTheBhytBytes([]byte(field), issuer, lenient)
 }
@@ -384,9 +384,8 @@ func ParseMaTheBhytBytes(field []byte, issuer Issuer, lenient bool) ([]MaTheItem
 		call = CallMaTheBhytLenient
 	}
 	var count C.size_t
-	parse(nil, 0, &count)
-	if count == 0 {
-		return nil, nil
+	if rc := parse(nil, 0, &count); (rc != C.BHYT_OK && rc != C.BHYT_BUFFER_TOO_SMALL) || count == 0 {
+		return nil, codeError(rc, NoPosition, NoPosition)
 	}
 	items := make([]C.bhyt_ma_the_item, int(count))
 	if rc := parse(&items[0], count, &count); rc != C.BHYT_OK {

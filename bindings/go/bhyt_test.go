@@ -388,6 +388,10 @@ func TestMaTheVectors(t *testing.T) {
 	if count < 150 || items <= count {
 		t.Fatalf("only %d rows, %d items", count, items)
 	}
+	if got, err := ParseMaTheBhyt("HS4010120878811", Issuer(9), false); got != nil || err == nil ||
+		err.Code != InvalidIssuer || err.Message(LangEn) == "" {
+		t.Errorf("an invalid issuer: %v %v", got, err)
+	}
 }
 
 // Advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,

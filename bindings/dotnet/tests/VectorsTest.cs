@@ -309,7 +309,9 @@ public static class VectorsTest
             byte[] field = Encoding.UTF8.GetBytes(input);
             bool lenient = row["mode"] == "lenient";
             uint issuer = Issuer(row["issuer"]);
-            BhytMaTheItemResult[] got = BhytApi.ParseMaTheBhyt(input, issuer, lenient);
+            BhytMaTheResult result = BhytApi.ParseMaTheBhyt(input, issuer, lenient);
+            Check(result.Ok && result.Name == "ok", where + " call");
+            BhytMaTheItemResult[] got = result.Items ?? new BhytMaTheItemResult[0];
             string[] want = row["items"].Split('|');
             Check(got.Length == int.Parse(row["count"]) && got.Length == want.Length, where + " count");
             for (int i = 0; i < want.Length && i < got.Length; i++)
@@ -346,6 +348,8 @@ public static class VectorsTest
             }
         }
         Check(count > 150 && items > count, "every ma_the row read");
+        BhytMaTheResult bad = BhytApi.ParseMaTheBhyt("HS4010120878811", 9, false);
+        Check(bad.Code == BhytConstants.InvalidIssuer && bad.Name == "invalid_issuer" && bad.Items == null, "ma_the: an invalid issuer");
     }
 
     private static BhytAdviceNote Note(BhytAdviceResult got)

@@ -141,10 +141,12 @@ final class Bhyt implements BhytConstants
      * Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as
      * validate would, with $issuer. Every ';' separates two items; whitespace around an item
      * is dropped; an empty item is reported (INVALID_LENGTH, byte_len 0), never skipped.
-     * Returns one array per item: ['code' => int, 'name' => string, 'form' => int (10 or 15;
-     * 0 when invalid), 'key' => int, 'position' => ?int, 'byte_offset' => ?int (in the whole
-     * field; null when valid or for BHYT_NO_POSITION), 'start' => int, 'byte_start' => int,
-     * 'byte_len' => int] (the item's text is substr($field, byte_start, byte_len)). The
+     * Returns ['code' => int, 'name' => string, 'items' => ?array]: code is the call's own
+     * (OK, or INVALID_ISSUER with items null); items has one array per item: ['code' => int,
+     * 'name' => string, 'form' => int (10 or 15; 0 when invalid), 'key' => int, 'position' =>
+     * ?int, 'byte_offset' => ?int (in the whole field; null when valid or for
+     * BHYT_NO_POSITION), 'start' => int, 'byte_start' => int, 'byte_len' => int] (the item's
+     * text is substr($field, byte_start, byte_len)). The
      * message of item $i: errorText($field, call: CALL_MA_THE_BHYT or CALL_MA_THE_BHYT_LENIENT,
      * item: $i).
      */
@@ -152,21 +154,21 @@ final class Bhyt implements BhytConstants
     {
         $count = $this->ffi->new('size_t');
         $call = $lenient ? 'bhyt_parse_ma_the_bhyt_lenient' : 'bhyt_parse_ma_the_bhyt';
-        $this->ffi->$call($field, strlen($field), $issuer, null, 0, FFI::addr($count));
+        $code = $this->ffi->$call($field, strlen($field), $issuer, null, 0, FFI::addr($count));
         $n = $count->cdata;
-        if ($n === 0) {
-            return [];
+        if ($code === self::BUFFER_TOO_SMALL && $n > 0) {
+            $items = $this->ffi->new("bhyt_ma_the_item[$n]");
+            $code = $this->ffi->$call($field, strlen($field), $issuer, $items, $n, FFI::addr($count));
         }
-        $items = $this->ffi->new("bhyt_ma_the_item[$n]");
-        $code = $this->ffi->$call($field, strlen($field), $issuer, $items, $n, FFI::addr($count));
-        if ($code !== self::OK || $count->cdata !== $n) {
-            throw new \RuntimeException('bhyt_parse_ma_the_bhyt: ' . $this->errorName($code));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'items' => null];
+        if ($code !== self::OK) {
+            return $out;
         }
-        $out = [];
+        $out['items'] = [];
         for ($i = 0; $i < $n; $i++) {
             $item = $items[$i];
             $verdict = $item->verdict;
-            $out[] = [
+            $out['items'][] = [
                 'code' => $verdict->code,
                 'name' => $this->errorName($verdict->code),
                 'form' => $verdict->form,

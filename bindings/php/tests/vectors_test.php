@@ -282,7 +282,9 @@ foreach (rows("$vectors/ma_the.tsv") as $row) {
     $field = unescape($row['input']);
     $lenient = $row['mode'] === 'lenient';
     $issuer = $issuers[$row['issuer']];
-    $got = $bhyt->parseMaTheBhyt($field, $issuer, $lenient);
+    $result = $bhyt->parseMaTheBhyt($field, $issuer, $lenient);
+    check($result['code'] === Bhyt::OK && $result['name'] === 'ok', "$where call");
+    $got = $result['items'] ?? [];
     $want = explode('|', $row['items']);
     check(count($got) === (int) $row['count'] && count($want) === count($got), "$where count");
     foreach ($want as $i => $text) {
@@ -311,6 +313,7 @@ foreach (rows("$vectors/ma_the.tsv") as $row) {
     }
 }
 check($rows > 150 && $items > $rows, 'every ma_the row read');
+check($bhyt->parseMaTheBhyt('HS4010120878811', 9) === ['code' => Bhyt::INVALID_ISSUER, 'name' => 'invalid_issuer', 'items' => null], 'ma_the: an invalid issuer');
 
 // advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
 // bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most

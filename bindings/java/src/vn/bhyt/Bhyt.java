@@ -198,6 +198,24 @@ public final class Bhyt implements BhytConstants {
         }
     }
 
+    /** The items of {@link #parseMaTheBhyt}, or the call's error (INVALID_ISSUER). */
+    public static final class MaThe {
+        public final int code;
+        public final String name;
+        /** One per ';'-separated part (empty when code is not OK). */
+        public final List<MaTheItem> items;
+
+        MaThe(int code, List<MaTheItem> items) {
+            this.code = code;
+            this.name = LIB.bhyt_error_code_name(code);
+            this.items = Collections.unmodifiableList(items);
+        }
+
+        public boolean ok() {
+            return code == OK;
+        }
+    }
+
     /**
      * Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as
      * {@link #validate} would, with {@code issuer}. Every ';' separates two items; whitespace
@@ -205,35 +223,29 @@ public final class Bhyt implements BhytConstants {
      * message of item {@code i}: {@code errorText(CALL_MA_THE_BHYT, field, issuer, i, lang)} (or
      * CALL_MA_THE_BHYT_LENIENT).
      */
-    public static List<MaTheItem> parseMaTheBhyt(String field, int issuer, boolean lenient) {
+    public static MaThe parseMaTheBhyt(String field, int issuer, boolean lenient) {
         return parseMaTheBhyt(field.getBytes(StandardCharsets.UTF_8), issuer, lenient);
     }
 
     /** Any bytes (invalid UTF-8 is an ordinary invalid character). */
-    public static List<MaTheItem> parseMaTheBhyt(byte[] field, int issuer, boolean lenient) {
+    public static MaThe parseMaTheBhyt(byte[] field, int issuer, boolean lenient) {
         BhytLibrary.SizeTByReference count = new BhytLibrary.SizeTByReference();
-        if (lenient) {
-            LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, null, size(0), count);
-        } else {
-            LIB.bhyt_parse_ma_the_bhyt(field, size(field.length), issuer, null, size(0), count);
-        }
+        int code = lenient ? LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, null, size(0), count)
+                : LIB.bhyt_parse_ma_the_bhyt(field, size(field.length), issuer, null, size(0), count);
         int n = (int) count.getValue();
-        if (n == 0) {
-            return Collections.emptyList();
+        List<MaTheItem> out = new ArrayList<>();
+        if (code != BUFFER_TOO_SMALL || n == 0) {
+            return new MaThe(code, out);
         }
         BhytLibrary.bhyt_ma_the_item first = new BhytLibrary.bhyt_ma_the_item();
         BhytLibrary.bhyt_ma_the_item[] items = (BhytLibrary.bhyt_ma_the_item[]) first.toArray(n);
-        int code = lenient ? LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, first, size(n), count)
+        code = lenient ? LIB.bhyt_parse_ma_the_bhyt_lenient(field, size(field.length), issuer, first, size(n), count)
                 : LIB.bhyt_parse_ma_the_bhyt(field, size(field.length), issuer, first, size(n), count);
-        if (code != OK || count.getValue() != n) {
-            throw new IllegalStateException("bhyt_parse_ma_the_bhyt: " + LIB.bhyt_error_code_name(code));
+        for (int i = 0; code == OK && i < n; i++) {
+            items[i].read();
+            out.add(new MaTheItem(items[i]));
         }
-        List<MaTheItem> out = new ArrayList<>(n);
-        for (BhytLibrary.bhyt_ma_the_item item : items) {
-            item.read();
-            out.add(new MaTheItem(item));
-        }
-        return Collections.unmodifiableList(out);
+        return new MaThe(code, out);
     }
 
     /** One advisory note: informative, never a verdict. Fields that do not apply to its code are "" or 0. */

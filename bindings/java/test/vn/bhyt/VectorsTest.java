@@ -282,7 +282,9 @@ public final class VectorsTest implements BhytConstants {
             byte[] field = input.getBytes(StandardCharsets.UTF_8);
             boolean lenient = row.get("mode").equals("lenient");
             int issuer = issuer(row.get("issuer"));
-            List<Bhyt.MaTheItem> got = Bhyt.parseMaTheBhyt(input, issuer, lenient);
+            Bhyt.MaThe result = Bhyt.parseMaTheBhyt(input, issuer, lenient);
+            check(result.ok() && result.name.equals("ok"), where + " call");
+            List<Bhyt.MaTheItem> got = result.items;
             String[] want = row.get("items").split("\\|", -1);
             check(got.size() == Integer.parseInt(row.get("count")) && got.size() == want.length, where + " count");
             for (int i = 0; i < want.length && i < got.size(); i++) {
@@ -315,6 +317,9 @@ public final class VectorsTest implements BhytConstants {
             }
         }
         check(count > 150 && items > count, "every ma_the row read");
+        Bhyt.MaThe bad = Bhyt.parseMaTheBhyt("HS4010120878811", 9, false);
+        check(bad.code == INVALID_ISSUER && bad.name.equals("invalid_issuer") && bad.items.isEmpty(),
+                "ma_the: an invalid issuer");
     }
 
     /** The one note of {@code got}, or null. */
