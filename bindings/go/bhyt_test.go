@@ -573,6 +573,10 @@ func TestReadCardQRVectors(t *testing.T) {
 	if _, err := ReadCardQR("HS4010120878811"); err == nil || err.Code != UnrecognizedQR || err.Message(LangEn) == "" {
 		t.Errorf("a typed number: %v", err)
 	}
+	if _, err := QRFieldText("HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79", -1); err == nil ||
+		err.Code != InvalidLength {
+		t.Errorf("a negative field index: %v", err)
+	}
 	if _, err := QRFieldText("HS4010120878811", 0); err == nil || err.Code != UnrecognizedQR {
 		t.Errorf("a typed number's field: %v", err)
 	}

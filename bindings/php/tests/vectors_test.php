@@ -397,6 +397,12 @@ foreach (rows("$vectors/qr.tsv") as $row) {
     }
 }
 check($rows > 70, 'every qr row read for readCardQr');
+try {
+    $bhyt->qrFieldText('HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79', -1);
+    check(false, 'a negative field index');
+} catch (ValueError $e) {
+    check(!str_contains($e->getMessage(), 'HS4010120878811'), 'a negative field index');
+}
 check($bhyt->readCardQr('HS4010120878811')['name'] === 'unrecognized_qr' && $bhyt->qrFieldText('HS4010120878811', 0)['name'] === 'unrecognized_qr', 'a typed number is no QR code');
 
 // The layout FFI uses is the C compiler's.

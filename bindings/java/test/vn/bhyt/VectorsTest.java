@@ -456,6 +456,12 @@ public final class VectorsTest implements BhytConstants {
             }
         }
         check(count > 70, "every qr row read for readCardQr");
+        try {
+            Bhyt.qrFieldText("HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79", -1);
+            check(false, "a negative field index");
+        } catch (IllegalArgumentException e) {
+            check(!e.getMessage().contains("HS4010120878811"), "a negative field index");
+        }
         check(Bhyt.readCardQr("HS4010120878811").name.equals("unrecognized_qr")
                 && Bhyt.qrFieldText("HS4010120878811", 0).name.equals("unrecognized_qr"), "a typed number is no QR code");
     }
