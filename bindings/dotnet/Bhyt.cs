@@ -92,6 +92,40 @@ namespace Bhyt
         public byte[] Facility;
     }
 
+    /// <summary>struct bhyt_verdict: one item's verdict (a MA_THE_BHYT item; size_t fields: UIntPtr).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytVerdict
+    {
+        public uint Code;
+        public byte Form;
+        public UIntPtr Position;
+        public UIntPtr ByteOffset;
+        public ulong Key;
+    }
+
+    /// <summary>struct bhyt_ma_the_item: one item of a claims MA_THE_BHYT field and its place in the field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytMaTheItem
+    {
+        public BhytVerdict Verdict;
+        public UIntPtr Start;
+        public UIntPtr ByteStart;
+        public UIntPtr ByteLen;
+    }
+
+    /// <summary>struct bhyt_advice: one advisory note (fields that do not apply to its code are 0 or empty).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytAdvice
+    {
+        public uint Code;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)]
+        public byte[] GroupCode;
+        public byte BenefitLevel;
+        public byte UsualBenefitLevel;
+        public byte ShortFormPasses;
+        public ushort BirthPlaceCode;
+    }
+
     /// <summary>struct bhyt_date: a calendar date; all 0 (default) is no date. Whether it exists is the library's to say.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct BhytDate
@@ -105,6 +139,35 @@ namespace Bhyt
             Year = year;
             Month = month;
             Day = day;
+        }
+    }
+
+    /// <summary>
+    /// struct bhyt_card_qr: a card's QR code read into its fields (the texts through bhyt_qr_field_text).
+    /// Personal data: its ToString names none of it.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct BhytCardQr
+    {
+        public BhytCard Card;
+        public BhytDate BirthDate;
+        public byte Sex;
+        public byte HasAddress;
+        public byte HasGuardianName;
+        public byte Repaired;
+        public byte Utf16;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 6)]
+        public byte[] FacilityCode;
+        public BhytDate ValidFrom;
+        public BhytDate ValidTo;
+        public BhytDate IssuedOn;
+        public BhytDate FiveYearsOn;
+        public uint Layout;
+        public UIntPtr FieldCount;
+
+        public override string ToString()
+        {
+            return "BhytCardQr{Layout=" + Layout + ", FieldCount=" + FieldCount + "}";
         }
     }
 
@@ -165,6 +228,38 @@ namespace Bhyt
             ref BhytDate discharge, out uint notes);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_ma_the_bhyt(byte[] field, UIntPtr len, uint issuer,
+            [Out] BhytMaTheItem[] items, UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_parse_ma_the_bhyt_lenient(byte[] field, UIntPtr len, uint issuer,
+            [Out] BhytMaTheItem[] items, UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_advise(byte[] input, UIntPtr len, uint issuer, [Out] BhytAdvice[] notes,
+            UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_advise_lenient(byte[] input, UIntPtr len, uint issuer, [Out] BhytAdvice[] notes,
+            UIntPtr capacity, out UIntPtr count);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_advice_code_name(uint code);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr bhyt_advice_message(uint code, uint lang);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_format(ref BhytCard card, uint style, byte[] buffer, UIntPtr size, out UIntPtr required);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_read_card_qr(byte[] input, UIntPtr len, out BhytCardQr qr, out BhytError error);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        public static extern uint bhyt_qr_field_text(byte[] input, UIntPtr len, UIntPtr index, byte[] buffer, UIntPtr size,
+            out UIntPtr required);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         public static extern IntPtr bhyt_stay_note_name(uint note);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
@@ -200,6 +295,118 @@ namespace Bhyt
         public BhytPersonalId PersonalId;
 
         public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>
+    /// One item of a claims MA_THE_BHYT field: its verdict (positions in the whole field; null when valid or for
+    /// BHYT_NO_POSITION) and its place (its text is the field's bytes ByteStart to ByteStart + ByteLen).
+    /// </summary>
+    public sealed class BhytMaTheItemResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>Valid: 10 or 15; otherwise 0.</summary>
+        public int Form;
+        /// <summary>Valid: the card's key (for finding duplicates); otherwise 0.</summary>
+        public ulong Key;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>The character position where the item's text starts (whitespace dropped).</summary>
+        public ulong Start;
+        public ulong ByteStart;
+        /// <summary>The item's text length in bytes (0 for an empty item: InvalidLength).</summary>
+        public ulong ByteLen;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>One advisory note: informative, never a verdict. Fields that do not apply to its code are "" or 0.</summary>
+    public sealed class BhytAdviceNote
+    {
+        /// <summary>An Advice* code.</summary>
+        public uint Code;
+        public string Name;
+        /// <summary>Unusual benefit level, issued after the VNeID list: the group code.</summary>
+        public string GroupCode;
+        /// <summary>Unusual benefit level: the card's level (1-5) and the level usual for the group.</summary>
+        public int BenefitLevel;
+        public int UsualBenefitLevel;
+        /// <summary>Issued after the VNeID list: the last 10 characters pass the VNeID rule.</summary>
+        public bool ShortFormPasses;
+        /// <summary>Unlisted birth-place code: digits 1-3 of the personal identification number (0-999).</summary>
+        public int BirthPlaceCode;
+    }
+
+    /// <summary>The notes of Advise, or the error (InvalidIssuer).</summary>
+    public sealed class BhytAdviceResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>The notes (empty: none); null when Code is not Ok.</summary>
+        public BhytAdviceNote[] Notes;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+    }
+
+    /// <summary>
+    /// A card's QR code read into its fields, or why the input is none (the error of Identify; UnrecognizedQr too
+    /// for something else than a card's QR code). Personal data: ToString shows the card masked and no other field.
+    /// </summary>
+    public sealed class BhytCardQrResult
+    {
+        public uint Code;
+        public string Name;
+        public ulong? Position;
+        public ulong? ByteOffset;
+        /// <summary>For an InvalidQrField error, the QR field's stable name ("birth_date", ...); else null.</summary>
+        public string QrField;
+        /// <summary>On success, the fields that are not text (ValidTo and FiveYearsOn all 0 when absent); null otherwise.</summary>
+        public BhytCardQr? Qr;
+
+        public bool Valid { get { return Code == BhytConstants.Ok; } }
+
+        /// <summary>The code, and on success the card masked (bhyt_format's StyleMasked), layout and field count.</summary>
+        public override string ToString()
+        {
+            if (Qr == null)
+            {
+                return "BhytCardQrResult{" + Name + "}";
+            }
+            BhytCard card = Qr.Value.Card;
+            byte[] masked = new byte[BhytConstants.FormatSize];
+            UIntPtr required;
+            uint formatted = Native.bhyt_format(ref card, BhytConstants.StyleMasked, masked, new UIntPtr(BhytConstants.FormatSize),
+                out required);
+            return "BhytCardQrResult{Card=" + (formatted == BhytConstants.Ok ? BhytApi.Utf8(masked) : "?") + ", Layout="
+                + Qr.Value.Layout + ", FieldCount=" + Qr.Value.FieldCount + "}";
+        }
+    }
+
+    /// <summary>The text of one QR field, or why there is none. Personal data: ToString hides it.</summary>
+    public sealed class BhytQrFieldTextResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>On success, the field's text; else null.</summary>
+        public string Text;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
+
+        public override string ToString()
+        {
+            return "BhytQrFieldTextResult{" + Name + (Text == null ? "" : ", " + Text.Length + " characters") + "}";
+        }
+    }
+
+    /// <summary>The items of ParseMaTheBhyt, or the call's error (InvalidIssuer).</summary>
+    public sealed class BhytMaTheResult
+    {
+        public uint Code;
+        public string Name;
+        /// <summary>One per ';'-separated part; null when Code is not Ok.</summary>
+        public BhytMaTheItemResult[] Items;
+
+        public bool Ok { get { return Code == BhytConstants.Ok; } }
     }
 
     /// <summary>A facility code, normalised, or why the input is none (positions: null for BHYT_NO_POSITION).</summary>
@@ -371,6 +578,172 @@ namespace Bhyt
         public static BhytIdentityResult Identify(string input, bool lenient)
         {
             return Identify(Encoding.UTF8.GetBytes(input), lenient);
+        }
+
+        /// <summary>
+        /// Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as Validate
+        /// would, with <paramref name="issuer"/>. Every ';' separates two items; whitespace around an item is
+        /// dropped; an empty item is reported (InvalidLength), never skipped. The message of item i:
+        /// ErrorText(CallMaTheBhyt, field, issuer, i, lang) (or CallMaTheBhytLenient).
+        /// </summary>
+        public static BhytMaTheResult ParseMaTheBhyt(byte[] field, uint issuer, bool lenient)
+        {
+            UIntPtr len = new UIntPtr((uint)field.Length);
+            UIntPtr count;
+            uint code = lenient
+                ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, null, UIntPtr.Zero, out count)
+                : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, null, UIntPtr.Zero, out count);
+            int n = (int)count.ToUInt64();
+            BhytMaTheItem[] items = new BhytMaTheItem[n];
+            if (code == BhytConstants.BufferTooSmall && n > 0)
+            {
+                code = lenient
+                    ? Native.bhyt_parse_ma_the_bhyt_lenient(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count)
+                    : Native.bhyt_parse_ma_the_bhyt(Bytes(field), len, issuer, items, new UIntPtr((uint)n), out count);
+            }
+            BhytMaTheResult result = new BhytMaTheResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                return result;
+            }
+            result.Items = new BhytMaTheItemResult[n];
+            for (int i = 0; i < n; i++)
+            {
+                BhytVerdict verdict = items[i].Verdict;
+                result.Items[i] = new BhytMaTheItemResult
+                {
+                    Code = verdict.Code,
+                    Name = CodeName(verdict.Code),
+                    Form = verdict.Form,
+                    Key = verdict.Key,
+                    Position = Position(verdict.Position),
+                    ByteOffset = Position(verdict.ByteOffset),
+                    Start = items[i].Start.ToUInt64(),
+                    ByteStart = items[i].ByteStart.ToUInt64(),
+                    ByteLen = items[i].ByteLen.ToUInt64(),
+                };
+            }
+            return result;
+        }
+
+        public static BhytMaTheResult ParseMaTheBhyt(string field, uint issuer, bool lenient)
+        {
+            return ParseMaTheBhyt(Encoding.UTF8.GetBytes(field), issuer, lenient);
+        }
+
+        /// <summary>
+        /// The advisory notes on <paramref name="input"/> (a card number, checked with <paramref name="issuer"/>,
+        /// or a personal identification number, read as Identify reads them): informative, never a verdict (a
+        /// valid number stays valid, an invalid one invalid).
+        /// </summary>
+        public static BhytAdviceResult Advise(byte[] input, uint issuer, bool lenient)
+        {
+            BhytAdvice[] notes = new BhytAdvice[BhytConstants.AdviceMax];
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            UIntPtr capacity = new UIntPtr(BhytConstants.AdviceMax);
+            UIntPtr count;
+            uint code = lenient
+                ? Native.bhyt_advise_lenient(Bytes(input), len, issuer, notes, capacity, out count)
+                : Native.bhyt_advise(Bytes(input), len, issuer, notes, capacity, out count);
+            BhytAdviceResult result = new BhytAdviceResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                return result;
+            }
+            result.Notes = new BhytAdviceNote[(int)count.ToUInt64()];
+            for (int i = 0; i < result.Notes.Length; i++)
+            {
+                BhytAdvice note = notes[i];
+                result.Notes[i] = new BhytAdviceNote
+                {
+                    Code = note.Code,
+                    Name = AdviceCodeName(note.Code),
+                    GroupCode = Utf8(note.GroupCode),
+                    BenefitLevel = note.BenefitLevel,
+                    UsualBenefitLevel = note.UsualBenefitLevel,
+                    ShortFormPasses = note.ShortFormPasses == 1,
+                    BirthPlaceCode = note.BirthPlaceCode,
+                };
+            }
+            return result;
+        }
+
+        public static BhytAdviceResult Advise(string input, uint issuer, bool lenient)
+        {
+            return Advise(Encoding.UTF8.GetBytes(input), issuer, lenient);
+        }
+
+        /// <summary>The stable name of an Advice* code ("unusual_benefit_level", ...; "unknown" for any other value).</summary>
+        public static string AdviceCodeName(uint code)
+        {
+            return Utf8(Native.bhyt_advice_code_name(code));
+        }
+
+        /// <summary>The general message of an Advice* code in <paramref name="lang"/> (without a particular note's details).</summary>
+        public static string AdviceMessage(uint code, uint lang)
+        {
+            return Utf8(Native.bhyt_advice_message(code, lang));
+        }
+
+        /// <summary>
+        /// Reads a BHYT card's QR code as a scanner types it (fields separated by '|'). The texts (name,
+        /// address, guardian): QrFieldText; the error's message: ErrorText(CallIdentify, ...).
+        /// </summary>
+        public static BhytCardQrResult ReadCardQr(byte[] input)
+        {
+            BhytCardQr qr;
+            BhytError error;
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            uint code = Native.bhyt_read_card_qr(Bytes(input), len, out qr, out error);
+            BhytCardQrResult result = new BhytCardQrResult { Code = code, Name = CodeName(code) };
+            if (code != BhytConstants.Ok)
+            {
+                result.Position = Position(error.Position);
+                result.ByteOffset = Position(error.ByteOffset);
+                string field = Utf8(Native.bhyt_qr_error_field(BhytConstants.CallIdentify, Bytes(input), len));
+                result.QrField = field.Length == 0 ? null : field;
+                return result;
+            }
+            result.Qr = qr;
+            return result;
+        }
+
+        public static BhytCardQrResult ReadCardQr(string input)
+        {
+            return ReadCardQr(Encoding.UTF8.GetBytes(input));
+        }
+
+        /// <summary>
+        /// The text of field <paramref name="index"/> of a QR payload (a card's or a CCCD's): for a card QR the
+        /// name (1), address (4, "" for '-') and guardian's name (10) decoded from hex, every other field as
+        /// typed. The error is InvalidLength for an index past the last field, or the error of Identify for
+        /// input that is no QR code.
+        /// </summary>
+        public static BhytQrFieldTextResult QrFieldText(byte[] input, ulong index)
+        {
+            UIntPtr len = new UIntPtr((uint)input.Length);
+            UIntPtr required;
+            uint code = Native.bhyt_qr_field_text(Bytes(input), len, new UIntPtr(index), null, UIntPtr.Zero, out required);
+            if (code == BhytConstants.Ok || code == BhytConstants.BufferTooSmall)
+            {
+                byte[] buffer = new byte[required.ToUInt64()];
+                code = Native.bhyt_qr_field_text(Bytes(input), len, new UIntPtr(index), buffer, required, out required);
+                if (code == BhytConstants.Ok)
+                {
+                    return new BhytQrFieldTextResult
+                    {
+                        Code = code,
+                        Name = CodeName(code),
+                        Text = Encoding.UTF8.GetString(buffer, 0, buffer.Length - 1),
+                    };
+                }
+            }
+            return new BhytQrFieldTextResult { Code = code, Name = CodeName(code) };
+        }
+
+        public static BhytQrFieldTextResult QrFieldText(string input, ulong index)
+        {
+            return QrFieldText(Encoding.UTF8.GetBytes(input), index);
         }
 
         /// <summary>

@@ -15,7 +15,10 @@ package bhyt
 */
 import "C"
 
-import "unsafe"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // Issuer is an issuing body chosen in a form (BHYT_ISSUER_*).
 type Issuer uint32
@@ -34,6 +37,12 @@ type Validity uint32
 
 // StayNote is one note on a stay (a BHYT_STAY_* bit).
 type StayNote uint32
+
+// AdviceCode is the code of an advisory note (BHYT_ADVICE_*).
+type AdviceCode uint32
+
+// QRLayout is a card QR's layout (BHYT_QR_LAYOUT_*).
+type QRLayout uint32
 
 // IdentityKind is what Identify found (BHYT_IDENTITY_*).
 type IdentityKind uint32
@@ -338,4 +347,213 @@ func StayNotes(validFrom, validTo, admission, discharge Date) ([]StayNote, *Erro
 		}
 	}
 	return notes, nil
+}
+
+// MaTheItem is one item of a claims MA_THE_BHYT field: its place in the field (its text is
+// field[ByteStart:ByteStart+ByteLen], surrounding whitespace dropped) and its verdict: Form
+// and Key for a valid card number, else Err (positions in the whole field, the core's message
+// for the item).
+type MaTheItem struct {
+	Start     int // the character position where the item's text starts
+	ByteStart int // the byte offset of the same place
+	ByteLen   int // the item's text length in bytes (0 for an empty item: InvalidLength)
+	Form      int // valid: 10 or 15; otherwise 0
+	Key       uint64
+	Err       *Error
+}
+
+// ParseMaTheBhyt splits a claims MA_THE_BHYT field (card codes joined with ';') and checks
+// every item as Validate would, with issuer. Every ';' separates two items; whitespace around
+// an item is dropped; an empty item is reported (InvalidLength), never skipped. The error is
+// the call's own, InvalidIssuer (never an item's: those are in the items).
+func ParseMaTheBhyt(field string, issuer Issuer, lenient bool) ([]MaTheItem, *Error) {
+	return ParseMaTheBhytBytes([]byte(field), issuer, lenient)
+}
+
+// ParseMaTheBhytBytes is ParseMaTheBhyt on bytes.
+func ParseMaTheBhytBytes(field []byte, issuer Issuer, lenient bool) ([]MaTheItem, *Error) {
+	data, n := bytes(field)
+	call := CallMaTheBhyt
+	parse := func(items *C.bhyt_ma_the_item, capacity C.size_t, count *C.size_t) C.bhyt_result {
+		if lenient {
+			return C.bhyt_parse_ma_the_bhyt_lenient(data, n, C.bhyt_issuer(issuer), items, capacity, count)
+		}
+		return C.bhyt_parse_ma_the_bhyt(data, n, C.bhyt_issuer(issuer), items, capacity, count)
+	}
+	if lenient {
+		call = CallMaTheBhytLenient
+	}
+	var count C.size_t
+	if rc := parse(nil, 0, &count); (rc != C.BHYT_OK && rc != C.BHYT_BUFFER_TOO_SMALL) || count == 0 {
+		return nil, codeError(rc, NoPosition, NoPosition)
+	}
+	items := make([]C.bhyt_ma_the_item, int(count))
+	if rc := parse(&items[0], count, &count); rc != C.BHYT_OK {
+		return nil, codeError(rc, NoPosition, NoPosition)
+	}
+	out := make([]MaTheItem, len(items))
+	for i := range items {
+		item := &items[i]
+		v := &item.verdict
+		out[i] = MaTheItem{Start: int(item.start), ByteStart: int(item.byte_start), ByteLen: int(item.byte_len),
+			Form: int(v.form), Key: uint64(v.key)}
+		if v.code != C.BHYT_OK {
+			out[i].Err = &Error{Code: Code(v.code), Position: position(v.position), ByteOffset: position(v.byte_offset),
+				text: [2]string{ErrorText(call, field, issuer, i, LangVi), ErrorText(call, field, issuer, i, LangEn)}}
+		}
+	}
+	return out, nil
+}
+
+// Name is the advice code's stable name ("unusual_benefit_level", ...; "unknown" for any
+// other value).
+func (a AdviceCode) Name() string {
+	return C.GoString(C.bhyt_advice_code_name(C.bhyt_advice_code(a)))
+}
+
+// Message is the advice code's general message in lang (without a particular note's details).
+func (a AdviceCode) Message(lang Lang) string {
+	return C.GoString(C.bhyt_advice_message(C.bhyt_advice_code(a), C.bhyt_lang(lang)))
+}
+
+// Advice is one advisory note: informative, never a verdict. Fields that do not apply to its
+// code are "" or 0.
+type Advice struct {
+	Code              AdviceCode
+	GroupCode         string // unusual benefit level, issued after the VNeID list: the group code
+	BenefitLevel      int    // unusual benefit level: the card's level (1-5)
+	UsualBenefitLevel int    // unusual benefit level: the level usual for the group (1-5)
+	ShortFormPasses   bool   // issued after the VNeID list: the last 10 characters pass the VNeID rule
+	BirthPlaceCode    int    // unlisted birth-place code: digits 1-3 of the number (0-999)
+}
+
+// AdviceMax is the most notes Advise gives for one input (BHYT_ADVICE_MAX).
+const AdviceMax = C.BHYT_ADVICE_MAX
+
+// Advise gives the advisory notes on input (a card number, checked with issuer, or a personal
+// identification number, read as Identify reads them): informative, never a verdict (a valid
+// number stays valid, an invalid one invalid). None: nil. The error is InvalidIssuer.
+func Advise(input string, issuer Issuer, lenient bool) ([]Advice, *Error) {
+	return AdviseBytes([]byte(input), issuer, lenient)
+}
+
+// AdviseBytes is Advise on bytes.
+func AdviseBytes(input []byte, issuer Issuer, lenient bool) ([]Advice, *Error) {
+	var notes [C.BHYT_ADVICE_MAX]C.bhyt_advice
+	var count C.size_t
+	data, n := bytes(input)
+	var code C.bhyt_result
+	if lenient {
+		code = C.bhyt_advise_lenient(data, n, C.bhyt_issuer(issuer), &notes[0], C.BHYT_ADVICE_MAX, &count)
+	} else {
+		code = C.bhyt_advise(data, n, C.bhyt_issuer(issuer), &notes[0], C.BHYT_ADVICE_MAX, &count)
+	}
+	if code != C.BHYT_OK {
+		return nil, codeError(code, NoPosition, NoPosition)
+	}
+	var out []Advice
+	for i := 0; i < int(count); i++ {
+		note := &notes[i]
+		out = append(out, Advice{
+			Code:              AdviceCode(note.code),
+			GroupCode:         C.GoString(&note.group_code[0]),
+			BenefitLevel:      int(note.benefit_level),
+			UsualBenefitLevel: int(note.usual_benefit_level),
+			ShortFormPasses:   note.short_form_passes == 1,
+			BirthPlaceCode:    int(note.birth_place_code),
+		})
+	}
+	return out, nil
+}
+
+// CardQR is a BHYT card's QR code (paper card, VssID) read into the fields that are not text;
+// the texts (name, address, guardian) are read with QRFieldText. Personal data: every fmt
+// verb prints the card masked and no other personal field.
+type CardQR struct {
+	Card            *Card
+	BirthDate       Date // the date of birth, or the year alone (Month and Day 0)
+	Sex             Sex
+	HasAddress      bool // field 4 (address) is not "-"
+	HasGuardianName bool // field 10 (parent or guardian's name) is present and not "-"
+	Repaired        bool // Telex damage in a hex field was undone
+	UTF16           bool // a hex field's bytes were read as UTF-16LE
+	FacilityCode    string
+	ValidFrom       Date
+	ValidTo         Date // Date{}: no end date
+	IssuedOn        Date
+	FiveYearsOn     Date // Date{} when absent
+	Layout          QRLayout
+	FieldCount      int // how many fields, not counting the closing '$'
+	masked          string
+}
+
+// Format prints the card masked (bhyt_format's masked style), the layout and the field count,
+// whatever the verb.
+func (q CardQR) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "bhyt.CardQR{Card: %s, Layout: %d, FieldCount: %d}", q.masked, q.Layout, q.FieldCount)
+}
+
+// ReadCardQR reads a BHYT card's QR code as a scanner types it (fields separated by '|').
+// The error is Identify's (its Message the core's; for InvalidQRField, QRField names the
+// field), and UnrecognizedQR for input that is something else than a card's QR code.
+func ReadCardQR(input string) (*CardQR, *Error) {
+	return ReadCardQRBytes([]byte(input))
+}
+
+// ReadCardQRBytes is ReadCardQR on bytes.
+func ReadCardQRBytes(input []byte) (*CardQR, *Error) {
+	var qr C.bhyt_card_qr
+	var cerr C.bhyt_error
+	data, n := bytes(input)
+	if code := C.bhyt_read_card_qr(data, n, &qr, &cerr); code != C.BHYT_OK {
+		err := callError(code, &cerr, CallIdentify, input, IssuerAny, 0)
+		if err.text[0] == "" {
+			// Input that bhyt_identify reads as something else: the code's general messages.
+			err = codeError(code, err.Position, err.ByteOffset)
+		}
+		err.QRField = C.GoString(C.bhyt_qr_error_field(C.bhyt_call(CallIdentify), data, n))
+		return nil, err
+	}
+	date := func(d C.bhyt_date) Date { return Date{Year: uint16(d.year), Month: uint8(d.month), Day: uint8(d.day)} }
+	var masked [C.BHYT_FORMAT_SIZE]C.char
+	C.bhyt_format(&qr.card, C.BHYT_STYLE_MASKED, &masked[0], C.BHYT_FORMAT_SIZE, nil)
+	return &CardQR{
+		Card:            goCard(&qr.card),
+		BirthDate:       date(qr.birth_date),
+		Sex:             Sex(qr.sex),
+		HasAddress:      qr.has_address == 1,
+		HasGuardianName: qr.has_guardian_name == 1,
+		Repaired:        qr.repaired == 1,
+		UTF16:           qr.utf16 == 1,
+		FacilityCode:    C.GoString(&qr.facility_code[0]),
+		ValidFrom:       date(qr.valid_from),
+		ValidTo:         date(qr.valid_to),
+		IssuedOn:        date(qr.issued_on),
+		FiveYearsOn:     date(qr.five_years_on),
+		Layout:          QRLayout(qr.layout),
+		FieldCount:      int(qr.field_count),
+		masked:          C.GoString(&masked[0]),
+	}, nil
+}
+
+// QRFieldText is the text of field index of a QR payload (a card's or a CCCD's): for a card
+// QR the name (1), address (4, "" for "-") and guardian's name (10) decoded from hex, every
+// other field as typed. Personal data: do not log it. The error is InvalidLength for an index
+// past the last field (or a negative one), or Identify's code for input that is no QR code.
+func QRFieldText(input string, index int) (string, *Error) {
+	if index < 0 {
+		return "", codeError(C.BHYT_INVALID_LENGTH, NoPosition, NoPosition)
+	}
+	raw := []byte(input)
+	data, n := bytes(raw)
+	var required C.size_t
+	code := C.bhyt_qr_field_text(data, n, C.size_t(index), nil, 0, &required)
+	if code == C.BHYT_OK || code == C.BHYT_BUFFER_TOO_SMALL {
+		buffer := make([]byte, int(required))
+		code = C.bhyt_qr_field_text(data, n, C.size_t(index), (*C.char)(unsafe.Pointer(&buffer[0])), required, &required)
+		if code == C.BHYT_OK {
+			return string(buffer[:len(buffer)-1]), nil
+		}
+	}
+	return "", codeError(code, NoPosition, NoPosition)
 }

@@ -336,3 +336,248 @@ func TestQRVectors(t *testing.T) {
 		t.Fatalf("only %d rows", count)
 	}
 }
+
+// Every row of tests/vectors/ma_the.tsv through ParseMaTheBhyt: the count, each item's place,
+// verdict, position and byte offset in the field, the card Parse gives on the item's text, and
+// the item's messages (never the item's text).
+func TestMaTheVectors(t *testing.T) {
+	count, items := 0, 0
+	issuers := map[string]Issuer{"any": IssuerAny, "vss": IssuerVSS, "police": IssuerPolice, "defence": IssuerDefence}
+	for _, row := range rows(t, "../../tests/vectors/ma_the.tsv") {
+		count++
+		where := "ma_the.tsv:" + row["_line"]
+		field := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		issuer := issuers[row["issuer"]]
+		got, err := ParseMaTheBhyt(field, issuer, lenient)
+		want := strings.Split(row["items"], "|")
+		if err != nil || strconv.Itoa(len(got)) != row["count"] || len(got) != len(want) {
+			t.Errorf("%s: %d items (%v)", where, len(got), err)
+			continue
+		}
+		for i, text := range want {
+			items++
+			parts := strings.SplitN(text, ":", 5)
+			item := got[i]
+			if fmt.Sprintf("%d:%d:%d", item.Start, item.ByteStart, item.ByteLen) != strings.Join(parts[:3], ":") {
+				t.Errorf("%s item %d: place %d:%d:%d", where, i, item.Start, item.ByteStart, item.ByteLen)
+				continue
+			}
+			itemText := field[item.ByteStart : item.ByteStart+item.ByteLen]
+			card, single := Parse(itemText, issuer, lenient)
+			if parts[3] == "valid" {
+				if item.Err != nil || single != nil || card.Compact != parts[4] || item.Form != len(parts[4]) ||
+					item.Key != card.Key {
+					t.Errorf("%s item %d: %v %v", where, i, item.Err, single)
+				}
+				continue
+			}
+			position := NoPosition
+			if parts[4] != "-" {
+				position, _ = strconv.Atoi(parts[4])
+			}
+			e := item.Err
+			if e == nil || e.Code.Name() != parts[3] || e.Position != position ||
+				e.ByteOffset != byteOffset(field, position) || single == nil || single.Code != e.Code ||
+				item.Form != 0 || item.Key != 0 || e.Message(LangVi) == "" || e.Message(LangEn) == "" ||
+				(len(itemText) >= 10 && strings.Contains(fmt.Sprintf("%#v", e), itemText)) {
+				t.Errorf("%s item %d: %+v", where, i, item)
+			}
+		}
+	}
+	if count < 150 || items <= count {
+		t.Fatalf("only %d rows, %d items", count, items)
+	}
+	if got, err := ParseMaTheBhyt("HS4010120878811", Issuer(9), false); got != nil || err == nil ||
+		err.Code != InvalidIssuer || err.Message(LangEn) == "" {
+		t.Errorf("an invalid issuer: %v %v", got, err)
+	}
+}
+
+// Advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+// bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+// AdviceMax, the verdict unchanged).
+func TestAdvise(t *testing.T) {
+	one := func(input string, lenient bool) Advice {
+		notes, err := Advise(input, IssuerAny, lenient)
+		if err != nil || len(notes) != 1 {
+			t.Errorf("%d notes (%v)", len(notes), err)
+			return Advice{}
+		}
+		return notes[0]
+	}
+	if notes, err := Advise("DN4010123456789", IssuerAny, false); err != nil || len(notes) != 0 {
+		t.Errorf("no note: %v %v", notes, err)
+	}
+	if n := one("TE4010123456789", false); n != (Advice{Code: AdviceUnusualBenefitLevel, GroupCode: "TE", BenefitLevel: 4,
+		UsualBenefitLevel: 1}) || n.Code.Name() != "unusual_benefit_level" {
+		t.Errorf("unusual benefit level: %+v", n)
+	}
+	for _, late := range []string{"ND4010123456789", "ND4010120878811"} {
+		if n := one(late, false); n.Code.Name() != "issued_after_vneid_list" || n.GroupCode != "ND" || !n.ShortFormPasses {
+			t.Errorf("issued after the VNeID list: %+v", n)
+		}
+	}
+	if err := Validate("ND4010123456789", IssuerAny, false); err == nil || err.Code != LateGroupCode {
+		t.Error("advise never changes the verdict")
+	}
+	for _, c := range []struct {
+		input   string
+		lenient bool
+	}{{" 003 095 001 234", true}, {"003095001234", false}} {
+		if n := one(c.input, c.lenient); n != (Advice{Code: AdviceUnlistedBirthPlaceCode, BirthPlaceCode: 3}) {
+			t.Errorf("unlisted birth place: %+v", n)
+		}
+	}
+	for _, input := range []string{"079195001234", ""} {
+		if notes, err := Advise(input, IssuerAny, false); err != nil || notes != nil {
+			t.Errorf("none: %v %v", notes, err)
+		}
+	}
+	if notes, err := Advise("TE4010123456789", Issuer(9), false); err == nil || err.Code != InvalidIssuer || notes != nil ||
+		err.Message(LangEn) == "" {
+		t.Errorf("invalid issuer: %v %v", notes, err)
+	}
+	if AdviceShortFormInClaims.Name() != "short_form_in_claims" || AdviceCode(0).Name() != "unknown" {
+		t.Error("advice code names")
+	}
+	if AdviceUnusualBenefitLevel.Message(LangEn) != "the benefit level differs from the level usual for the group; "+
+		"this is normal for a person who belongs to several groups (the best level applies)" ||
+		AdviceIssuedAfterVneidList.Message(LangVi) == "" || AdviceCode(99).Message(LangEn) != "unknown advice code" {
+		t.Error("advice messages")
+	}
+	issuers := map[string]Issuer{"any": IssuerAny, "vss": IssuerVSS, "police": IssuerPolice, "defence": IssuerDefence}
+	noted := 0
+	for _, row := range rows(t, "../../tests/vectors/cards.tsv") {
+		input := unescaper.Replace(row["input"])
+		lenient := row["mode"] == "lenient"
+		issuer := issuers[row["issuer"]]
+		notes, err := Advise(input, issuer, lenient)
+		ok := err == nil && len(notes) <= AdviceMax
+		for _, n := range notes {
+			noted++
+			ok = ok && n.Code.Name() != "unknown" && n.Code != AdviceShortFormInClaims
+		}
+		if !ok || (Validate(input, issuer, lenient) == nil) != (row["valid"] == "true") {
+			t.Errorf("cards.tsv:%s: advise %v %v", row["_line"], notes, err)
+		}
+	}
+	if noted == 0 {
+		t.Error("no cards.tsv row has a note")
+	}
+}
+
+func iso(d Date) string {
+	switch {
+	case d.Year == 0:
+		return "-"
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// hexText is a field's text as the vectors write decoded texts: the hex of its UTF-8, "-"
+// when empty.
+func hexText(text string, err *Error) string {
+	switch {
+	case err != nil:
+		return "?"
+	case text == "":
+		return "-"
+	}
+	return fmt.Sprintf("%x", text)
+}
+
+// Every row of tests/vectors/qr.tsv through ReadCardQR and QRFieldText: a card QR's fields,
+// a CCCD QR's name and old number, and for input that is no card QR the error of Identify;
+// no fmt verb prints the card or the name.
+func TestReadCardQRVectors(t *testing.T) {
+	layouts := map[QRLayout]string{QRLayout10Fields: "10_fields", QRLayout15Tokens: "15_tokens",
+		QRLayout17Tokens: "17_tokens", QRLayoutOther: "other"}
+	count := 0
+	for _, row := range rows(t, "../../tests/vectors/qr.tsv") {
+		count++
+		where := "qr.tsv:" + row["_line"]
+		input := unescaper.Replace(row["input"])
+		qr, err := ReadCardQR(input)
+		switch {
+		case row["kind"] == "card_qr" && row["valid"] == "true":
+			if err != nil || qr.Card.Compact != row["card"] {
+				t.Errorf("%s: card (%v)", where, err)
+				continue
+			}
+			sex := map[Sex]string{SexMale: "male", SexFemale: "female"}[qr.Sex]
+			if iso(qr.BirthDate) != row["birth_date"] || sex != row["sex"] || qr.FacilityCode != row["facility_code"] ||
+				iso(qr.ValidFrom) != row["valid_from"] || iso(qr.ValidTo) != row["valid_to"] ||
+				iso(qr.IssuedOn) != row["issued_on"] || iso(qr.FiveYearsOn) != row["five_years_on"] ||
+				layouts[qr.Layout] != row["layout"] || strconv.FormatBool(qr.Repaired) != row["repaired"] ||
+				strconv.FormatBool(qr.UTF16) != row["utf16"] {
+				t.Errorf("%s: fields %v", where, qr)
+			}
+			name, nameErr := QRFieldText(input, 1)
+			address := hexText(QRFieldText(input, 4))
+			manager, _ := QRFieldText(input, 9)
+			if hexText(name, nameErr) != row["name_hex"] || address != row["address_hex"] || qr.HasAddress != (address != "-") ||
+				manager != row["manager_code"] {
+				t.Errorf("%s: texts", where)
+			}
+			if qr.FieldCount > 10 && hexText(QRFieldText(input, 10)) != row["guardian_hex"] {
+				t.Errorf("%s: guardian", where)
+			}
+			if _, past := QRFieldText(input, qr.FieldCount); past == nil || past.Code != InvalidLength {
+				t.Errorf("%s: past the last field", where)
+			}
+			if row["raw_fields"] != "-" {
+				for _, index := range strings.Split(row["raw_fields"], ",") {
+					i, _ := strconv.Atoi(index)
+					if _, rawErr := QRFieldText(input, i); rawErr != nil {
+						t.Errorf("%s: raw field %d", where, i)
+					}
+				}
+			}
+			for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+				text := fmt.Sprintf(verb, qr) + fmt.Sprintf(verb, *qr)
+				if strings.Contains(text, row["card"]) || (name != "" && strings.Contains(text, name)) || !strings.Contains(text, "******") {
+					t.Errorf("%s: %s shows personal data", where, verb)
+				}
+			}
+		case row["valid"] == "true":
+			name, nameErr := QRFieldText(input, 2)
+			old, _ := QRFieldText(input, 1)
+			if old == "" {
+				old = "-"
+			}
+			if err == nil || err.Code != UnrecognizedQR || qr != nil || hexText(name, nameErr) != row["name_hex"] ||
+				old != row["old_id"] {
+				t.Errorf("%s: CCCD (%v)", where, err)
+			}
+		default:
+			position := NoPosition
+			if row["position"] != "-" {
+				position, _ = strconv.Atoi(row["position"])
+			}
+			_, identifyErr := Identify(input, false)
+			text, textErr := QRFieldText(input, 0)
+			if err == nil || qr != nil || err.Code.Name() != row["code"] || err.Position != position ||
+				identifyErr == nil || err.QRField != identifyErr.QRField || err.Message(LangVi) == "" ||
+				textErr == nil || textErr.Code != err.Code || text != "" ||
+				(len(input) >= 10 && strings.Contains(fmt.Sprintf("%#v", err), input)) {
+				t.Errorf("%s: error %v", where, err)
+			}
+		}
+	}
+	if count < 70 {
+		t.Fatalf("only %d rows", count)
+	}
+	if _, err := ReadCardQR("HS4010120878811"); err == nil || err.Code != UnrecognizedQR || err.Message(LangEn) == "" {
+		t.Errorf("a typed number: %v", err)
+	}
+	if _, err := QRFieldText("HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79", -1); err == nil ||
+		err.Code != InvalidLength {
+		t.Errorf("a negative field index: %v", err)
+	}
+	if _, err := QRFieldText("HS4010120878811", 0); err == nil || err.Code != UnrecognizedQR {
+		t.Errorf("a typed number's field: %v", err)
+	}
+}

@@ -69,6 +69,22 @@ const (
 	StayExpiredBeforeDischarge StayNote = C.BHYT_STAY_EXPIRED_BEFORE_DISCHARGE
 )
 
+// The codes of an advisory note (bhyt_advice_code), as bhyt.h defines them.
+const (
+	AdviceUnusualBenefitLevel    AdviceCode = C.BHYT_ADVICE_UNUSUAL_BENEFIT_LEVEL
+	AdviceIssuedAfterVneidList   AdviceCode = C.BHYT_ADVICE_ISSUED_AFTER_VNEID_LIST
+	AdviceUnlistedBirthPlaceCode AdviceCode = C.BHYT_ADVICE_UNLISTED_BIRTH_PLACE_CODE
+	AdviceShortFormInClaims      AdviceCode = C.BHYT_ADVICE_SHORT_FORM_IN_CLAIMS
+)
+
+// The layouts of a card QR (bhyt_qr_layout), as bhyt.h defines them.
+const (
+	QRLayout10Fields QRLayout = C.BHYT_QR_LAYOUT_10_FIELDS
+	QRLayout15Tokens QRLayout = C.BHYT_QR_LAYOUT_15_TOKENS
+	QRLayout17Tokens QRLayout = C.BHYT_QR_LAYOUT_17_TOKENS
+	QRLayoutOther    QRLayout = C.BHYT_QR_LAYOUT_OTHER
+)
+
 // The kinds of what Identify found (bhyt_identity_kind), as bhyt.h defines them.
 const (
 	IdentityCard         IdentityKind = C.BHYT_IDENTITY_CARD

@@ -10,9 +10,9 @@
   bindings/dotnet/BhytConstants.cs             every BHYT_* constant, as a static class
   bindings/go/constants.go                     the names of the constants the Go package
                                                types (result codes, issuers, languages, calls,
-                                               validities, stay notes, identity kinds, sexes),
-                                               each set to the C constant: cgo reads the
-                                               values from bhyt.h
+                                               validities, stay notes, advice codes, QR
+                                               layouts, identity kinds, sexes), each set to
+                                               the C constant: cgo reads the values from bhyt.h
 
 usage: generate.py          write the files
        generate.py --check  exit 1 (naming the files) if a file differs from what is generated
@@ -152,9 +152,13 @@ GO_FAMILIES = [
     ("BHYT_CALL_", "Call", "entry points whose error a message explains"),
     ("BHYT_VALIDITY_", "Validity", "validities of a card on a date (bhyt_validity)"),
     ("BHYT_STAY_", "StayNote", "notes on a stay (bhyt_stay_note bits)"),
+    ("BHYT_ADVICE_", "AdviceCode", "codes of an advisory note (bhyt_advice_code)"),
+    ("BHYT_QR_LAYOUT_", "QRLayout", "layouts of a card QR (bhyt_qr_layout)"),
     ("BHYT_IDENTITY_", "IdentityKind", "kinds of what Identify found (bhyt_identity_kind)"),
     ("BHYT_SEX_", "Sex", "sexes a personal identification number encodes (bhyt_sex)"),
 ]
+# Constants of a family's prefix that are not of its type (a size, not an advice code).
+GO_NOT_TYPED = {"BHYT_ADVICE_MAX"}
 # Words Go writes in capitals (its initialisms; VSS is the issuer's).
 GO_INITIALISMS = {"OK", "ID", "QR", "VSS"}
 
@@ -173,7 +177,7 @@ def go_constants(consts, text):
     names = [n for n, _ in consts]
     lines = [f"// {NOTE}\n\npackage bhyt\n", "// #include <bhyt.h>", 'import "C"']
     for prefix, go_type, what in GO_FAMILIES:
-        family = codes if prefix is None else [n for n in names if n.startswith(prefix)]
+        family = codes if prefix is None else [n for n in names if n.startswith(prefix) and n not in GO_NOT_TYPED]
         assert family, prefix
         width = max(len(go_name(n)) for n in family)
         lines.append(f"\n// The {what}, as bhyt.h defines them.\nconst (")

@@ -14,7 +14,11 @@
 #     tests/vectors/facility.tsv (facility codes: verdict, code, position, byte offset, parts)
 #     and validity.tsv (a card's validity on a date, the notes on a stay), identify.tsv and qr.tsv (one search box:
 #     kind, card or personal identification number, or the error's code, position, byte offset,
-#     QR field and message), read from next to cards.tsv:
+#     QR field and message), and ma_the.tsv (a claims MA_THE_BHYT field: each item's place,
+#     verdict, position and byte offset in the field, the card of its text, its message), read
+#     from next to cards.tsv; the advisory notes (advise) on the C and JavaScript tests' cases
+#     and every row of cards.tsv; every row of qr.tsv through the card QR reader (every field,
+#     the decoded texts, the masked repr):
 #       PHP   php-cli (FFI::load of bhyt_ffi.h), and php-cgi with ffi.preload + opcache.preload
 #             (bindings/php/preload.php), as php-fpm runs it;
 #       Java  OpenJDK with Debian's JNA (/usr/share/java/jna.jar), LANG=C, jna.library.path;

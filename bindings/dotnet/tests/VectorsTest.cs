@@ -5,7 +5,11 @@
 // every row of tests/vectors/facility.tsv (ParseFacilityCode: verdict, code, position, byte
 // offset, the parts) and validity.tsv (ValidityOn, StayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (Identify: verdict, kind, the card or the decoded personal
-// identification number, or the code, position, byte offset, the QR field and the message).
+// identification number, or the code, position, byte offset, the QR field and the message);
+// every row of ma_the.tsv (ParseMaTheBhyt: the count, each item's place, verdict, position and
+// byte offset in the field, the card Parse gives on the item's text, the item's message);
+// Advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+// qr.tsv through ReadCardQr and QrFieldText (every field of a card QR, a CCCD QR's texts).
 //
 // usage: mono VectorsTest.exe CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 using System;
@@ -293,6 +297,212 @@ public static class VectorsTest
         Check(count > 70, "every qr row read");
     }
 
+    private static void MaThe(string path)
+    {
+        int count = 0;
+        int items = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "ma_the.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            byte[] field = Encoding.UTF8.GetBytes(input);
+            bool lenient = row["mode"] == "lenient";
+            uint issuer = Issuer(row["issuer"]);
+            BhytMaTheResult result = BhytApi.ParseMaTheBhyt(input, issuer, lenient);
+            Check(result.Ok && result.Name == "ok", where + " call");
+            BhytMaTheItemResult[] got = result.Items ?? new BhytMaTheItemResult[0];
+            string[] want = row["items"].Split('|');
+            Check(got.Length == int.Parse(row["count"]) && got.Length == want.Length, where + " count");
+            for (int i = 0; i < want.Length && i < got.Length; i++)
+            {
+                items++;
+                string at = where + " item " + i;
+                string[] parts = want[i].Split(new char[] { ':' }, 5);
+                BhytMaTheItemResult item = got[i];
+                int byteStart = int.Parse(parts[1]);
+                int byteLen = int.Parse(parts[2]);
+                Check(item.Start == ulong.Parse(parts[0]) && item.ByteStart == (ulong)byteStart && item.ByteLen == (ulong)byteLen,
+                    at + " place");
+                byte[] text = new byte[byteLen];
+                Array.Copy(field, byteStart, text, 0, byteLen);
+                BhytResult single = BhytApi.Parse(text, issuer, lenient);
+                string message = BhytApi.ErrorText(lenient ? BhytConstants.CallMaTheBhytLenient : BhytConstants.CallMaTheBhyt,
+                    field, issuer, (ulong)i, BhytConstants.LangVi);
+                if (parts[3] == "valid")
+                {
+                    Check(item.Valid && item.Position == null && item.ByteOffset == null, at + " verdict");
+                    Check(single.Valid && BhytApi.Utf8(single.Card.Compact) == parts[4] && item.Form == parts[4].Length
+                        && item.Key == single.Card.Key, at + " card");
+                    Check(message.Length == 0, at + " no message");
+                }
+                else
+                {
+                    ulong? position = parts[4] == "-" ? (ulong?)null : ulong.Parse(parts[4]);
+                    Check(item.Name == parts[3] && item.Form == 0 && item.Key == 0, at + " verdict");
+                    Check(item.Position == position && item.ByteOffset == ByteOffset(input, position), at + " position");
+                    Check(single.Code == item.Code, at + " as parse");
+                    Check(message.Length > 0 && (byteLen < 10 || !message.Contains(Encoding.UTF8.GetString(text))),
+                        at + " message");
+                }
+            }
+        }
+        Check(count > 150 && items > count, "every ma_the row read");
+        BhytMaTheResult bad = BhytApi.ParseMaTheBhyt("HS4010120878811", 9, false);
+        Check(bad.Code == BhytConstants.InvalidIssuer && bad.Name == "invalid_issuer" && bad.Items == null, "ma_the: an invalid issuer");
+    }
+
+    private static BhytAdviceNote Note(BhytAdviceResult got)
+    {
+        return got.Ok && got.Notes.Length == 1 ? got.Notes[0] : null;
+    }
+
+    // Advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+    // bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+    // AdviceMax, the verdict unchanged).
+    private static void Advice(string cardsPath)
+    {
+        uint any = BhytConstants.IssuerAny;
+        BhytAdviceResult none = BhytApi.Advise("DN4010123456789", any, false);
+        Check(none.Ok && none.Notes.Length == 0, "advise: no note");
+        BhytAdviceNote n = Note(BhytApi.Advise("TE4010123456789", any, false));
+        Check(n != null && n.Code == BhytConstants.AdviceUnusualBenefitLevel && n.Name == "unusual_benefit_level"
+            && n.GroupCode == "TE" && n.BenefitLevel == 4 && n.UsualBenefitLevel == 1, "advise: unusual benefit level");
+        foreach (string late in new string[] { "ND4010123456789", "ND4010120878811" })
+        {
+            n = Note(BhytApi.Advise(late, any, false));
+            Check(n != null && n.Name == "issued_after_vneid_list" && n.GroupCode == "ND" && n.ShortFormPasses,
+                "advise: issued after the VNeID list");
+        }
+        Check(BhytApi.Validate("ND4010123456789", any, false) == BhytConstants.LateGroupCode, "advise never changes the verdict");
+        n = Note(BhytApi.Advise(" 003 095 001 234", any, true));
+        Check(n != null && n.Code == BhytConstants.AdviceUnlistedBirthPlaceCode && n.BirthPlaceCode == 3, "advise: lenient");
+        n = Note(BhytApi.Advise("003095001234", any, false));
+        Check(n != null && n.Code == BhytConstants.AdviceUnlistedBirthPlaceCode && n.BirthPlaceCode == 3, "advise: unlisted birth place");
+        Check(BhytApi.Advise("079195001234", any, false).Notes.Length == 0 && BhytApi.Advise("", any, false).Notes.Length == 0,
+            "advise: none");
+        BhytAdviceResult bad = BhytApi.Advise("TE4010123456789", 9, false);
+        Check(bad.Code == BhytConstants.InvalidIssuer && bad.Name == "invalid_issuer" && bad.Notes == null, "advise: invalid issuer");
+        Check(BhytApi.AdviceCodeName(BhytConstants.AdviceShortFormInClaims) == "short_form_in_claims"
+            && BhytApi.AdviceCodeName(0) == "unknown", "advice code names");
+        Check(BhytApi.AdviceMessage(BhytConstants.AdviceUnusualBenefitLevel, BhytConstants.LangEn)
+            == "the benefit level differs from the level usual for the group; this is normal for a person who belongs "
+            + "to several groups (the best level applies)", "advice message");
+        Check(BhytApi.AdviceMessage(BhytConstants.AdviceIssuedAfterVneidList, BhytConstants.LangVi).Length > 0
+            && BhytApi.AdviceMessage(99, BhytConstants.LangEn) == "unknown advice code", "advice messages");
+        int noted = 0;
+        foreach (Dictionary<string, string> row in Rows(cardsPath))
+        {
+            string input = Unescape(row["input"]);
+            bool lenient = row["mode"] == "lenient";
+            uint issuer = Issuer(row["issuer"]);
+            BhytAdviceResult got = BhytApi.Advise(input, issuer, lenient);
+            bool known = got.Ok && got.Notes.Length <= BhytConstants.AdviceMax;
+            foreach (BhytAdviceNote note in got.Notes ?? new BhytAdviceNote[0])
+            {
+                noted++;
+                known = known && note.Name != "unknown" && note.Code != BhytConstants.AdviceShortFormInClaims;
+            }
+            Check(known && (BhytApi.Validate(input, issuer, lenient) == BhytConstants.Ok) == (row["valid"] == "true"),
+                "cards.tsv:" + row["_line"] + " advise");
+        }
+        Check(noted > 0, "some cards.tsv rows have notes");
+    }
+
+    private static string Iso(BhytDate d)
+    {
+        if (d.Year == 0)
+        {
+            return "-";
+        }
+        return d.Month == 0 ? d.Year.ToString("D4") : d.Year.ToString("D4") + "-" + d.Month.ToString("D2") + "-" + d.Day.ToString("D2");
+    }
+
+    // A field's text as the vectors write decoded texts: the hex of its UTF-8, "-" when empty.
+    private static string Hex(BhytQrFieldTextResult t)
+    {
+        if (!t.Ok)
+        {
+            return "?";
+        }
+        StringBuilder output = new StringBuilder();
+        foreach (byte b in Encoding.UTF8.GetBytes(t.Text))
+        {
+            output.Append(b.ToString("x2"));
+        }
+        return output.Length == 0 ? "-" : output.ToString();
+    }
+
+    // Every row of qr.tsv through ReadCardQr and QrFieldText.
+    private static void CardQr(string path)
+    {
+        string[] layouts = { "?", "10_fields", "15_tokens", "17_tokens", "other" };
+        int count = 0;
+        foreach (Dictionary<string, string> row in Rows(path))
+        {
+            count++;
+            string where = "qr.tsv:" + row["_line"];
+            string input = Unescape(row["input"]);
+            BhytCardQrResult got = BhytApi.ReadCardQr(input);
+            if (row["kind"] == "card_qr" && row["valid"] == "true")
+            {
+                Check(got.Valid && got.Qr != null && BhytApi.Utf8(got.Qr.Value.Card.Compact) == row["card"], where + " card");
+                if (got.Qr == null)
+                {
+                    continue;
+                }
+                BhytCardQr qr = got.Qr.Value;
+                Check(Iso(qr.BirthDate) == row["birth_date"]
+                    && qr.Sex == (row["sex"] == "male" ? BhytConstants.SexMale : BhytConstants.SexFemale), where + " birth date, sex");
+                Check(BhytApi.Utf8(qr.FacilityCode) == row["facility_code"] && Iso(qr.ValidFrom) == row["valid_from"]
+                    && Iso(qr.ValidTo) == row["valid_to"], where + " facility, validity");
+                Check(Iso(qr.IssuedOn) == row["issued_on"] && Iso(qr.FiveYearsOn) == row["five_years_on"], where + " issued, five years");
+                Check(qr.Layout >= 1 && qr.Layout <= 4 && layouts[qr.Layout] == row["layout"]
+                    && (qr.Repaired == 1) == (row["repaired"] == "true") && (qr.Utf16 == 1) == (row["utf16"] == "true"),
+                    where + " layout, flags");
+                Check(Hex(BhytApi.QrFieldText(input, 1)) == row["name_hex"], where + " name");
+                string address = Hex(BhytApi.QrFieldText(input, 4));
+                Check(address == row["address_hex"] && (qr.HasAddress == 1) == (address != "-"), where + " address");
+                ulong fields = qr.FieldCount.ToUInt64();
+                if (fields > 10)
+                {
+                    Check(Hex(BhytApi.QrFieldText(input, 10)) == row["guardian_hex"], where + " guardian");
+                }
+                Check(BhytApi.QrFieldText(input, 9).Text == row["manager_code"], where + " manager code");
+                Check(BhytApi.QrFieldText(input, fields).Code == BhytConstants.InvalidLength, where + " past the last field");
+                if (row["raw_fields"] != "-")
+                {
+                    foreach (string index in row["raw_fields"].Split(','))
+                    {
+                        Check(BhytApi.QrFieldText(input, ulong.Parse(index)).Ok, where + " raw field " + index);
+                    }
+                }
+                // Personal data never in a repr: the card masked, no name.
+                string repr = got.ToString() + qr.ToString() + BhytApi.QrFieldText(input, 1).ToString();
+                Check(!repr.Contains(row["card"]) && !repr.Contains(BhytApi.QrFieldText(input, 1).Text)
+                    && got.ToString().Contains("******"), where + " ToString");
+            }
+            else if (row["valid"] == "true")
+            {
+                Check(got.Code == BhytConstants.UnrecognizedQr && got.Qr == null, where + " not a card QR");
+                Check(Hex(BhytApi.QrFieldText(input, 2)) == row["name_hex"], where + " CCCD name");
+                string old = BhytApi.QrFieldText(input, 1).Text;
+                Check(row["old_id"] == (old == "" ? "-" : old), where + " old id");
+            }
+            else
+            {
+                ulong? position = PositionOf(row);
+                Check(got.Name == row["code"] && got.Qr == null && got.Position == position, where + " error");
+                Check(got.QrField == BhytApi.Identify(input, false).QrField, where + " error field");
+                BhytQrFieldTextResult text = BhytApi.QrFieldText(input, 0);
+                Check(text.Name == row["code"] && text.Text == null, where + " field text: the error of Identify");
+            }
+        }
+        Check(count > 70, "every qr row read for ReadCardQr");
+        Check(BhytApi.ReadCardQr("HS4010120878811").Name == "unrecognized_qr"
+            && BhytApi.QrFieldText("HS4010120878811", 0).Name == "unrecognized_qr", "a typed number is no QR code");
+    }
+
     public static int Main(string[] args)
     {
         Dictionary<string, string[]> messages = new Dictionary<string, string[]>();
@@ -376,12 +586,19 @@ public static class VectorsTest
         Validity(Path.Combine(vectors, "validity.tsv"));
         Identify(Path.Combine(vectors, "identify.tsv"));
         Qr(Path.Combine(vectors, "qr.tsv"));
+        MaThe(Path.Combine(vectors, "ma_the.tsv"));
+        Advice(args[0]);
+        CardQr(Path.Combine(vectors, "qr.tsv"));
 
         // The layout the marshaller uses is the C compiler's.
         Dictionary<string, Type> types = new Dictionary<string, Type>
         {
             { "bhyt_facility_code", typeof(BhytFacilityCode) },
             { "bhyt_date", typeof(BhytDate) },
+            { "bhyt_verdict", typeof(BhytVerdict) },
+            { "bhyt_ma_the_item", typeof(BhytMaTheItem) },
+            { "bhyt_advice", typeof(BhytAdvice) },
+            { "bhyt_card_qr", typeof(BhytCardQr) },
             { "bhyt_personal_id", typeof(BhytPersonalId) },
             { "bhyt_identity", typeof(BhytIdentity) },
             { "bhyt_card", typeof(BhytCard) },

@@ -137,6 +137,171 @@ final class Bhyt implements BhytConstants
         return $out;
     }
 
+    /**
+     * Splits a claims MA_THE_BHYT field (card codes joined with ';') and checks every item as
+     * validate would, with $issuer. Every ';' separates two items; whitespace around an item
+     * is dropped; an empty item is reported (INVALID_LENGTH, byte_len 0), never skipped.
+     * Returns ['code' => int, 'name' => string, 'items' => ?array]: code is the call's own
+     * (OK, or INVALID_ISSUER with items null); items has one array per item: ['code' => int,
+     * 'name' => string, 'form' => int (10 or 15; 0 when invalid), 'key' => int, 'position' =>
+     * ?int, 'byte_offset' => ?int (in the whole field; null when valid or for
+     * BHYT_NO_POSITION), 'start' => int, 'byte_start' => int, 'byte_len' => int] (the item's
+     * text is substr($field, byte_start, byte_len)). The
+     * message of item $i: errorText($field, call: CALL_MA_THE_BHYT or CALL_MA_THE_BHYT_LENIENT,
+     * item: $i).
+     */
+    public function parseMaTheBhyt(string $field, int $issuer = self::ISSUER_ANY, bool $lenient = false): array
+    {
+        $count = $this->ffi->new('size_t');
+        $call = $lenient ? 'bhyt_parse_ma_the_bhyt_lenient' : 'bhyt_parse_ma_the_bhyt';
+        $code = $this->ffi->$call($field, strlen($field), $issuer, null, 0, FFI::addr($count));
+        $n = $count->cdata;
+        if ($code === self::BUFFER_TOO_SMALL && $n > 0) {
+            $items = $this->ffi->new("bhyt_ma_the_item[$n]");
+            $code = $this->ffi->$call($field, strlen($field), $issuer, $items, $n, FFI::addr($count));
+        }
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'items' => null];
+        if ($code !== self::OK) {
+            return $out;
+        }
+        $out['items'] = [];
+        for ($i = 0; $i < $n; $i++) {
+            $item = $items[$i];
+            $verdict = $item->verdict;
+            $out['items'][] = [
+                'code' => $verdict->code,
+                'name' => $this->errorName($verdict->code),
+                'form' => $verdict->form,
+                'key' => $verdict->key,
+                'position' => self::position($verdict->position),
+                'byte_offset' => self::position($verdict->byte_offset),
+                'start' => $item->start,
+                'byte_start' => $item->byte_start,
+                'byte_len' => $item->byte_len,
+            ];
+        }
+        return $out;
+    }
+
+    /**
+     * The advisory notes on $input (a card number, checked with $issuer, or a personal
+     * identification number, read as identify reads them): informative, never a verdict (a
+     * valid number stays valid, an invalid one invalid). Returns ['code' => int, 'name' =>
+     * string, 'notes' => ?array]: notes (null when code is not OK: INVALID_ISSUER) has one
+     * array per note, ['code' => int (an ADVICE_* value), 'name' => string, 'group_code' =>
+     * string, 'benefit_level' => int, 'usual_benefit_level' => int, 'short_form_passes' =>
+     * bool, 'birth_place_code' => int]; fields that do not apply to the code are '' or 0.
+     */
+    public function advise(string $input, int $issuer = self::ISSUER_ANY, bool $lenient = false): array
+    {
+        $notes = $this->ffi->new('bhyt_advice[' . self::ADVICE_MAX . ']');
+        $count = $this->ffi->new('size_t');
+        $call = $lenient ? 'bhyt_advise_lenient' : 'bhyt_advise';
+        $code = $this->ffi->$call($input, strlen($input), $issuer, $notes, self::ADVICE_MAX, FFI::addr($count));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'notes' => null];
+        if ($code !== self::OK) {
+            return $out;
+        }
+        $out['notes'] = [];
+        for ($i = 0; $i < $count->cdata; $i++) {
+            $note = $notes[$i];
+            $out['notes'][] = [
+                'code' => $note->code,
+                'name' => $this->adviceCodeName($note->code),
+                'group_code' => FFI::string($note->group_code),
+                'benefit_level' => $note->benefit_level,
+                'usual_benefit_level' => $note->usual_benefit_level,
+                'short_form_passes' => $note->short_form_passes === 1,
+                'birth_place_code' => $note->birth_place_code,
+            ];
+        }
+        return $out;
+    }
+
+    /** The stable name of an ADVICE_* code ("unusual_benefit_level", ...; "unknown" for any other value). */
+    public function adviceCodeName(int $code): string
+    {
+        return $this->ffi->bhyt_advice_code_name($code);
+    }
+
+    /** The general message of an ADVICE_* code in $lang (without a particular note's details). */
+    public function adviceMessage(int $code, int $lang = self::LANG_VI): string
+    {
+        return $this->ffi->bhyt_advice_message($code, $lang);
+    }
+
+    /**
+     * Reads a BHYT card's QR code as a scanner types it (fields separated by '|'). Returns
+     * ['code' => int, 'name' => string, 'position' => ?int, 'byte_offset' => ?int, 'qr_field'
+     * => ?string, 'qr' => ?array]: on an error, the error of identify (UNRECOGNIZED_QR too for
+     * input that is something else than a card's QR code; the message: errorText($input,
+     * call: CALL_IDENTIFY)); on success qr is ['card' => array (as parse gives it),
+     * 'birth_date' => [year, month, day] (month and day 0 for a year alone), 'sex' => int,
+     * 'has_address' => bool, 'has_guardian_name' => bool, 'repaired' => bool, 'utf16' => bool,
+     * 'facility_code' => string, 'valid_from' => array, 'valid_to' => ?array (null: no end
+     * date), 'issued_on' => array, 'five_years_on' => ?array, 'layout' => int (QR_LAYOUT_*),
+     * 'field_count' => int]. The texts (name, address, guardian): qrFieldText. Personal data:
+     * do not log it.
+     */
+    public function readCardQr(string $input): array
+    {
+        $qr = $this->ffi->new('bhyt_card_qr');
+        $error = $this->ffi->new('bhyt_error');
+        $code = $this->ffi->bhyt_read_card_qr($input, strlen($input), FFI::addr($qr), FFI::addr($error));
+        $out = ['code' => $code, 'name' => $this->errorName($code), 'position' => null, 'byte_offset' => null,
+            'qr_field' => null, 'qr' => null];
+        if ($code !== self::OK) {
+            $out['position'] = self::position($error->position);
+            $out['byte_offset'] = self::position($error->byte_offset);
+            $field = $this->ffi->bhyt_qr_error_field(self::CALL_IDENTIFY, $input, strlen($input));
+            $out['qr_field'] = $field === '' ? null : $field;
+            return $out;
+        }
+        $date = fn (FFI\CData $d): ?array => $d->year === 0 ? null : [$d->year, $d->month, $d->day];
+        $out['qr'] = [
+            'card' => self::card($qr->card),
+            'birth_date' => $date($qr->birth_date),
+            'sex' => $qr->sex,
+            'has_address' => $qr->has_address === 1,
+            'has_guardian_name' => $qr->has_guardian_name === 1,
+            'repaired' => $qr->repaired === 1,
+            'utf16' => $qr->utf16 === 1,
+            'facility_code' => FFI::string($qr->facility_code),
+            'valid_from' => $date($qr->valid_from),
+            'valid_to' => $date($qr->valid_to),
+            'issued_on' => $date($qr->issued_on),
+            'five_years_on' => $date($qr->five_years_on),
+            'layout' => $qr->layout,
+            'field_count' => $qr->field_count,
+        ];
+        return $out;
+    }
+
+    /**
+     * The text of field $index of a QR payload (a card's or a CCCD's): for a card QR the name
+     * (1), address (4, '' for '-') and guardian's name (10) decoded from hex, every other field
+     * as typed. Returns ['code' => int, 'name' => string, 'text' => ?string]: code is
+     * INVALID_LENGTH for an index past the last field, or the error of identify for input that
+     * is no QR code (text null). Personal data: do not log it.
+     */
+    public function qrFieldText(string $input, int $index): array
+    {
+        if ($index < 0) {
+            throw new \ValueError('a field index is 0 or more');
+        }
+        $required = $this->ffi->new('size_t');
+        $code = $this->ffi->bhyt_qr_field_text($input, strlen($input), $index, null, 0, FFI::addr($required));
+        if ($code === self::BUFFER_TOO_SMALL || $code === self::OK) {
+            $size = $required->cdata;
+            $buffer = $this->ffi->new("char[$size]");
+            $code = $this->ffi->bhyt_qr_field_text($input, strlen($input), $index, $buffer, $size, FFI::addr($required));
+            if ($code === self::OK) {
+                return ['code' => $code, 'name' => $this->errorName($code), 'text' => FFI::string($buffer, $size - 1)];
+            }
+        }
+        return ['code' => $code, 'name' => $this->errorName($code), 'text' => null];
+    }
+
     /** A bhyt_card as the array parse gives. */
     private static function card(FFI\CData $card): array
     {

@@ -8,7 +8,11 @@
 // Every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
 // offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
 // identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
-// identification number, or the code, position, byte offset, the QR field and the message).
+// identification number, or the code, position, byte offset, the QR field and the message);
+// every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
+// byte offset in the field, the card parse gives on the item's text, the item's message);
+// advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+// qr.tsv through readCardQr and qrFieldText (every field of a card QR, a CCCD QR's texts).
 //
 // usage: php vectors_test.php CARDS_TSV MESSAGES_TSV LAYOUT_TXT
 //        (or, under php-cgi, the three paths in BHYT_CARDS, BHYT_MESSAGES, BHYT_LAYOUT; with
@@ -267,6 +271,139 @@ foreach (rows("$vectors/qr.tsv") as $row) {
     }
 }
 check($rows > 70, 'every qr row read');
+
+// Every row of ma_the.tsv: the items' count, places and verdicts; a valid item's card is
+// parse's on the item's text, an invalid item's message is errorText's for the item.
+$rows = 0;
+$items = 0;
+foreach (rows("$vectors/ma_the.tsv") as $row) {
+    $rows++;
+    $where = "ma_the.tsv:{$row['_line']}";
+    $field = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $issuer = $issuers[$row['issuer']];
+    $result = $bhyt->parseMaTheBhyt($field, $issuer, $lenient);
+    check($result['code'] === Bhyt::OK && $result['name'] === 'ok', "$where call");
+    $got = $result['items'] ?? [];
+    $want = explode('|', $row['items']);
+    check(count($got) === (int) $row['count'] && count($want) === count($got), "$where count");
+    foreach ($want as $i => $text) {
+        $item = $got[$i] ?? null;
+        [$start, $byteStart, $byteLen, $verdict, $detail] = explode(':', $text, 5);
+        if ($item === null) {
+            check(false, "$where item $i");
+            continue;
+        }
+        $items++;
+        check([$item['start'], $item['byte_start'], $item['byte_len']] === [(int) $start, (int) $byteStart, (int) $byteLen], "$where item $i place");
+        $itemText = substr($field, (int) $byteStart, (int) $byteLen);
+        $single = $bhyt->parse($itemText, $issuer, $lenient);
+        $message = $bhyt->errorText($field, $issuer, call: $lenient ? Bhyt::CALL_MA_THE_BHYT_LENIENT : Bhyt::CALL_MA_THE_BHYT, item: $i);
+        if ($verdict === 'valid') {
+            check($item['code'] === Bhyt::OK && $item['position'] === null && $item['byte_offset'] === null, "$where item $i verdict");
+            check($single['card'] !== null && $single['card']['compact'] === $detail && $item['form'] === strlen($detail) && $item['key'] === $single['card']['key'], "$where item $i card");
+            check($message === '', "$where item $i no message");
+        } else {
+            $position = $detail === '-' ? null : (int) $detail;
+            check($item['name'] === $verdict && $item['form'] === 0 && $item['key'] === 0, "$where item $i verdict");
+            check($item['position'] === $position && $item['byte_offset'] === byte_offset($field, $position), "$where item $i position");
+            check($single['code'] === $item['code'], "$where item $i as parse");
+            check($message !== '' && ($byteLen < 10 || !str_contains($message, $itemText)), "$where item $i message");
+        }
+    }
+}
+check($rows > 150 && $items > $rows, 'every ma_the row read');
+check($bhyt->parseMaTheBhyt('HS4010120878811', 9) === ['code' => Bhyt::INVALID_ISSUER, 'name' => 'invalid_issuer', 'items' => null], 'ma_the: an invalid issuer');
+
+// advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+// bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+// ADVICE_MAX, the verdict unchanged).
+$note = fn (array $got): ?array => $got['code'] === Bhyt::OK && count($got['notes']) === 1 ? $got['notes'][0] : null;
+check($bhyt->advise('DN4010123456789') === ['code' => 0, 'name' => 'ok', 'notes' => []], 'advise: no note');
+$n = $note($bhyt->advise('TE4010123456789'));
+check($n !== null && $n['code'] === Bhyt::ADVICE_UNUSUAL_BENEFIT_LEVEL && $n['name'] === 'unusual_benefit_level' && $n['group_code'] === 'TE' && $n['benefit_level'] === 4 && $n['usual_benefit_level'] === 1, 'advise: unusual benefit level');
+foreach (['ND4010123456789', 'ND4010120878811'] as $late) {
+    $n = $note($bhyt->advise($late));
+    check($n !== null && $n['name'] === 'issued_after_vneid_list' && $n['group_code'] === 'ND' && $n['short_form_passes'] === true, 'advise: issued after the VNeID list');
+}
+check($bhyt->validate('ND4010123456789') === Bhyt::LATE_GROUP_CODE, 'advise never changes the verdict');
+foreach ([[' 003 095 001 234', true], ['003095001234', false]] as [$input, $lenient]) {
+    $n = $note($bhyt->advise($input, Bhyt::ISSUER_ANY, $lenient));
+    check($n !== null && $n['code'] === Bhyt::ADVICE_UNLISTED_BIRTH_PLACE_CODE && $n['birth_place_code'] === 3, 'advise: unlisted birth place');
+}
+check($bhyt->advise('079195001234')['notes'] === [] && $bhyt->advise('')['notes'] === [], 'advise: none');
+check($bhyt->advise('TE4010123456789', 9) === ['code' => Bhyt::INVALID_ISSUER, 'name' => 'invalid_issuer', 'notes' => null], 'advise: invalid issuer');
+check($bhyt->adviceCodeName(Bhyt::ADVICE_SHORT_FORM_IN_CLAIMS) === 'short_form_in_claims' && $bhyt->adviceCodeName(0) === 'unknown', 'advice code names');
+check($bhyt->adviceMessage(Bhyt::ADVICE_UNUSUAL_BENEFIT_LEVEL, Bhyt::LANG_EN) === 'the benefit level differs from the level usual for the group; this is normal for a person who belongs to several groups (the best level applies)', 'advice message');
+check($bhyt->adviceMessage(Bhyt::ADVICE_ISSUED_AFTER_VNEID_LIST) !== '' && $bhyt->adviceMessage(99, Bhyt::LANG_EN) === 'unknown advice code', 'advice messages');
+$noted = 0;
+foreach (rows($cardsPath) as $row) {
+    $input = unescape($row['input']);
+    $lenient = $row['mode'] === 'lenient';
+    $got = $bhyt->advise($input, $issuers[$row['issuer']], $lenient);
+    $known = $got['code'] === Bhyt::OK && count($got['notes']) <= Bhyt::ADVICE_MAX;
+    foreach ($got['notes'] ?? [] as $n) {
+        $noted++;
+        $known = $known && $n['name'] !== 'unknown' && $n['code'] !== Bhyt::ADVICE_SHORT_FORM_IN_CLAIMS;
+    }
+    check($known && ($bhyt->validate($input, $issuers[$row['issuer']], $lenient) === Bhyt::OK) === ($row['valid'] === 'true'), "cards.tsv:{$row['_line']} advise");
+}
+check($noted > 0, 'some cards.tsv rows have notes');
+
+// Every row of qr.tsv through readCardQr and qrFieldText: a card QR's fields (the decoded
+// texts as the hex of their UTF-8, '-' when empty), a CCCD QR's name and old number, and for
+// input that is no card QR the error of identify.
+$iso = fn (?array $d): string => $d === null ? '-' : ($d[1] === 0 ? sprintf('%04d', $d[0]) : sprintf('%04d-%02d-%02d', ...$d));
+$hex = fn (array $t): string => $t['code'] !== Bhyt::OK ? '?' : ($t['text'] === '' ? '-' : bin2hex($t['text']));
+$layouts = [Bhyt::QR_LAYOUT_10_FIELDS => '10_fields', Bhyt::QR_LAYOUT_15_TOKENS => '15_tokens', Bhyt::QR_LAYOUT_17_TOKENS => '17_tokens', Bhyt::QR_LAYOUT_OTHER => 'other'];
+$rows = 0;
+foreach (rows("$vectors/qr.tsv") as $row) {
+    $rows++;
+    $where = "qr.tsv:{$row['_line']}";
+    $input = unescape($row['input']);
+    $got = $bhyt->readCardQr($input);
+    if ($row['kind'] === 'card_qr' && $row['valid'] === 'true') {
+        $qr = $got['qr'];
+        check($got['code'] === Bhyt::OK && $qr !== null && $qr['card']['compact'] === $row['card'], "$where card");
+        if ($qr === null) {
+            continue;
+        }
+        check($iso($qr['birth_date']) === $row['birth_date'] && $qr['sex'] === ($row['sex'] === 'male' ? Bhyt::SEX_MALE : Bhyt::SEX_FEMALE), "$where birth date, sex");
+        check($qr['facility_code'] === $row['facility_code'] && $iso($qr['valid_from']) === $row['valid_from'] && $iso($qr['valid_to']) === $row['valid_to'], "$where facility, validity");
+        check($iso($qr['issued_on']) === $row['issued_on'] && $iso($qr['five_years_on']) === $row['five_years_on'], "$where issued, five years");
+        check(($layouts[$qr['layout']] ?? '?') === $row['layout'] && $qr['repaired'] === ($row['repaired'] === 'true') && $qr['utf16'] === ($row['utf16'] === 'true'), "$where layout, flags");
+        check($hex($bhyt->qrFieldText($input, 1)) === $row['name_hex'], "$where name");
+        $address = $hex($bhyt->qrFieldText($input, 4));
+        check($address === $row['address_hex'] && $qr['has_address'] === ($address !== '-'), "$where address");
+        if ($qr['field_count'] > 10) {
+            check($hex($bhyt->qrFieldText($input, 10)) === $row['guardian_hex'], "$where guardian");
+        }
+        check($bhyt->qrFieldText($input, 9)['text'] === $row['manager_code'], "$where manager code");
+        check($bhyt->qrFieldText($input, $qr['field_count'])['code'] === Bhyt::INVALID_LENGTH, "$where past the last field");
+        foreach ($row['raw_fields'] === '-' ? [] : explode(',', $row['raw_fields']) as $index) {
+            check($bhyt->qrFieldText($input, (int) $index)['code'] === Bhyt::OK, "$where raw field $index");
+        }
+    } elseif ($row['valid'] === 'true') {
+        check($got['code'] === Bhyt::UNRECOGNIZED_QR && $got['qr'] === null, "$where not a card QR");
+        check($hex($bhyt->qrFieldText($input, 2)) === $row['name_hex'], "$where CCCD name");
+        $old = $bhyt->qrFieldText($input, 1)['text'];
+        check(($old === '' ? '-' : $old) === $row['old_id'], "$where old id");
+    } else {
+        $position = $row['position'] === '-' ? null : (int) $row['position'];
+        check($got['name'] === $row['code'] && $got['qr'] === null && $got['position'] === $position, "$where error");
+        check($got['qr_field'] === $bhyt->identify($input)['qr_field'], "$where error field");
+        $text = $bhyt->qrFieldText($input, 0);
+        check($text['name'] === $row['code'] && $text['text'] === null, "$where field text: the error of identify");
+    }
+}
+check($rows > 70, 'every qr row read for readCardQr');
+try {
+    $bhyt->qrFieldText('HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79', -1);
+    check(false, 'a negative field index');
+} catch (ValueError $e) {
+    check(!str_contains($e->getMessage(), 'HS4010120878811'), 'a negative field index');
+}
+check($bhyt->readCardQr('HS4010120878811')['name'] === 'unrecognized_qr' && $bhyt->qrFieldText('HS4010120878811', 0)['name'] === 'unrecognized_qr', 'a typed number is no QR code');
 
 // The layout FFI uses is the C compiler's.
 foreach ($raw ? file($layoutPath, FILE_IGNORE_NEW_LINES) : [] as $line) {

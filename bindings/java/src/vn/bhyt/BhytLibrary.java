@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import com.sun.jna.ptr.ByReference;
 import com.sun.jna.ptr.IntByReference;
 
 import java.util.Collections;
@@ -37,7 +38,24 @@ public interface BhytLibrary extends Library {
         }
     }
 
-    /** struct bhyt_card. */
+    /** A {@code size_t *} out parameter. */
+    final class SizeTByReference extends ByReference {
+        public SizeTByReference() {
+            super(Native.SIZE_T_SIZE);
+            if (Native.SIZE_T_SIZE == 8) {
+                getPointer().setLong(0, 0);
+            } else {
+                getPointer().setInt(0, 0);
+            }
+        }
+
+        /** The size_t written by the call. */
+        public long getValue() {
+            return Native.SIZE_T_SIZE == 8 ? getPointer().getLong(0) : getPointer().getInt(0) & 0xFFFFFFFFL;
+        }
+    }
+
+    /** struct bhyt_card (its toString masks the card). */
     @Structure.FieldOrder({"form", "benefit_level", "province_code", "issuer", "compact", "group_code",
             "social_insurance_number", "key", "group_description_vi", "group_description_en",
             "benefit_meaning_vi", "benefit_meaning_en", "issuer_name_vi", "issuer_name_en"})
@@ -56,6 +74,14 @@ public interface BhytLibrary extends Library {
         public Pointer benefit_meaning_en;
         public Pointer issuer_name_vi;
         public Pointer issuer_name_en;
+
+        /** The card masked (bhyt_format's STYLE_MASKED): a card number is personal data. */
+        @Override
+        public String toString() {
+            byte[] masked = new byte[BhytConstants.FORMAT_SIZE];
+            int rc = INSTANCE.bhyt_format(this, BhytConstants.STYLE_MASKED, masked, new SizeT(masked.length), null);
+            return "bhyt_card{" + (rc == BhytConstants.OK ? Bhyt.string(masked) : "no card") + "}";
+        }
     }
 
     /** struct bhyt_error. */
@@ -109,6 +135,37 @@ public interface BhytLibrary extends Library {
         public byte[] facility = new byte[4];
     }
 
+    /** struct bhyt_verdict: one item's verdict (a MA_THE_BHYT item). */
+    @Structure.FieldOrder({"code", "form", "position", "byte_offset", "key"})
+    class bhyt_verdict extends Structure {
+        public int code;
+        public byte form;
+        public SizeT position;
+        public SizeT byte_offset;
+        public long key;
+    }
+
+    /** struct bhyt_ma_the_item: one item of a claims MA_THE_BHYT field and its place in the field. */
+    @Structure.FieldOrder({"verdict", "start", "byte_start", "byte_len"})
+    class bhyt_ma_the_item extends Structure {
+        public bhyt_verdict verdict;
+        public SizeT start;
+        public SizeT byte_start;
+        public SizeT byte_len;
+    }
+
+    /** struct bhyt_advice: one advisory note (fields that do not apply to its code are 0 or empty). */
+    @Structure.FieldOrder({"code", "group_code", "benefit_level", "usual_benefit_level", "short_form_passes",
+            "birth_place_code"})
+    class bhyt_advice extends Structure {
+        public int code;
+        public byte[] group_code = new byte[3];
+        public byte benefit_level;
+        public byte usual_benefit_level;
+        public byte short_form_passes;
+        public short birth_place_code;
+    }
+
     /** struct bhyt_date: all 0 is no date. */
     @Structure.FieldOrder({"year", "month", "day"})
     class bhyt_date extends Structure {
@@ -131,6 +188,34 @@ public interface BhytLibrary extends Library {
             this.year = (short) year;
             this.month = (byte) month;
             this.day = (byte) day;
+        }
+    }
+
+    /**
+     * struct bhyt_card_qr: a card's QR code read into its fields (the texts through
+     * bhyt_qr_field_text). Personal data: its toString names none of it.
+     */
+    @Structure.FieldOrder({"card", "birth_date", "sex", "has_address", "has_guardian_name", "repaired", "utf16",
+            "facility_code", "valid_from", "valid_to", "issued_on", "five_years_on", "layout", "field_count"})
+    class bhyt_card_qr extends Structure {
+        public bhyt_card card;
+        public bhyt_date birth_date;
+        public byte sex;
+        public byte has_address;
+        public byte has_guardian_name;
+        public byte repaired;
+        public byte utf16;
+        public byte[] facility_code = new byte[6];
+        public bhyt_date valid_from;
+        public bhyt_date valid_to;
+        public bhyt_date issued_on;
+        public bhyt_date five_years_on;
+        public int layout;
+        public SizeT field_count;
+
+        @Override
+        public String toString() {
+            return "bhyt_card_qr{layout=" + layout + ", field_count=" + field_count + "}";
         }
     }
 
@@ -167,6 +252,29 @@ public interface BhytLibrary extends Library {
 
     int bhyt_stay_notes(bhyt_date validFrom, bhyt_date validTo, bhyt_date admission, bhyt_date discharge,
             IntByReference outNotes);
+
+    int bhyt_parse_ma_the_bhyt(byte[] field, SizeT len, int issuer, bhyt_ma_the_item outItems, SizeT capacity,
+            SizeTByReference outCount);
+
+    int bhyt_parse_ma_the_bhyt_lenient(byte[] field, SizeT len, int issuer, bhyt_ma_the_item outItems,
+            SizeT capacity, SizeTByReference outCount);
+
+    int bhyt_advise(byte[] input, SizeT len, int issuer, bhyt_advice outAdvice, SizeT capacity,
+            SizeTByReference outCount);
+
+    int bhyt_advise_lenient(byte[] input, SizeT len, int issuer, bhyt_advice outAdvice, SizeT capacity,
+            SizeTByReference outCount);
+
+    String bhyt_advice_code_name(int code);
+
+    String bhyt_advice_message(int code, int lang);
+
+    int bhyt_format(bhyt_card card, int style, byte[] buffer, SizeT size, SizeTByReference outRequired);
+
+    int bhyt_read_card_qr(byte[] input, SizeT len, bhyt_card_qr outQr, bhyt_error outError);
+
+    int bhyt_qr_field_text(byte[] input, SizeT len, SizeT index, byte[] buffer, SizeT size,
+            SizeTByReference outRequired);
 
     String bhyt_stay_note_name(int note);
 

@@ -18,7 +18,11 @@ import java.util.Map;
  * every row of tests/vectors/facility.tsv (parseFacilityCode: verdict, code, position, byte
  * offset, the parts) and validity.tsv (validityOn, stayNotes), and the date errors; every row of
  * identify.tsv and qr.tsv (identify: verdict, kind, the card or the decoded personal
- * identification number, or the code, position, byte offset, the QR field and the message).
+ * identification number, or the code, position, byte offset, the QR field and the message);
+ * every row of ma_the.tsv (parseMaTheBhyt: the count, each item's place, verdict, position and
+ * byte offset in the field, the card parse gives on the item's text, the item's message);
+ * advise on the C and JavaScript tests' cases and on every row of cards.tsv; every row of
+ * qr.tsv through readCardQr and qrFieldText (every field of a card QR, a CCCD QR's texts).
  *
  * usage: java vn.bhyt.VectorsTest CARDS_TSV MESSAGES_TSV LAYOUT_TXT
  */
@@ -268,6 +272,200 @@ public final class VectorsTest implements BhytConstants {
         check(count > 70, "every qr row read");
     }
 
+    private static void maThe(String path) throws Exception {
+        int count = 0;
+        int items = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "ma_the.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            byte[] field = input.getBytes(StandardCharsets.UTF_8);
+            boolean lenient = row.get("mode").equals("lenient");
+            int issuer = issuer(row.get("issuer"));
+            Bhyt.MaThe result = Bhyt.parseMaTheBhyt(input, issuer, lenient);
+            check(result.ok() && result.name.equals("ok"), where + " call");
+            List<Bhyt.MaTheItem> got = result.items;
+            String[] want = row.get("items").split("\\|", -1);
+            check(got.size() == Integer.parseInt(row.get("count")) && got.size() == want.length, where + " count");
+            for (int i = 0; i < want.length && i < got.size(); i++) {
+                items++;
+                String at = where + " item " + i;
+                String[] parts = want[i].split(":", 5);
+                Bhyt.MaTheItem item = got.get(i);
+                int byteStart = Integer.parseInt(parts[1]);
+                int byteLen = Integer.parseInt(parts[2]);
+                check(item.start == Long.parseLong(parts[0]) && item.byteStart == byteStart && item.byteLen == byteLen,
+                        at + " place");
+                byte[] text = java.util.Arrays.copyOfRange(field, byteStart, byteStart + byteLen);
+                Bhyt.Result single = Bhyt.parse(text, issuer, lenient);
+                String message = Bhyt.errorText(lenient ? CALL_MA_THE_BHYT_LENIENT : CALL_MA_THE_BHYT, field, issuer, i,
+                        LANG_VI);
+                if (parts[3].equals("valid")) {
+                    check(item.valid() && item.position == null && item.byteOffset == null, at + " verdict");
+                    check(single.valid() && Bhyt.string(single.card.compact).equals(parts[4])
+                            && item.form == parts[4].length() && item.key == single.card.key, at + " card");
+                    check(message.isEmpty(), at + " no message");
+                } else {
+                    Long position = parts[4].equals("-") ? null : Long.valueOf(parts[4]);
+                    check(item.name.equals(parts[3]) && item.form == 0 && item.key == 0, at + " verdict");
+                    check(same(position, item.position) && same(byteOffset(input, position), item.byteOffset),
+                            at + " position");
+                    check(single.code == item.code, at + " as parse");
+                    String textString = new String(text, StandardCharsets.UTF_8);
+                    check(!message.isEmpty() && (byteLen < 10 || !message.contains(textString)), at + " message");
+                }
+            }
+        }
+        check(count > 150 && items > count, "every ma_the row read");
+        Bhyt.MaThe bad = Bhyt.parseMaTheBhyt("HS4010120878811", 9, false);
+        check(bad.code == INVALID_ISSUER && bad.name.equals("invalid_issuer") && bad.items.isEmpty(),
+                "ma_the: an invalid issuer");
+    }
+
+    /** The one note of {@code got}, or null. */
+    private static Bhyt.Advice note(Bhyt.AdviceResult got) {
+        return got.ok() && got.notes.size() == 1 ? got.notes.get(0) : null;
+    }
+
+    /**
+     * advise: the cases of the C and JavaScript tests (bindings/c/tests/test_api.c,
+     * bindings/wasm/test/reception.test.mjs), and every row of cards.tsv (known notes, at most
+     * ADVICE_MAX, the verdict unchanged).
+     */
+    private static void advice(String cardsPath) throws Exception {
+        check(Bhyt.advise("DN4010123456789", ISSUER_ANY, false).ok()
+                && Bhyt.advise("DN4010123456789", ISSUER_ANY, false).notes.isEmpty(), "advise: no note");
+        Bhyt.Advice n = note(Bhyt.advise("TE4010123456789", ISSUER_ANY, false));
+        check(n != null && n.code == ADVICE_UNUSUAL_BENEFIT_LEVEL && n.name.equals("unusual_benefit_level")
+                && n.groupCode.equals("TE") && n.benefitLevel == 4 && n.usualBenefitLevel == 1,
+                "advise: unusual benefit level");
+        for (String late : new String[] {"ND4010123456789", "ND4010120878811"}) {
+            n = note(Bhyt.advise(late, ISSUER_ANY, false));
+            check(n != null && n.name.equals("issued_after_vneid_list") && n.groupCode.equals("ND") && n.shortFormPasses,
+                    "advise: issued after the VNeID list");
+        }
+        check(Bhyt.validate("ND4010123456789", ISSUER_ANY, false) == LATE_GROUP_CODE, "advise never changes the verdict");
+        n = note(Bhyt.advise(" 003 095 001 234", ISSUER_ANY, true));
+        check(n != null && n.code == ADVICE_UNLISTED_BIRTH_PLACE_CODE && n.birthPlaceCode == 3, "advise: lenient");
+        n = note(Bhyt.advise("003095001234", ISSUER_ANY, false));
+        check(n != null && n.code == ADVICE_UNLISTED_BIRTH_PLACE_CODE && n.birthPlaceCode == 3
+                && n.message(LANG_VI).length() > 0, "advise: unlisted birth place");
+        check(Bhyt.advise("079195001234", ISSUER_ANY, false).notes.isEmpty()
+                && Bhyt.advise("", ISSUER_ANY, false).notes.isEmpty(), "advise: none");
+        Bhyt.AdviceResult bad = Bhyt.advise("TE4010123456789", 9, false);
+        check(bad.code == INVALID_ISSUER && bad.name.equals("invalid_issuer") && bad.notes.isEmpty(),
+                "advise: invalid issuer");
+        check(Bhyt.adviceCodeName(ADVICE_SHORT_FORM_IN_CLAIMS).equals("short_form_in_claims")
+                && Bhyt.adviceCodeName(0).equals("unknown"), "advice code names");
+        check(Bhyt.adviceMessage(ADVICE_UNUSUAL_BENEFIT_LEVEL, LANG_EN).equals("the benefit level differs from the "
+                + "level usual for the group; this is normal for a person who belongs to several groups (the best "
+                + "level applies)"), "advice message");
+        check(!Bhyt.adviceMessage(ADVICE_ISSUED_AFTER_VNEID_LIST, LANG_VI).isEmpty()
+                && Bhyt.adviceMessage(99, LANG_EN).equals("unknown advice code"), "advice messages");
+        int noted = 0;
+        for (Map<String, String> row : rows(cardsPath)) {
+            String input = unescape(row.get("input"));
+            boolean lenient = row.get("mode").equals("lenient");
+            int issuer = issuer(row.get("issuer"));
+            Bhyt.AdviceResult got = Bhyt.advise(input, issuer, lenient);
+            boolean known = got.ok() && got.notes.size() <= ADVICE_MAX;
+            for (Bhyt.Advice a : got.notes) {
+                noted++;
+                known = known && !a.name.equals("unknown") && a.code != ADVICE_SHORT_FORM_IN_CLAIMS;
+            }
+            check(known && (Bhyt.validate(input, issuer, lenient) == OK) == row.get("valid").equals("true"),
+                    "cards.tsv:" + row.get("_line") + " advise");
+        }
+        check(noted > 0, "some cards.tsv rows have notes");
+    }
+
+    private static String iso(BhytLibrary.bhyt_date d) {
+        if (d == null || d.year == 0) {
+            return "-";
+        }
+        return d.month == 0 ? String.format("%04d", d.year & 0xFFFF)
+                : String.format("%04d-%02d-%02d", d.year & 0xFFFF, d.month & 0xFF, d.day & 0xFF);
+    }
+
+    /** A field's text as the vectors write decoded texts: the hex of its UTF-8, "-" when empty. */
+    private static String hex(Bhyt.QrFieldText t) {
+        if (!t.ok()) {
+            return "?";
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : t.text.getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%02x", b & 0xFF));
+        }
+        return out.length() == 0 ? "-" : out.toString();
+    }
+
+    /** Every row of qr.tsv through readCardQr and qrFieldText. */
+    private static void cardQr(String path) throws Exception {
+        String[] layouts = {"?", "10_fields", "15_tokens", "17_tokens", "other"};
+        int count = 0;
+        for (Map<String, String> row : rows(path)) {
+            count++;
+            String where = "qr.tsv:" + row.get("_line");
+            String input = unescape(row.get("input"));
+            Bhyt.CardQr got = Bhyt.readCardQr(input);
+            if (row.get("kind").equals("card_qr") && row.get("valid").equals("true")) {
+                check(got.valid() && Bhyt.string(got.card.compact).equals(row.get("card")), where + " card");
+                if (!got.valid()) {
+                    continue;
+                }
+                check(iso(got.birthDate).equals(row.get("birth_date"))
+                        && got.sex == (row.get("sex").equals("male") ? SEX_MALE : SEX_FEMALE), where + " birth date, sex");
+                check(got.facilityCode.equals(row.get("facility_code")) && iso(got.validFrom).equals(row.get("valid_from"))
+                        && iso(got.validTo).equals(row.get("valid_to")), where + " facility, validity");
+                check(iso(got.issuedOn).equals(row.get("issued_on")) && iso(got.fiveYearsOn).equals(row.get("five_years_on")),
+                        where + " issued, five years");
+                check(got.layout >= 1 && got.layout <= 4 && layouts[got.layout].equals(row.get("layout"))
+                        && got.repaired == row.get("repaired").equals("true") && got.utf16 == row.get("utf16").equals("true"),
+                        where + " layout, flags");
+                check(hex(Bhyt.qrFieldText(input, 1)).equals(row.get("name_hex")), where + " name");
+                String address = hex(Bhyt.qrFieldText(input, 4));
+                check(address.equals(row.get("address_hex")) && got.hasAddress == !address.equals("-"), where + " address");
+                if (got.fieldCount > 10) {
+                    check(hex(Bhyt.qrFieldText(input, 10)).equals(row.get("guardian_hex")), where + " guardian");
+                }
+                check(row.get("manager_code").equals(Bhyt.qrFieldText(input, 9).text), where + " manager code");
+                check(Bhyt.qrFieldText(input, got.fieldCount).code == INVALID_LENGTH, where + " past the last field");
+                if (!row.get("raw_fields").equals("-")) {
+                    for (String index : row.get("raw_fields").split(",")) {
+                        check(Bhyt.qrFieldText(input, Long.parseLong(index)).ok(), where + " raw field " + index);
+                    }
+                }
+                // Personal data never in a repr: the card masked, no name.
+                String repr = got.toString() + got.card.toString() + Bhyt.qrFieldText(input, 1);
+                String key = Long.toHexString(got.card.key).toUpperCase(java.util.Locale.ROOT);
+                check(!repr.contains(row.get("card")) && !repr.contains(Bhyt.qrFieldText(input, 1).text)
+                        && !repr.toUpperCase(java.util.Locale.ROOT).contains(key)
+                        && got.toString().contains("******"), where + " toString");
+            } else if (row.get("valid").equals("true")) {
+                check(got.code == UNRECOGNIZED_QR && got.card == null, where + " not a card QR");
+                check(hex(Bhyt.qrFieldText(input, 2)).equals(row.get("name_hex")), where + " CCCD name");
+                String old = Bhyt.qrFieldText(input, 1).text;
+                check(row.get("old_id").equals(old != null && old.isEmpty() ? "-" : old), where + " old id");
+            } else {
+                Long position = positionOf(row);
+                check(got.name.equals(row.get("code")) && got.card == null && same(position, got.position), where + " error");
+                String field = Bhyt.identify(input, false).qrField;
+                check(field == null ? got.qrField == null : field.equals(got.qrField), where + " error field");
+                Bhyt.QrFieldText text = Bhyt.qrFieldText(input, 0);
+                check(text.name.equals(row.get("code")) && text.text == null, where + " field text: the error of identify");
+            }
+        }
+        check(count > 70, "every qr row read for readCardQr");
+        try {
+            Bhyt.qrFieldText("HS4010120878811|-|1990|1|-|01028|01/01/2025|-|01/01/2025|79", -1);
+            check(false, "a negative field index");
+        } catch (IllegalArgumentException e) {
+            check(!e.getMessage().contains("HS4010120878811"), "a negative field index");
+        }
+        check(Bhyt.readCardQr("HS4010120878811").name.equals("unrecognized_qr")
+                && Bhyt.qrFieldText("HS4010120878811", 0).name.equals("unrecognized_qr"), "a typed number is no QR code");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String[]> messages = new HashMap<>();
         for (Map<String, String> row : rows(args[1])) {
@@ -345,11 +543,18 @@ public final class VectorsTest implements BhytConstants {
         validity(Paths.get(vectors, "validity.tsv").toString());
         identify(Paths.get(vectors, "identify.tsv").toString());
         qr(Paths.get(vectors, "qr.tsv").toString());
+        maThe(Paths.get(vectors, "ma_the.tsv").toString());
+        advice(args[0]);
+        cardQr(Paths.get(vectors, "qr.tsv").toString());
 
         // The layout JNA uses is the C compiler's.
         Map<String, Structure> structs = new HashMap<>();
         structs.put("bhyt_facility_code", new BhytLibrary.bhyt_facility_code());
         structs.put("bhyt_date", new BhytLibrary.bhyt_date());
+        structs.put("bhyt_verdict", new BhytLibrary.bhyt_verdict());
+        structs.put("bhyt_ma_the_item", new BhytLibrary.bhyt_ma_the_item());
+        structs.put("bhyt_advice", new BhytLibrary.bhyt_advice());
+        structs.put("bhyt_card_qr", new BhytLibrary.bhyt_card_qr());
         structs.put("bhyt_personal_id", new BhytLibrary.bhyt_personal_id());
         structs.put("bhyt_identity", new BhytLibrary.bhyt_identity());
         structs.put("bhyt_card", new BhytLibrary.bhyt_card());
