@@ -63,7 +63,8 @@ func (c Code) Name() string {
 	return C.GoString(C.bhyt_error_code_name(C.uint32_t(c)))
 }
 
-// Card is a decoded card number.
+// Card is a decoded card number. Personal data: every fmt verb prints it masked
+// (bhyt_format's masked style), never Compact, SocialInsuranceNumber or Key.
 type Card struct {
 	Form                  int
 	Compact               string
@@ -77,6 +78,12 @@ type Card struct {
 	GroupDescriptionEn    string
 	BenefitMeaningVi      string
 	IssuerNameVi          string
+	masked                string
+}
+
+// Format prints the card masked ("HS 4 01 ******8811"), whatever the verb.
+func (c Card) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "bhyt.Card{%s}", c.masked)
 }
 
 // Error says why a number is invalid and where; Message gives the core's full text. An Error
@@ -171,7 +178,10 @@ func ParseBytes(input []byte, issuer Issuer, lenient bool) (*Card, *Error) {
 
 // goCard is a bhyt_card as a Card.
 func goCard(card *C.bhyt_card) *Card {
+	var masked [C.BHYT_FORMAT_SIZE]C.char
+	C.bhyt_format(card, C.BHYT_STYLE_MASKED, &masked[0], C.BHYT_FORMAT_SIZE, nil)
 	return &Card{
+		masked:                C.GoString(&masked[0]),
 		Form:                  int(card.form),
 		Compact:               C.GoString(&card.compact[0]),
 		GroupCode:             C.GoString(&card.group_code[0]),
