@@ -119,7 +119,7 @@ shared_library() {
     IFS=. read -r major minor _ <<<"$CARGO_VERSION"
     if [ "$major" = 0 ]; then soname="libbhyt.so.0.$minor"; else soname="libbhyt.so.$major"; fi
     test "$(make -s -C "$HERE" print-soname)" = "$soname"
-    readelf -d "$PREFIX/lib/libbhyt.so" | grep -q "Library soname: \[$soname\]"
+    grep -q "Library soname: \[$soname\]" <<<"$(readelf -d "$PREFIX/lib/libbhyt.so")"
     test "$(readlink "$PREFIX/lib/libbhyt.so")" = "$soname"
     test "$(readlink "$PREFIX/lib/$soname")" = "libbhyt.so.$CARGO_VERSION"
     # Exactly the header's functions are exported, nothing else.
@@ -159,7 +159,7 @@ build_static() {
     gcc "${CFLAGS_STRICT[@]}" -pthread -DBHYT_EXPECTED_VERSION="\"$CARGO_VERSION\"" "${@:3}" \
         $(pkg-config --cflags bhyt) "$HERE/tests/$2.c" -o "$BIN/$1" \
         $(pkg-config --variable=static_libs bhyt)
-    if readelf -d "$BIN/$1" | grep -q 'libbhyt'; then
+    if grep -q 'libbhyt' <<<"$(readelf -d "$BIN/$1")"; then
         echo "$1 was meant to be linked statically but needs libbhyt.so"
         return 1
     fi
@@ -203,14 +203,14 @@ readme_link_lines() {
         rm -f app
         echo "\$ $line"
         bash -euo pipefail -c "$line"
-        if printf '%s' "$line" | grep -qE 'static_libs|bhyt-static'; then
-            if readelf -d app | grep -q 'libbhyt'; then
+        if grep -qE 'static_libs|bhyt-static' <<<"$line"; then
+            if grep -q 'libbhyt' <<<"$(readelf -d app)"; then
                 echo "the static link line produced a program that needs libbhyt.so"
                 exit 1
             fi
             ./app 0101010101 DN4000123456789 'hs 4 01 0120878811' >out.txt || test $? -eq 1
         else
-            readelf -d app | grep -q 'NEEDED.*libbhyt\.so\.'
+            grep -q 'NEEDED.*libbhyt\.so\.' <<<"$(readelf -d app)"
             LD_LIBRARY_PATH="$PREFIX/lib" ./app 0101010101 DN4000123456789 \
                 'hs 4 01 0120878811' >out.txt || test $? -eq 1
         fi
@@ -229,15 +229,15 @@ readme_link_lines() {
 
 # bhyt-static.pc names the archive: a program linked with it needs no libbhyt.so.
 static_pkg_config() {
-    pkg-config --libs bhyt-static | grep -q "$PREFIX/lib/libbhyt.a"
+    grep -q "$PREFIX/lib/libbhyt.a" <<<"$(pkg-config --libs bhyt-static)"
     test "$(pkg-config --modversion bhyt-static)" = "$CARGO_VERSION"
     gcc "${CFLAGS_STRICT[@]}" -o "$BIN/app_pc_static" "$HERE/tests/consumer/app.c" \
         $(pkg-config --cflags --libs bhyt-static)
-    if readelf -d "$BIN/app_pc_static" | grep -q 'libbhyt'; then
+    if grep -q 'libbhyt' <<<"$(readelf -d "$BIN/app_pc_static")"; then
         echo "linked with bhyt-static.pc, the program still needs libbhyt.so"
         return 1
     fi
-    "$BIN/app_pc_static" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
+    grep -qx 'valid \*\*\*\*\*\*0101' <<<"$("$BIN/app_pc_static" 0101010101)"
 }
 
 # The installed CMake package: find_package(bhyt 0.1 CONFIG) from a consumer project, one
@@ -247,14 +247,14 @@ cmake_package() {
     cmake -S "$HERE/tests/cmake" -B "$build" -DCMAKE_PREFIX_PATH="$PREFIX" \
         -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -pedantic"
     cmake --build "$build"
-    readelf -d "$build/app_shared" | grep -q 'NEEDED.*\[libbhyt\.so\.0\.'
-    ldd "$build/app_shared" | grep -q "libbhyt.so.0.* => $PREFIX/lib/libbhyt.so.0"
-    if readelf -d "$build/app_static" | grep -q 'libbhyt'; then
+    grep -q 'NEEDED.*\[libbhyt\.so\.0\.' <<<"$(readelf -d "$build/app_shared")"
+    grep -q "libbhyt.so.0.* => $PREFIX/lib/libbhyt.so.0" <<<"$(ldd "$build/app_shared")"
+    if grep -q 'libbhyt' <<<"$(readelf -d "$build/app_static")"; then
         echo "bhyt::bhyt_static produced a program that needs libbhyt.so"
         return 1
     fi
-    "$build/app_shared" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
-    "$build/app_static" 0101010101 | grep -qx 'valid \*\*\*\*\*\*0101'
+    grep -qx 'valid \*\*\*\*\*\*0101' <<<"$("$build/app_shared" 0101010101)"
+    grep -qx 'valid \*\*\*\*\*\*0101' <<<"$("$build/app_static" 0101010101)"
     # A version of another ABI is refused.
     if cmake -S "$HERE/tests/cmake" -B "$WORK/cmake-old" -DCMAKE_PREFIX_PATH="$PREFIX" \
         -DBHYT_WANT=9.0 >/dev/null 2>&1; then

@@ -126,14 +126,14 @@ go_cgo() {
     go vet ./...
     LD_LIBRARY_PATH="$PREFIX/lib" go test -count=1 -v ./... 2>&1 | tee "$WORK/go.txt"
     go test -c -o "$WORK/go-shared.test" .
-    readelf -d "$WORK/go-shared.test" | grep -q 'NEEDED.*\[libbhyt\.so\.0\.'
+    grep -q 'NEEDED.*\[libbhyt\.so\.0\.' <<<"$(readelf -d "$WORK/go-shared.test")"
     # With the tag bhyt_static (bhyt-static.pc): nothing of libbhyt to ship. (A cache of its
     # own: Go 1.19 keys a cgo package's cache entry by its pkg-config cflags, which both .pc
     # files share, and would reuse the shared build's link flags.)
     export GOCACHE="$WORK/gocache-static"
     go test -count=1 -tags bhyt_static ./...
     go test -tags bhyt_static -c -o "$WORK/go-static.test" .
-    if readelf -d "$WORK/go-static.test" | grep -q libbhyt; then
+    if grep -q libbhyt <<<"$(readelf -d "$WORK/go-static.test")"; then
         echo "the bhyt_static build needs libbhyt.so"
         return 1
     fi
