@@ -494,13 +494,16 @@ type CardQR struct {
 	FiveYearsOn     Date // Date{} when absent
 	Layout          QRLayout
 	FieldCount      int // how many fields, not counting the closing '$'
-	masked          string
 }
 
-// Format prints the card masked (bhyt_format's masked style), the layout and the field count,
-// whatever the verb.
+// Format prints the card masked (as Card prints it), the layout and the field count, whatever
+// the verb.
 func (q CardQR) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, "bhyt.CardQR{Card: %s, Layout: %d, FieldCount: %d}", q.masked, q.Layout, q.FieldCount)
+	masked := ""
+	if q.Card != nil {
+		masked = q.Card.masked
+	}
+	fmt.Fprintf(f, "bhyt.CardQR{Card: %s, Layout: %d, FieldCount: %d}", masked, q.Layout, q.FieldCount)
 }
 
 // ReadCardQR reads a BHYT card's QR code as a scanner types it (fields separated by '|').
@@ -525,8 +528,6 @@ func ReadCardQRBytes(input []byte) (*CardQR, *Error) {
 		return nil, err
 	}
 	date := func(d C.bhyt_date) Date { return Date{Year: uint16(d.year), Month: uint8(d.month), Day: uint8(d.day)} }
-	var masked [C.BHYT_FORMAT_SIZE]C.char
-	C.bhyt_format(&qr.card, C.BHYT_STYLE_MASKED, &masked[0], C.BHYT_FORMAT_SIZE, nil)
 	return &CardQR{
 		Card:            goCard(&qr.card),
 		BirthDate:       date(qr.birth_date),
@@ -542,7 +543,6 @@ func ReadCardQRBytes(input []byte) (*CardQR, *Error) {
 		FiveYearsOn:     date(qr.five_years_on),
 		Layout:          QRLayout(qr.layout),
 		FieldCount:      int(qr.field_count),
-		masked:          C.GoString(&masked[0]),
 	}, nil
 }
 
