@@ -70,8 +70,8 @@ pub fn valid_at(len: u32, flags: u32) -> u32 {
 /// 0 when valid, else the error's key ([`error_key`]); JS names the error from its number
 /// and position, and asks [`crate::checks::check`] for the message of a key it has not seen.
 /// The bytes are then cleared: the number a user typed does not stay in this module's memory
-/// after the call. No card is built: a strict input is first given the verdict alone (most
-/// input is valid), and only invalid input is checked again for its error.
+/// after the call. A strict input is first given the verdict alone, without building a card
+/// (most input is valid); only invalid input is checked again, for its error.
 #[wasm_bindgen]
 pub fn check_at(len: u32, flags: u32) -> u32 {
     let settings = Settings::unpack(flags);
@@ -91,14 +91,15 @@ pub fn check_at(len: u32, flags: u32) -> u32 {
     key
 }
 
-/// Set in a key that does not stand for one error value: JS does not cache its message.
+/// The key of an error that no key can stand for: JS takes the string crossing for it.
 pub const UNKEYED: u32 = 1 << 31;
 
 /// A number that stands for the error value, so that JS can keep one message per key: bits
 /// 0-7 the error's number (1-6), bits 8-15 its position plus one (0: no position), bits
 /// 16-29 what else its message depends on (the length found, the kinds of character expected
 /// and found, the late group code, the issuing body); [`UNKEYED`] when a part does not fit
-/// (a position or length past 253) or the error is of a kind this function does not know.
+/// (a position past 253, a length past 254) or the error is of a kind this function does not
+/// know.
 /// Everything in an [`Error`] is in its key, so two errors with the same key are equal.
 pub fn error_key(error: &Error) -> u32 {
     let detail = match *error {
